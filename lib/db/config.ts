@@ -5,11 +5,11 @@ export type DbTarget =
   | { engine: 'pglite'; dir: string };
 
 /** DATABASE_URL starting with postgres → PostgreSQL; anything else → the embedded PGlite folder. */
-export function dbTarget(env: NodeJS.ProcessEnv = process.env): DbTarget {
+export function dbTarget(env: Record<string, string | undefined> = process.env): DbTarget {
   const url = env.DATABASE_URL?.trim();
   if (url && /^postgres(ql)?:\/\//.test(url)) return { engine: 'postgres', url };
   if (url) throw new Error(`DATABASE_URL must start with postgres:// or postgresql:// (got "${url.split(':')[0]}:…"). Leave it unset for the embedded database.`);
-  return { engine: 'pglite', dir: path.resolve(env.PGLITE_DIR || './data/pglite') };
+  return { engine: 'pglite', dir: path.resolve(/*turbopackIgnore: true*/ env.PGLITE_DIR || './data/pglite') };
 }
 
 export function describeTarget(t: DbTarget): string {

@@ -1,0 +1,8 @@
+import type { Permission } from '@/lib/auth/roles';
+
+/** The console's pages. Only pages that exist are listed; each names the permission it needs. */
+export const NAV_ITEMS: { href: string; label: string; permission: Permission; icon: 'inbox' | 'queues' | 'people' }[] = [
+  { href: '/inbox', label: 'Inbox', permission: 'conversations.work', icon: 'inbox' },
+  { href: '/queues', label: 'Queues', permission: 'queues.view', icon: 'queues' },
+  { href: '/people', label: 'People', permission: 'users.manage', icon: 'people' },
+];

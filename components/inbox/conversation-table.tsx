@@ -1,0 +1,70 @@
+import type { ConversationListItem } from '@/lib/domain/conversations/list';
+import { age, CHANNEL_LABEL } from '@/lib/format';
+import { AvailabilityDot, PriorityBadge, StatusBadge, TagBadge } from '@/components/ui/badges';
+
+export function ConversationTable({ items, now }: { items: ConversationListItem[]; now: Date }) {
+  if (items.length === 0) {
+    return <p className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center text-sm text-slate-500">No conversations here.</p>;
+  }
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+      <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label="Conversations">
+        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+          <tr>
+            <th scope="col" className="px-4 py-2.5">Conversation</th>
+            <th scope="col" className="px-3 py-2.5">Status</th>
+            <th scope="col" className="px-3 py-2.5">Priority</th>
+            <th scope="col" className="px-3 py-2.5">Queue</th>
+            <th scope="col" className="px-3 py-2.5">Agent</th>
+            <th scope="col" className="px-3 py-2.5">Channel</th>
+            <th scope="col" className="px-3 py-2.5">Tags</th>
+            <th scope="col" className="px-4 py-2.5 text-right">Age</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {items.map((c) => (
+            <tr key={c.id} className="hover:bg-slate-50" data-testid="conversation-row">
+              <td className="max-w-md px-4 py-2.5">
+                <p className="truncate font-medium text-slate-900">{c.topic || 'No topic'}</p>
+                <p className="truncate text-xs text-slate-500">
+                  {c.customer?.name ?? c.customer?.email ?? 'Unknown customer'}
+                  {c.inbox ? ` · ${c.inbox.name}` : ''}
+                </p>
+              </td>
+              <td className="px-3 py-2.5">
+                <StatusBadge status={c.status} />
+              </td>
+              <td className="px-3 py-2.5">
+                <PriorityBadge priority={c.priority} />
+              </td>
+              <td className="whitespace-nowrap px-3 py-2.5 text-slate-700">{c.queue?.name ?? <span className="text-slate-400">—</span>}</td>
+              <td className="whitespace-nowrap px-3 py-2.5 text-slate-700">
+                {c.agent ? (
+                  <span className="inline-flex items-center gap-1.5">
+                    <AvailabilityDot availability={c.agent.availability} />
+                    {c.agent.name}
+                  </span>
+                ) : (
+                  <span className="text-slate-400">Unassigned</span>
+                )}
+              </td>
+              <td className="whitespace-nowrap px-3 py-2.5 text-slate-600">{CHANNEL_LABEL[c.channel]}</td>
+              <td className="px-3 py-2.5">
+                <div className="flex max-w-[14rem] flex-wrap gap-1">
+                  {c.tags.map((t) => (
+                    <TagBadge key={t.tag.name} name={t.tag.name} />
+                  ))}
+                </div>
+              </td>
+              <td className="whitespace-nowrap px-4 py-2.5 text-right text-slate-500">
+                <time dateTime={c.createdAt.toISOString()} title={c.createdAt.toUTCString()}>
+                  {age(c.createdAt, now)}
+                </time>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

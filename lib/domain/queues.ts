@@ -1,0 +1,51 @@
+import type { Tx } from '../db';
+import type { Actor } from '../auth/actor';
+import { assertCan } from '../auth/actor';
+
+export type QueueOverview = {
+  id: string;
+  name: string;
+  isDefault: boolean;
+  members: { id: string; name: string; availability: 'ONLINE' | 'BUSY' | 'OFFLINE' }[];
+  routeCount: number;
+  open: number;
+  unassigned: number;
+  oldestWaitingSince: Date | null;
+};
+
+/** Queues with their live counts (SPEC §6): open, unassigned, oldest waiting. A fixed number of queries. */
+export async function listQueueOverview(db: Tx, actor: Actor): Promise<QueueOverview[]> {
+  assertCan(actor, 'queues.view');
+  const active = { status: { in: ['OPEN' as const, 'WAITING' as const] } };
+  const [queues, open, unassigned] = await Promise.all([
+    db.queue.findMany({
+      orderBy: { name: 'asc' },
+      include: {
+        members: { select: { user: { select: { id: true, name: true, availability: true } } }, orderBy: { createdAt: 'asc' } },
+        _count: { select: { routes: true } },
+      },
+    }),
+    db.conversation.groupBy({ by: ['queueId'], where: { ...active, queueId: { not: null } }, _count: { _all: true } }),
+    db.conversation.groupBy({
+      by: ['queueId'],
+      where: { ...active, queueId: { not: null }, agentId: null },
+      _count: { _all: true },
+      _min: { queuedAt: true, createdAt: true },
+    }),
+  ]);
+  const openBy = new Map(open.map((r) => [r.queueId, r._count._all]));
+  const unassignedBy = new Map(unassigned.map((r) => [r.queueId, r]));
+  return queues.map((q) => {
+    const u = unassignedBy.get(q.id);
+    return {
+      id: q.id,
+      name: q.name,
+      isDefault: q.isDefault,
+      members: q.members.map((m) => m.user),
+      routeCount: q._count.routes,
+      open: openBy.get(q.id) ?? 0,
+      unassigned: u?._count._all ?? 0,
+      oldestWaitingSince: u ? (u._min.queuedAt ?? u._min.createdAt) : null,
+    };
+  });
+}

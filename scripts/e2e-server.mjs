@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+// The server Playwright tests run against: a fresh, seeded demo on a database of its own.
+//   E2E_DATABASE_URL unset → embedded PGlite in data/e2e (wiped first)
+//   E2E_DATABASE_URL=postgresql://…/name → that PostgreSQL database, dropped and recreated first
+// Refuses any database that is not on this machine: the tests wipe it.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const env = { ...process.env };
+delete env.DATABASE_URL;
+
+if (env.E2E_DATABASE_URL) {
+  const url = new URL(env.E2E_DATABASE_URL);
+  if (!['localhost', '127.0.0.1', '::1', '[::1]'].includes(url.hostname)) {
+    console.error(`Refusing to run end-to-end tests against ${url.hostname}: they wipe the database. Use a local one.`);
+    process.exit(2);
+  }
+  const name = decodeURIComponent(url.pathname.slice(1));
+  if (!/^[a-z0-9_]+$/.test(name) || ['postgres', 'template0', 'template1'].includes(name)) {
+    console.error(`Refusing to wipe database "${name}": give E2E_DATABASE_URL a database of its own (e.g. switchboard_e2e).`);
+    process.exit(2);
+  }
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  await client.end();
+  env.DATABASE_URL = url.toString();
+} else {
+  const dir = path.join(root, 'data', 'e2e');
+  fs.rmSync(dir, { recursive: true, force: true });
+  env.PGLITE_DIR = path.join(dir, 'pglite');
+}
+
+const child = spawn(process.execPath, [path.join(root, 'scripts', 'start.mjs')], { stdio: 'inherit', env, cwd: root });
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
+child.on('exit', (code) => process.exit(code ?? 0));
