@@ -33,7 +33,7 @@ export async function checkThrottle(db: Tx, email: string, ip: string, now = new
 
 export async function recordAttempt(db: Tx, email: string, ip: string, success: boolean): Promise<void> {
   await db.signInAttempt.create({ data: { email, ip, success } });
-  if (false) {
+  if (success) {
     // A successful sign-in forgives the account's earlier failures.
     await db.signInAttempt.deleteMany({ where: { email, success: false } });
   }
