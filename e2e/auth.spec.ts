@@ -13,21 +13,31 @@ test.describe('signed out', () => {
     await page.getByLabel('Email').fill(ROLES.agent.email);
     await page.getByLabel('Password').fill('not-the-password');
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.getByRole('alert')).toHaveText('Wrong email or password.');
+    await expect(page.locator('form').getByRole('alert')).toHaveText('Wrong email or password.');
     await expect(page).toHaveURL(/\/signin/);
   });
 
-  test('sign in, then sign out', async ({ page }) => {
+  test('sign in, then sign out: the session ends and the agent goes offline', async ({ page, browser }) => {
     await page.goto('/signin');
     await page.getByLabel('Email').fill('ben@example.com');
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.getByTestId('current-user')).toContainText('Ben Brooks');
+    const admin = await browser.newContext({ storageState: storageState('admin') });
+    const people = await admin.newPage();
+    await people.goto('/people');
+    const ben = people.getByRole('row', { name: /Ben Brooks/ });
+    await expect(ben).toContainText('Online');
+
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect(page).toHaveURL(/\/signin/);
     // The session is really gone, not just hidden.
     await page.goto('/inbox');
     await expect(page).toHaveURL(/\/signin/);
+
+    await people.reload();
+    await expect(ben).toContainText('Offline');
+    await admin.close();
   });
 });
 

@@ -9,6 +9,7 @@ vi.mock('next-auth', () => ({ getServerSession: async () => (state.userId ? { us
 vi.mock('../db', () => ({ db: () => state.prisma }));
 // React's cache() memoises per server request; outside a request it must not hide the re-read.
 vi.mock('react', () => ({ cache: <T>(fn: T) => fn }));
+vi.mock('next/headers', () => ({ headers: async () => new Headers({ 'x-switchboard-path': '/queues?x=1' }) }));
 vi.mock('next/navigation', () => ({
   redirect: (to: string) => {
     throw new Error(`redirect:${to}`);
@@ -50,6 +51,8 @@ describeEachEngine('session actor', (ctx) => {
   it('sends pages to sign-in without a session and answers 403 below the role', async () => {
     state.userId = undefined;
     await expect(requirePageActor('AGENT', '/inbox')).rejects.toThrow('redirect:/signin?callbackUrl=%2Finbox');
+    // Without an explicit path, the one proxy.ts recorded for the request.
+    await expect(requirePageActor('AGENT')).rejects.toThrow('redirect:/signin?callbackUrl=%2Fqueues%3Fx%3D1');
     state.userId = userId;
     await ctx.prisma.user.update({ where: { id: userId }, data: { role: 'AGENT' } });
     await expect(requirePageActor('users.manage')).rejects.toThrow('forbidden');

@@ -1,6 +1,7 @@
 import { cache } from 'react';
 import { getServerSession } from 'next-auth';
 import { forbidden, redirect } from 'next/navigation';
+import { headers } from 'next/headers';
 import type { Availability, Role } from '../generated/prisma/enums';
 import { db } from '../db';
 import { authOptions } from './options';
@@ -34,7 +35,10 @@ export async function requireActor(min: Role | Permission = 'AGENT'): Promise<Se
 /** For pages: sends a visitor to sign in, and answers 403 (app/forbidden.tsx) when the role is too low. */
 export async function requirePageActor(min: Role | Permission = 'AGENT', from?: string): Promise<SessionUser> {
   const actor = await getSessionActor();
-  if (!actor) redirect(from ? `/signin?callbackUrl=${encodeURIComponent(from)}` : '/signin');
+  if (!actor) {
+    const back = from ?? (await headers()).get('x-switchboard-path'); // set by proxy.ts
+    redirect(back && back.startsWith('/') && !back.startsWith('//') ? `/signin?callbackUrl=${encodeURIComponent(back)}` : '/signin');
+  }
   if (!allowed(actor.role, min)) forbidden();
   return actor;
 }

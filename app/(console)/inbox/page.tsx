@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: 'Inbox' };
 const PAGE_SIZE = 25;
 
 export default async function InboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const actor = await requirePageActor('conversations.work', '/inbox');
+  const actor = await requirePageActor('conversations.work');
   const raw = await searchParams;
   const status = typeof raw.status === 'string' ? raw.status : undefined;
   const parsed = conversationListQuerySchema.safeParse({ page: raw.page, status, limit: PAGE_SIZE });

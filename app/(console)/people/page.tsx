@@ -10,7 +10,7 @@ import { AvailabilityBadge } from '@/components/ui/badges';
 export const metadata: Metadata = { title: 'People' };
 
 export default async function PeoplePage() {
-  const actor = await requirePageActor('users.manage', '/people');
+  const actor = await requirePageActor('users.manage');
   const people = await listPeople(db(), actor);
   const now = new Date();
   return (

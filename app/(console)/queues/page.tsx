@@ -9,7 +9,7 @@ import { AvailabilityDot } from '@/components/ui/badges';
 export const metadata: Metadata = { title: 'Queues' };
 
 export default async function QueuesPage() {
-  const actor = await requirePageActor('queues.view', '/queues');
+  const actor = await requirePageActor('queues.view');
   const queues = await listQueueOverview(db(), actor);
   const now = new Date();
   return (
