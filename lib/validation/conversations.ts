@@ -1,34 +1,125 @@
 import { z } from 'zod';
-import { ConversationStatus, Priority } from '../generated/prisma/enums';
+import { Channel, ConversationStatus, MessageDirection, Priority } from '../generated/prisma/enums';
+import { attributesSchema, dateTimeSchema, idSchema, listOf, orderBySchema, paginationSchema, tagNameSchema } from './common';
 
-export const CONVERSATION_STATUSES = Object.values(ConversationStatus);
-export const PRIORITIES = Object.values(Priority);
-export const ORDER_BY_FIELDS = ['createdAt', 'updatedAt', 'priority', 'status'] as const;
+// One source of truth for limits and enums: the inbox page, server actions and the HTTP API parse with these.
 
-const csvEnum = <T extends string>(values: readonly [T, ...T[]]) =>
-  z
-    .union([z.string(), z.array(z.string())])
-    .transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))
-    .pipe(z.array(z.enum(values)));
+export const CONVERSATION_STATUSES = Object.values(ConversationStatus) as [ConversationStatus, ...ConversationStatus[]];
+export const PRIORITIES = Object.values(Priority) as [Priority, ...Priority[]];
+export const CHANNELS = Object.values(Channel) as [Channel, ...Channel[]];
+export const DIRECTIONS = Object.values(MessageDirection) as [MessageDirection, ...MessageDirection[]];
+export const ORDER_BY_FIELDS = ['createdAt', 'updatedAt', 'priority', 'status', 'closedAt'] as const;
 
-/** Conversation list parameters: the same for the inbox page (URL search params) and the API. */
+export const TOPIC_MAX = 1000;
+export const SUMMARY_MAX = 4000;
+export const MESSAGE_TEXT_MAX = 4096;
+
+const status = z.enum(CONVERSATION_STATUSES, { message: `Expected one of ${CONVERSATION_STATUSES.join(', ')}.` });
+const priority = z.enum(PRIORITIES, { message: `Expected one of ${PRIORITIES.join(', ')}.` });
+const channel = z.enum(CHANNELS, { message: `Expected one of ${CHANNELS.join(', ')}.` });
+const topic = z.string().max(TOPIC_MAX, `At most ${TOPIC_MAX} characters.`);
+const summary = z.string().max(SUMMARY_MAX, `At most ${SUMMARY_MAX} characters.`);
+
+/** Conversation list parameters: the reference's filters plus inboxId, channel, unassigned and text. */
 export const conversationListQuerySchema = z.object({
-  page: z.coerce.number().int().min(0).max(1_000_000).default(0),
-  limit: z.coerce.number().int().min(1).max(999).default(10),
-  orderBy: z
-    .string()
-    .regex(new RegExp(`^(${ORDER_BY_FIELDS.join('|')}):(asc|desc)$`), 'Use field:asc or field:desc with field one of ' + ORDER_BY_FIELDS.join(', '))
-    .default('createdAt:desc'),
-  status: csvEnum(CONVERSATION_STATUSES as [ConversationStatus, ...ConversationStatus[]]).optional(),
-  priority: csvEnum(PRIORITIES as [Priority, ...Priority[]]).optional(),
-  queueId: z.string().min(1).max(100).optional(),
-  inboxId: z.string().min(1).max(100).optional(),
-  agentId: z.string().min(1).max(100).optional(),
-  unassigned: z
-    .enum(['true', 'false'])
-    .transform((v) => v === 'true')
-    .optional(),
-  tag: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/).optional(),
+  ...paginationSchema,
+  orderBy: orderBySchema(ORDER_BY_FIELDS, 'createdAt:desc'),
+  conversationIds: listOf(idSchema).optional(),
+  queueIds: listOf(idSchema).optional(),
+  tagNames: listOf(tagNameSchema).optional(),
+  agentId: idSchema.optional(),
+  status: listOf(status).optional(),
+  priority: listOf(priority).optional(),
+  channel: listOf(channel).optional(),
+  inboxId: idSchema.optional(),
+  unassigned: z.enum(['true', 'false'], { message: 'Expected true or false.' }).transform((v) => v === 'true').optional(),
+  text: z.string().trim().min(1).max(200, 'At most 200 characters.').optional(),
+  createdAfter: dateTimeSchema.optional(),
+  createdBefore: dateTimeSchema.optional(),
+  updatedAfter: dateTimeSchema.optional(),
+  updatedBefore: dateTimeSchema.optional(),
+  closedAfter: dateTimeSchema.optional(),
+  closedBefore: dateTimeSchema.optional(),
+});
+export type ConversationListQuery = z.infer<typeof conversationListQuerySchema>;
+
+const customerRefSchema = z.union([
+  z.strictObject({ id: idSchema }),
+  z
+    .strictObject({
+      email: z.email('Not an email address.').max(320).optional(),
+      phone: z.string().trim().regex(/^\+?[0-9 ()-]{3,40}$/, 'Not a phone number.').optional(),
+      name: z.string().trim().min(1).max(200).optional(),
+      country: z.string().regex(/^[A-Z]{2}$/, 'Use a two-letter country code such as DE.').optional(),
+      attributes: attributesSchema.optional(),
+    })
+    .refine((c) => c.email || c.phone, { message: 'Give the customer an id, an email or a phone.' }),
+]);
+
+export const inboundMessageSchema = z.strictObject({
+  text: z.string().min(1, 'Required.').max(MESSAGE_TEXT_MAX, `At most ${MESSAGE_TEXT_MAX} characters.`),
+  from: z.string().max(320).optional(),
+  to: z.string().max(320).optional(),
+  attributes: attributesSchema.optional(),
 });
 
-export type ConversationListQuery = z.infer<typeof conversationListQuerySchema>;
+/** POST /conversations and the console's "new conversation": every property optional. */
+export const createConversationSchema = z.strictObject({
+  topic: topic.optional(),
+  summary: summary.optional(),
+  status: status.optional(),
+  priority: priority.optional(),
+  channel: channel.optional(),
+  queueId: idSchema.nullish(),
+  agentId: idSchema.nullish(),
+  inboxId: idSchema.optional(),
+  tags: z.array(tagNameSchema).max(50, 'At most 50 tags.').optional(),
+  customer: customerRefSchema.optional(),
+  message: inboundMessageSchema.optional(),
+});
+export type CreateConversationInput = z.infer<typeof createConversationSchema>;
+
+/** PATCH: only the fields given change. PUT uses the same fields, and those left out are reset. */
+export const updateConversationSchema = z.strictObject({
+  topic: topic.nullish(),
+  summary: summary.nullish(),
+  status: status.optional(),
+  priority: priority.optional(),
+  queueId: idSchema.nullish(),
+  agentId: idSchema.nullish(),
+});
+export type UpdateConversationInput = z.infer<typeof updateConversationSchema>;
+
+export const addTagSchema = z.strictObject({ tagName: tagNameSchema });
+export const createTagSchema = z.strictObject({ name: tagNameSchema });
+
+export const tagListQuerySchema = z.object({
+  ...paginationSchema,
+  orderBy: orderBySchema(['name', 'createdAt'] as const, 'name:asc'),
+  conversationId: idSchema.optional(),
+  name: z.string().max(100).optional(),
+});
+
+/** POST /conversations/{id}/messages: the reference's shape (content.text) plus direction and attributes. */
+export const createMessageSchema = z.strictObject({
+  channel: channel.optional(),
+  from: z.string().max(320).optional(),
+  to: z.string().max(320).optional(),
+  direction: z.enum(DIRECTIONS, { message: 'Expected INBOUND or OUTBOUND.' }).default('OUTBOUND'),
+  contentType: z.literal('TEXT', { message: 'Only TEXT messages are supported.' }).default('TEXT'),
+  content: z.strictObject({
+    text: z.string().min(1, 'Required.').max(MESSAGE_TEXT_MAX, `At most ${MESSAGE_TEXT_MAX} characters.`),
+  }),
+  attributes: attributesSchema.optional(),
+});
+export type CreateMessageInput = z.infer<typeof createMessageSchema>;
+
+export const messageListQuerySchema = z.object({
+  ...paginationSchema,
+  orderBy: orderBySchema(['createdAt'] as const, 'createdAt:asc'),
+  messageIds: listOf(idSchema).optional(),
+  channel: channel.optional(),
+  direction: z.enum(DIRECTIONS, { message: 'Expected INBOUND or OUTBOUND.' }).optional(),
+  createdAfter: dateTimeSchema.optional(),
+  createdBefore: dateTimeSchema.optional(),
+});

@@ -51,7 +51,7 @@ describeEachEngine('listConversations', (ctx) => {
     expect((await listConversations(ctx.prisma, ana, q({ status: 'CLOSED' }))).totalItems).toBe(0);
     expect((await listConversations(ctx.prisma, sup, q({ status: 'CLOSED' }))).items.map((c) => c.topic)).toEqual(['notMine']);
     expect((await listConversations(ctx.prisma, sup, q({ priority: 'URGENT' }))).totalItems).toBe(1);
-    expect((await listConversations(ctx.prisma, ana, q({ tag: 'vip' }))).items.map((c) => c.topic)).toEqual(['inMyQueue']);
+    expect((await listConversations(ctx.prisma, ana, q({ tagNames: 'vip' }))).items.map((c) => c.topic)).toEqual(['inMyQueue']);
     expect((await listConversations(ctx.prisma, sup, q({ unassigned: 'true' }))).totalItems).toBe(3);
     expect(await countByStatus(ctx.prisma, ana)).toEqual({ OPEN: 2, WAITING: 1 });
   });

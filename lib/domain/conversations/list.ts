@@ -39,17 +39,33 @@ export async function listConversations(db: Tx, actor: Actor, query: Conversatio
   return { items, totalItems, page: query.page, limit: query.limit, orderBy: query.orderBy };
 }
 
-const SORTABLE = { createdAt: 'createdAt', updatedAt: 'updatedAt', priority: 'priority', status: 'status' } as const;
+const SORTABLE = { createdAt: 'createdAt', updatedAt: 'updatedAt', priority: 'priority', status: 'status', closedAt: 'closedAt' } as const;
+
+function range(after?: Date, before?: Date) {
+  return after || before ? { ...(after && { gte: after }), ...(before && { lt: before }) } : undefined;
+}
 
 function filtersWhere(q: ConversationListQuery): Prisma.ConversationWhereInput {
   const and: Prisma.ConversationWhereInput[] = [];
+  if (q.conversationIds?.length) and.push({ id: { in: q.conversationIds } });
   if (q.status?.length) and.push({ status: { in: q.status } });
   if (q.priority?.length) and.push({ priority: { in: q.priority } });
-  if (q.queueId) and.push({ queueId: q.queueId });
+  if (q.channel?.length) and.push({ channel: { in: q.channel } });
+  if (q.queueIds?.length) and.push({ queueId: { in: q.queueIds } });
   if (q.inboxId) and.push({ inboxId: q.inboxId });
   if (q.agentId) and.push({ agentId: q.agentId });
-  if (q.unassigned) and.push({ agentId: null });
-  if (q.tag) and.push({ tags: { some: { tag: { name: q.tag } } } });
+  if (q.unassigned !== undefined) and.push({ agentId: q.unassigned ? null : { not: null } });
+  if (q.tagNames?.length) and.push({ tags: { some: { tag: { name: { in: q.tagNames } } } } });
+  if (q.text) {
+    const contains = { contains: q.text, mode: 'insensitive' as const };
+    and.push({ OR: [{ topic: contains }, { summary: contains }, { customer: { name: contains } }] });
+  }
+  const created = range(q.createdAfter, q.createdBefore);
+  const updated = range(q.updatedAfter, q.updatedBefore);
+  const closed = range(q.closedAfter, q.closedBefore);
+  if (created) and.push({ createdAt: created });
+  if (updated) and.push({ updatedAt: updated });
+  if (closed) and.push({ closedAt: closed });
   return { AND: and };
 }
 

@@ -1,0 +1,72 @@
+import crypto from 'node:crypto';
+import type { Db } from '../db';
+import type { Role } from '../generated/prisma/enums';
+import { assertCan, type Actor } from './actor';
+import { createApiKeySchema } from '../validation/api-keys';
+import { DomainError, parseOrThrow } from '../domain/errors';
+
+// Keys are 256 random bits, so one SHA-256 is enough to store them (no slow hash needed: nothing
+// to brute-force). Only the hash and a short display prefix are kept; the key is shown once.
+
+const KEY_PREFIX = 'sbk_';
+
+export function hashApiKey(key: string): string {
+  return crypto.createHash('sha256').update(key).digest('hex');
+}
+
+export type NewApiKey = { key: string; id: string; name: string; prefix: string; role: Role };
+
+export async function createApiKey(db: Db, actor: Actor, input: unknown): Promise<NewApiKey> {
+  assertCan(actor, 'apiKeys.manage');
+  const { name, role } = parseOrThrow(createApiKeySchema, input);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const key = KEY_PREFIX + crypto.randomBytes(32).toString('base64url');
+    const prefix = key.slice(0, 12);
+    try {
+      const row = await db.apiKey.create({
+        data: { name, role, prefix, hash: hashApiKey(key), createdById: actor.kind === 'user' ? actor.id : null },
+      });
+      return { key, id: row.id, name: row.name, prefix, role };
+    } catch (e) {
+      if ((e as { code?: string }).code !== 'P2002') throw e; // prefix collision: draw again
+    }
+  }
+  throw new Error('Could not create a unique API key');
+}
+
+export async function listApiKeys(db: Db, actor: Actor) {
+  assertCan(actor, 'apiKeys.manage');
+  return db.apiKey.findMany({
+    orderBy: [{ revokedAt: { sort: 'desc', nulls: 'first' } }, { createdAt: 'desc' }],
+    select: { id: true, name: true, prefix: true, role: true, lastUsedAt: true, revokedAt: true, createdAt: true, createdBy: { select: { name: true } } },
+  });
+}
+
+export async function revokeApiKey(db: Db, actor: Actor, id: string): Promise<void> {
+  assertCan(actor, 'apiKeys.manage');
+  const { count } = await db.apiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
+  if (count === 0) {
+    const exists = await db.apiKey.findUnique({ where: { id }, select: { id: true } });
+    throw exists ? new DomainError('CONFLICT', 'This key is already revoked.') : new DomainError('NOT_FOUND', 'API key not found.');
+  }
+}
+
+/** The actor for an `Authorization: App <key>` / `Bearer <key>` header, or null (401). */
+export async function authenticateApiKey(db: Db, authorization: string | null): Promise<Extract<Actor, { kind: 'apiKey' }> | null> {
+  const m = /^(App|Bearer)\s+(\S+)\s*$/i.exec(authorization ?? '');
+  if (!m || !m[2].startsWith(KEY_PREFIX) || m[2].length > 200) return null;
+  const key = await db.apiKey.findUnique({
+    where: { hash: hashApiKey(m[2]) },
+    include: { owner: { select: { role: true, enabled: true } } },
+  });
+  if (!key || key.revokedAt) return null;
+  if (key.owner && !key.owner.enabled) return null;
+  const role = key.owner?.role ?? key.role;
+  if (!role) return null;
+  const now = new Date();
+  // Last use to the minute: enough to tell a live key from a dead one without a write per request.
+  if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > 60_000) {
+    await db.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: now } });
+  }
+  return { kind: 'apiKey', id: key.id, role, name: key.name, userId: key.userId };
+}

@@ -1,0 +1,64 @@
+import type { Db, Tx } from '../../db';
+import type { Prisma } from '../../generated/prisma/client';
+import type { Actor } from '../../auth/actor';
+import { assertCan } from '../../auth/actor';
+import { createMessageSchema, messageListQuerySchema } from '../../validation/conversations';
+import { parseOrThrow } from '../errors';
+import { lockVisibleConversation } from './access';
+import { getConversation } from './get';
+
+export async function listMessages(db: Tx, actor: Actor, conversationId: string, input: unknown) {
+  assertCan(actor, 'conversations.work');
+  const q = parseOrThrow(messageListQuerySchema, input);
+  await getConversation(db, actor, conversationId);
+  const where: Prisma.MessageWhereInput = {
+    conversationId,
+    ...(q.messageIds?.length && { id: { in: q.messageIds } }),
+    ...(q.channel && { channel: q.channel }),
+    ...(q.direction && { direction: q.direction }),
+    ...((q.createdAfter || q.createdBefore) && { createdAt: { ...(q.createdAfter && { gte: q.createdAfter }), ...(q.createdBefore && { lt: q.createdBefore }) } }),
+  };
+  const dir = q.orderBy.endsWith(':desc') ? 'desc' : 'asc';
+  const [messages, totalItems] = await Promise.all([
+    db.message.findMany({
+      where,
+      orderBy: [{ createdAt: dir }, { id: dir }],
+      skip: q.page * q.limit,
+      take: q.limit,
+      include: { author: { select: { id: true, name: true } } },
+    }),
+    db.message.count({ where }),
+  ]);
+  return { messages, totalItems, page: q.page, limit: q.limit, orderBy: q.orderBy };
+}
+
+/**
+ * Adds a message. INBOUND is the customer writing (API only); OUTBOUND is an agent (UI or API) or,
+ * for an API key, a bot. Refused on CLOSED conversations.
+ */
+export async function addMessage(db: Db, actor: Actor, conversationId: string, input: unknown) {
+  assertCan(actor, 'conversations.work');
+  const m = parseOrThrow(createMessageSchema, input);
+  return db.$transaction(async (tx) => {
+    const conversation = await lockVisibleConversation(tx, actor, conversationId, { forChange: true });
+    const outbound = m.direction === 'OUTBOUND';
+    const authorType = !outbound ? 'CUSTOMER' : actor.kind === 'apiKey' ? 'BOT' : actor.kind === 'system' ? 'SYSTEM' : 'AGENT';
+    const message = await tx.message.create({
+      data: {
+        conversationId,
+        direction: m.direction,
+        channel: m.channel ?? conversation.channel,
+        from: m.from,
+        to: m.to,
+        text: m.content.text,
+        attributes: (m.attributes ?? {}) as Prisma.InputJsonObject,
+        authorType,
+        authorId: outbound && actor.kind === 'user' ? actor.id : null,
+        authorApiKeyId: outbound && actor.kind === 'apiKey' ? actor.id : null,
+      },
+      include: { author: { select: { id: true, name: true } } },
+    });
+    await tx.conversation.update({ where: { id: conversationId }, data: { updatedAt: message.createdAt } });
+    return message;
+  });
+}

@@ -1,0 +1,63 @@
+import type { Db, Tx } from '../../db';
+import type { Prisma } from '../../generated/prisma/client';
+import type { Actor } from '../../auth/actor';
+import { assertCan } from '../../auth/actor';
+import { addTagSchema, createTagSchema, tagListQuerySchema } from '../../validation/conversations';
+import { tagNameSchema } from '../../validation/common';
+import { DomainError, parseOrThrow } from '../errors';
+import { recordTimeline } from '../timeline';
+import { ensureTags } from '../tags';
+import { lockVisibleConversation } from './access';
+import { getConversation } from './get';
+
+/** Adds a tag (created when new). Adding a tag the conversation already has changes nothing. */
+export async function addConversationTag(db: Db, actor: Actor, conversationId: string, input: unknown): Promise<{ added: boolean; name: string }> {
+  assertCan(actor, 'conversations.work');
+  const { tagName } = parseOrThrow(addTagSchema, input);
+  return db.$transaction(async (tx) => {
+    await lockVisibleConversation(tx, actor, conversationId, { forChange: true });
+    const [tag] = await ensureTags(tx, [tagName]);
+    const { count } = await tx.conversationTag.createMany({ data: [{ conversationId, tagId: tag.id }], skipDuplicates: true });
+    if (count) {
+      await recordTimeline(tx, conversationId, actor, [{ kind: 'TAG_ADDED', after: { tag: tag.name } }]);
+      await tx.conversation.update({ where: { id: conversationId }, data: { updatedAt: new Date() } });
+    }
+    return { added: count === 1, name: tag.name };
+  });
+}
+
+/** Removes a tag from a conversation; the tag itself and the conversation stay. */
+export async function removeConversationTag(db: Db, actor: Actor, conversationId: string, tagName: string): Promise<void> {
+  assertCan(actor, 'conversations.work');
+  const name = parseOrThrow(tagNameSchema, tagName);
+  await db.$transaction(async (tx) => {
+    await lockVisibleConversation(tx, actor, conversationId, { forChange: true });
+    const { count } = await tx.conversationTag.deleteMany({ where: { conversationId, tag: { name } } });
+    if (!count) throw new DomainError('NOT_FOUND', `The conversation has no tag "${name}".`);
+    await recordTimeline(tx, conversationId, actor, [{ kind: 'TAG_REMOVED', before: { tag: name } }]);
+    await tx.conversation.update({ where: { id: conversationId }, data: { updatedAt: new Date() } });
+  });
+}
+
+export async function createTag(db: Db, actor: Actor, input: unknown) {
+  assertCan(actor, 'conversations.work');
+  const { name } = parseOrThrow(createTagSchema, input);
+  const [tag] = await ensureTags(db, [name]);
+  return db.tag.findUniqueOrThrow({ where: { id: tag.id } });
+}
+
+export async function listTags(db: Tx, actor: Actor, input: unknown) {
+  assertCan(actor, 'conversations.work');
+  const q = parseOrThrow(tagListQuerySchema, input);
+  if (q.conversationId) await getConversation(db, actor, q.conversationId);
+  const where: Prisma.TagWhereInput = {
+    ...(q.conversationId && { conversations: { some: { conversationId: q.conversationId } } }),
+    ...(q.name && { name: { contains: q.name, mode: 'insensitive' as const } }),
+  };
+  const [field, dir] = q.orderBy.split(':') as ['name' | 'createdAt', 'asc' | 'desc'];
+  const [tags, totalItems] = await Promise.all([
+    db.tag.findMany({ where, orderBy: [{ [field]: dir }, { id: 'asc' }], skip: q.page * q.limit, take: q.limit }),
+    db.tag.count({ where }),
+  ]);
+  return { tags, totalItems, page: q.page, limit: q.limit, orderBy: q.orderBy };
+}

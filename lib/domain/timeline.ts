@@ -1,0 +1,39 @@
+import type { Tx } from '../db';
+import type { Actor } from '../auth/actor';
+import type { Prisma } from '../generated/prisma/client';
+import type { TimelineKind } from '../generated/prisma/enums';
+
+export type TimelineEntry = {
+  kind: TimelineKind;
+  before?: Prisma.InputJsonValue;
+  after?: Prisma.InputJsonValue;
+  reason?: string;
+};
+
+function actorColumns(actor: Actor) {
+  switch (actor.kind) {
+    case 'user':
+      return { actorKind: 'USER' as const, actorUserId: actor.id, actorName: actor.name };
+    case 'apiKey':
+      return { actorKind: 'API_KEY' as const, actorApiKeyId: actor.id, actorName: actor.name };
+    case 'system':
+      return { actorKind: 'SYSTEM' as const, actorName: 'System' };
+  }
+}
+
+/** Writes timeline events in the caller's transaction, so they exist exactly when the change does. */
+export async function recordTimeline(tx: Tx, conversationId: string, actor: Actor, entries: TimelineEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  const who = actorColumns(actor);
+  const systemReason = actor.kind === 'system' ? actor.reason : undefined;
+  await tx.timelineEvent.createMany({
+    data: entries.map((e) => ({
+      conversationId,
+      ...who,
+      kind: e.kind,
+      before: e.before,
+      after: e.after,
+      reason: e.reason ?? systemReason,
+    })),
+  });
+}

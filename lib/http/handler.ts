@@ -1,0 +1,30 @@
+import type { NextRequest } from 'next/server';
+import { db, type Db } from '../db';
+import type { Actor } from '../auth/actor';
+import { authenticateApiKey } from '../auth/api-keys';
+import { apiError, errorResponse } from './errors';
+
+export type ApiContext = { db: Db; actor: Extract<Actor, { kind: 'apiKey' }>; params: Record<string, string>; url: URL };
+
+type RouteCtx = { params: Promise<Record<string, string | string[]>> };
+
+/**
+ * Every /ccaas/1 route handler goes through here: authenticate the key (401), run the handler,
+ * and turn any refusal into the reference's error envelope. Role checks happen in the domain.
+ */
+export function apiRoute(fn: (req: NextRequest, ctx: ApiContext) => Promise<Response>) {
+  return async (req: NextRequest, route: RouteCtx): Promise<Response> => {
+    try {
+      const database = db();
+      const actor = await authenticateApiKey(database, req.headers.get('authorization'));
+      if (!actor) {
+        return apiError('UNAUTHORIZED', 'Missing, unknown or revoked API key. Send Authorization: App <key>.', undefined, { 'WWW-Authenticate': 'App' });
+      }
+      const raw = (await route.params) ?? {};
+      const params = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join('/') : v]));
+      return await fn(req, { db: database, actor, params, url: new URL(req.url) });
+    } catch (e) {
+      return errorResponse(e);
+    }
+  };
+}

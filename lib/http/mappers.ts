@@ -1,0 +1,62 @@
+import type { ConversationDetail } from '../domain/conversations/get';
+import type { ConversationListItem } from '../domain/conversations/list';
+import { apiTimestamp, compact } from './format';
+
+/** ConversationApiModel plus Switchboard's extras (channel, inboxId, customerId, tags). */
+export function apiConversation(c: ConversationListItem | ConversationDetail) {
+  return compact({
+    id: c.id,
+    topic: c.topic,
+    summary: c.summary,
+    status: c.status,
+    priority: c.priority,
+    queueId: c.queueId,
+    agentId: c.agentId,
+    channel: c.channel,
+    inboxId: c.inboxId,
+    customerId: c.customerId,
+    tags: c.tags.map((t) => t.tag.name),
+    createdAt: apiTimestamp(c.createdAt),
+    updatedAt: apiTimestamp(c.updatedAt),
+    closedAt: apiTimestamp(c.closedAt),
+  });
+}
+
+type MessageRow = {
+  id: string;
+  conversationId: string;
+  direction: 'INBOUND' | 'OUTBOUND';
+  channel: string;
+  from: string | null;
+  to: string | null;
+  text: string;
+  attributes: unknown;
+  authorType: string;
+  authorId: string | null;
+  authorApiKeyId: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+export function apiMessage(m: MessageRow) {
+  return compact({
+    id: m.id,
+    conversationId: m.conversationId,
+    direction: m.direction,
+    // The reference's MessageChannel has no NO_CHANNEL: leave the field out instead.
+    channel: m.channel === 'NO_CHANNEL' ? undefined : m.channel,
+    from: m.from,
+    to: m.to,
+    authorId: m.authorId ?? m.authorApiKeyId,
+    authorType: m.authorType,
+    contentType: 'TEXT',
+    content: { text: m.text },
+    attributes: m.attributes,
+    createdAt: apiTimestamp(m.createdAt),
+    updatedAt: apiTimestamp(m.updatedAt),
+  });
+}
+
+export function apiTag(t: { id: string; name: string; createdAt: Date; updatedAt: Date }) {
+  return { id: t.id, name: t.name, createdAt: apiTimestamp(t.createdAt), updatedAt: apiTimestamp(t.updatedAt) };
+}

@@ -1,0 +1,9 @@
+import { z } from 'zod';
+
+export const ROLES = ['ADMIN', 'SUPERVISOR', 'AGENT'] as const;
+
+export const createApiKeySchema = z.strictObject({
+  name: z.string().trim().min(1, 'Give the key a name.').max(100, 'At most 100 characters.'),
+  role: z.enum(ROLES, { message: 'Choose ADMIN, SUPERVISOR or AGENT.' }),
+});
+export type CreateApiKeyInput = z.infer<typeof createApiKeySchema>;

@@ -1,0 +1,67 @@
+// npm run apikey -- create --name NAME --role ADMIN|SUPERVISOR|AGENT   prints the new key alone on its last line
+// npm run apikey -- list
+// npm run apikey -- revoke ID
+// With the embedded database this needs the server stopped (one process owns the folder); the
+// console's People & keys page does the same while it runs.
+import { parseArgs } from 'node:util';
+import { dbTarget } from '../lib/db/config';
+import { openDb, type Opened } from '../lib/db';
+import { DatabaseBusyError } from '../lib/db/pglite-lock';
+import { systemActor } from '../lib/auth/actor';
+import { createApiKey, listApiKeys, revokeApiKey } from '../lib/auth/api-keys';
+import { DomainError } from '../lib/domain/errors';
+import { migrateTarget } from './lib/db-admin';
+
+const USAGE = 'Usage: npm run apikey -- create --name NAME --role ADMIN|SUPERVISOR|AGENT | list | revoke ID';
+
+async function main(): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: process.argv.slice(2),
+    allowPositionals: true,
+    options: { name: { type: 'string' }, role: { type: 'string' } },
+  });
+  const [command, id] = positionals;
+  if (!['create', 'list', 'revoke'].includes(command ?? '') || (command === 'revoke' && !id)) {
+    console.error(USAGE);
+    return 2;
+  }
+  const target = dbTarget();
+  await migrateTarget(target);
+  let opened: Opened | undefined;
+  try {
+    opened = openDb(target);
+    const actor = systemActor('command line');
+    if (command === 'create') {
+      const key = await createApiKey(opened.prisma, actor, { name: values.name ?? '', role: values.role ?? '' });
+      console.log(`Created key "${key.name}" (${key.role}, id ${key.id}). It is shown only now:`);
+      console.log(key.key);
+    } else if (command === 'list') {
+      for (const k of await listApiKeys(opened.prisma, actor)) {
+        const state = k.revokedAt ? `revoked ${k.revokedAt.toISOString()}` : `last used ${k.lastUsedAt?.toISOString() ?? 'never'}`;
+        console.log(`${k.id}  ${k.prefix}…  ${(k.role ?? '').padEnd(10)}  ${k.name}  (${state})`);
+      }
+    } else {
+      await revokeApiKey(opened.prisma, actor, id);
+      console.log(`Revoked ${id}.`);
+    }
+    return 0;
+  } finally {
+    await opened?.prisma.$disconnect();
+    await opened?.pglite?.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    if (e instanceof DomainError) {
+      const fields = e.fields ? ' ' + Object.entries(e.fields).map(([k, v]) => `${k}: ${v.join(' ')}`).join('; ') : '';
+      console.error(`${e.message}${fields}`);
+    } else if (e instanceof DatabaseBusyError) {
+      console.error(e.message);
+    } else {
+      console.error(e instanceof Error ? e.message : e);
+    }
+    process.exit(1);
+  },
+);
