@@ -63,6 +63,7 @@ export async function updateConversation(db: Db, actor: Actor, id: string, input
     }
     if (Object.keys(props).length) events.push({ kind: 'PROPERTIES_CHANGED', before, after: props });
     if (events.length === 0) return;
+    data.updatedAt = now;
 
     // Guarded write: a close that slipped in between loses cleanly instead of being overwritten.
     const { count } = await tx.conversation.updateMany({ where: { id, status: { not: 'CLOSED' } }, data });
