@@ -1,0 +1,38 @@
+import { compile, type Predicate, type RoutingContext } from './compile';
+import { parseExpression } from './expression';
+import { explain, type TraceNode } from './explain';
+
+export type RouteRule = { id: string; name: string; enabled: boolean; expression: unknown; queueId: string; priority: string | null };
+export type CompiledRoute<R extends RouteRule = RouteRule> = { route: R; test: Predicate | null };
+
+/** Compiles a route list once; a route whose stored expression no longer parses never matches. */
+export function compileRoutes<R extends RouteRule>(routes: R[]): CompiledRoute<R>[] {
+  return routes.map((route) => {
+    const parsed = parseExpression(route.expression);
+    return { route, test: parsed.ok ? compile(parsed.node) : null };
+  });
+}
+
+/** SPEC §3: enabled routes, top to bottom; the first whose expression holds. */
+export function firstMatch<R extends RouteRule>(compiled: CompiledRoute<R>[], ctx: RoutingContext): R | null {
+  for (const { route, test } of compiled) {
+    if (route.enabled && test && test(ctx)) return route;
+  }
+  return null;
+}
+
+export type RouteTrace<R extends RouteRule = RouteRule> = { route: R; skipped: 'disabled' | 'invalid' | null; matched: boolean; trace: TraceNode | null };
+
+/** For the simulator: every route's verdict and trace, in order, and which one wins. */
+export function simulate<R extends RouteRule>(routes: R[], ctx: RoutingContext): { match: R | null; routes: RouteTrace<R>[] } {
+  let match: R | null = null;
+  const out = routes.map((route): RouteTrace<R> => {
+    const parsed = parseExpression(route.expression);
+    if (!parsed.ok) return { route, skipped: 'invalid', matched: false, trace: null };
+    const trace = explain(parsed.node, ctx);
+    if (!route.enabled) return { route, skipped: 'disabled', matched: false, trace };
+    if (trace.result && !match) match = route;
+    return { route, skipped: null, matched: trace.result, trace };
+  });
+  return { match, routes: out };
+}
