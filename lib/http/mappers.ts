@@ -60,3 +60,45 @@ export function apiMessage(m: MessageRow) {
 export function apiTag(t: { id: string; name: string; createdAt: Date; updatedAt: Date }) {
   return { id: t.id, name: t.name, createdAt: apiTimestamp(t.createdAt), updatedAt: apiTimestamp(t.updatedAt) };
 }
+
+type RouteRow = {
+  id: string;
+  position: number;
+  name: string;
+  enabled: boolean;
+  expression: unknown;
+  queueId: string;
+  priority: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  queue: { name: string };
+};
+
+/** RuleApiResponse: `order` is the 0-based position in the list. */
+export function apiRoute(r: RouteRow) {
+  return compact({
+    id: r.id,
+    order: r.position,
+    name: r.name,
+    enabled: r.enabled,
+    expression: r.expression,
+    queueId: r.queueId,
+    queueName: r.queue.name,
+    priority: r.priority,
+    routeOnlyDuringWorkingHours: false,
+    createdAt: apiTimestamp(r.createdAt),
+    updatedAt: apiTimestamp(r.updatedAt),
+  });
+}
+
+export function apiQueue(q: { id: string; name: string; isDefault: boolean; createdAt: Date; updatedAt: Date; _count?: { members: number; routes: number } }) {
+  return compact({
+    id: q.id,
+    name: q.name,
+    isDefault: q.isDefault,
+    enabledAgentsCount: q._count?.members,
+    enabledRoutesCount: q._count?.routes,
+    createdAt: apiTimestamp(q.createdAt),
+    updatedAt: apiTimestamp(q.updatedAt),
+  });
+}

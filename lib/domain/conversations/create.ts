@@ -74,7 +74,7 @@ export async function createConversationTx(tx: Tx, actor: Actor, data: CreateCon
       },
     },
   ]);
-  await afterConversationCreated(tx, conversation.id, actor);
+  await afterConversationCreated(tx, conversation.id, actor, { queueGiven: !!data.queueId });
   return conversation.id;
 }
 

@@ -1,10 +1,14 @@
 import type { Tx } from '../../db';
 import type { Actor } from '../../auth/actor';
+import { applyRouting } from '../routing/route-conversation';
+import { afterConversationRouted } from '../routing/hooks';
 
 /**
- * The seam where routing (SPEC §3) and auto-assignment (SPEC §4) join conversation creation.
- * It runs inside the creating transaction, after the conversation, its customer, tags and first
- * message exist. Routing and assignment are built in their own issues and hook in here; until
- * then a new conversation keeps the queue and agent it was created with.
+ * Runs inside the creating transaction, after the conversation, its customer, tags and first
+ * message exist: the routes decide its queue (unless the creator named one), then the
+ * auto-assignment seam (SPEC §4) follows.
  */
-export async function afterConversationCreated(_tx: Tx, _conversationId: string, _actor: Actor): Promise<void> {}
+export async function afterConversationCreated(tx: Tx, conversationId: string, actor: Actor, opts: { queueGiven: boolean }): Promise<void> {
+  if (!opts.queueGiven) await applyRouting(tx, actor, conversationId);
+  await afterConversationRouted(tx, conversationId, actor);
+}

@@ -1,0 +1,98 @@
+import type { Db, Tx } from '../db';
+import type { Actor } from '../auth/actor';
+import { assertCan } from '../auth/actor';
+import { createQueueSchema, updateQueueSchema } from '../validation/routing';
+import { DomainError, parseOrThrow } from './errors';
+
+const isUnique = (e: unknown) => (e as { code?: string }).code === 'P2002';
+const nameTaken = (name: string) => new DomainError('CONFLICT', `A queue named "${name}" already exists.`, { name: ['Already in use.'] });
+
+/** Creates a queue; making it the default takes the mark off the previous default in the same transaction. */
+export async function createQueue(db: Db, actor: Actor, input: unknown) {
+  assertCan(actor, 'queues.manage');
+  const data = parseOrThrow(createQueueSchema, input);
+  try {
+    return await db.$transaction(async (tx) => {
+      if (data.isDefault) await tx.queue.updateMany({ where: { isDefault: true }, data: { isDefault: false } });
+      return tx.queue.create({ data: { name: data.name, isDefault: !!data.isDefault } });
+    });
+  } catch (e) {
+    if (isUnique(e)) throw nameTaken(data.name);
+    throw e;
+  }
+}
+
+export async function updateQueue(db: Db, actor: Actor, id: string, input: unknown) {
+  assertCan(actor, 'queues.manage');
+  const data = parseOrThrow(updateQueueSchema, input);
+  try {
+    return await db.$transaction(async (tx) => {
+      await mustExist(tx, id);
+      if (data.isDefault) await tx.queue.updateMany({ where: { isDefault: true, id: { not: id } }, data: { isDefault: false } });
+      return tx.queue.update({
+        where: { id },
+        data: { ...(data.name !== undefined && { name: data.name }), ...(data.isDefault !== undefined && { isDefault: data.isDefault }) },
+      });
+    });
+  } catch (e) {
+    if (isUnique(e)) throw nameTaken(data.name ?? '');
+    throw e;
+  }
+}
+
+/** Refused while routes point to the queue, naming them; its conversations keep their data and lose the queue. */
+export async function deleteQueue(db: Db, actor: Actor, id: string): Promise<void> {
+  assertCan(actor, 'queues.manage');
+  await db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "Queue" WHERE id = ${id} FOR UPDATE`;
+    await mustExist(tx, id);
+    const routes = await tx.route.findMany({ where: { queueId: id }, select: { name: true }, orderBy: { position: 'asc' } });
+    if (routes.length) {
+      throw new DomainError('CONFLICT', `Routes point to this queue: ${routes.map((r) => r.name).join(', ')}. Change or remove them first.`);
+    }
+    await tx.queue.delete({ where: { id } });
+  });
+}
+
+export async function addQueueMember(db: Db, actor: Actor, userId: string, queueId: string): Promise<void> {
+  assertCan(actor, 'queues.manage');
+  const [user, queue] = await Promise.all([
+    db.user.findUnique({ where: { id: userId }, select: { id: true } }),
+    db.queue.findUnique({ where: { id: queueId }, select: { id: true } }),
+  ]);
+  if (!user) throw new DomainError('NOT_FOUND', 'Agent not found.');
+  if (!queue) throw new DomainError('BAD_REQUEST', 'Queue not found.', { queueId: ['No queue has this id.'] });
+  await db.queueMember.createMany({ data: [{ userId, queueId }], skipDuplicates: true });
+}
+
+export async function removeQueueMember(db: Db, actor: Actor, userId: string, queueId: string): Promise<void> {
+  assertCan(actor, 'queues.manage');
+  const { count } = await db.queueMember.deleteMany({ where: { userId, queueId } });
+  if (!count) throw new DomainError('NOT_FOUND', 'The agent is not a member of this queue.');
+}
+
+async function mustExist(tx: Tx, id: string) {
+  const q = await tx.queue.findUnique({ where: { id }, select: { id: true } });
+  if (!q) throw new DomainError('NOT_FOUND', 'Queue not found.');
+}
+
+/** Reference GET /queues: with counts of enabled member agents and enabled routes, a fixed number of queries. */
+export async function listQueues(db: Tx, actor: Actor, q: { page: number; limit: number; name?: string; queueIds?: string[]; agentId?: string }) {
+  assertCan(actor, 'conversations.work');
+  const where = {
+    ...(q.name && { name: { contains: q.name, mode: 'insensitive' as const } }),
+    ...(q.queueIds?.length && { id: { in: q.queueIds } }),
+    ...(q.agentId && { members: { some: { userId: q.agentId } } }),
+  };
+  const [queues, totalItems] = await Promise.all([
+    db.queue.findMany({
+      where,
+      orderBy: [{ name: 'asc' }, { id: 'asc' }],
+      skip: q.page * q.limit,
+      take: q.limit,
+      include: { _count: { select: { members: { where: { user: { enabled: true } } }, routes: { where: { enabled: true } } } } },
+    }),
+    db.queue.count({ where }),
+  ]);
+  return { queues, totalItems };
+}

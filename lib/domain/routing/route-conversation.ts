@@ -1,0 +1,84 @@
+import type { Db, Tx } from '../../db';
+import type { Actor } from '../../auth/actor';
+import { assertCan } from '../../auth/actor';
+import type { Priority } from '../../generated/prisma/enums';
+import { closedConversation } from '../errors';
+import { recordTimeline, type TimelineEntry } from '../timeline';
+import { lockVisibleConversation } from '../conversations/access';
+import { loadConversation, type ConversationDetail } from '../conversations/get';
+import { compileRoutes, firstMatch, type CompiledRoute } from './match';
+import { loadRoutingContexts } from './context';
+import { currentVersion, type SavedRoute } from './route-list';
+import { afterConversationRouted } from './hooks';
+
+// Compiled route lists by version: versions never change once saved, so this cache cannot be
+// stale (the version is read from the database every time); it only saves compiling again.
+const compiledByVersion = new Map<number, CompiledRoute<SavedRoute>[]>();
+
+export async function compiledRouteList(tx: Tx): Promise<CompiledRoute<SavedRoute>[]> {
+  const version = await currentVersion(tx);
+  const hit = compiledByVersion.get(version);
+  if (hit) return hit;
+  const routes = await tx.route.findMany({ orderBy: { position: 'asc' }, include: { queue: { select: { name: true } } } });
+  const compiled = compileRoutes(routes);
+  if (compiledByVersion.size > 20) compiledByVersion.clear();
+  compiledByVersion.set(version, compiled);
+  return compiled;
+}
+
+/**
+ * Evaluates the routes for a conversation (already locked by the caller) and moves it: the first
+ * matching route sets the queue and, when it has one, the priority; no match sends it to the
+ * default queue, or leaves it without a queue. The decision goes to the timeline.
+ */
+export async function applyRouting(tx: Tx, actor: Actor, id: string): Promise<void> {
+  const ctx = (await loadRoutingContexts(tx, [id])).get(id);
+  const conversation = await tx.conversation.findUniqueOrThrow({ where: { id } });
+  if (!ctx) return;
+  const match = firstMatch(await compiledRouteList(tx), ctx);
+  const fallback = match ? null : await tx.queue.findFirst({ where: { isDefault: true }, select: { id: true, name: true } });
+  const queueId = match?.queueId ?? fallback?.id ?? null;
+  const priority: Priority = (match?.priority as Priority | null) ?? conversation.priority;
+  const queueName = match?.queue.name ?? fallback?.name;
+  const reason = match
+    ? `routed by rule ${match.name} to ${queueName}${match.priority ? ` (priority ${match.priority})` : ''}`
+    : fallback
+      ? `no route matched: default queue ${fallback.name}`
+      : 'no route matched';
+
+  const now = new Date();
+  const { count } = await tx.conversation.updateMany({
+    where: { id, status: { not: 'CLOSED' } },
+    data: { queueId, priority, queuedAt: queueId !== conversation.queueId ? (queueId ? now : null) : conversation.queuedAt, updatedAt: now },
+  });
+  if (count !== 1) throw closedConversation();
+  const events: TimelineEntry[] = [
+    {
+      kind: 'ROUTED',
+      reason,
+      before: { queueId: conversation.queueId, priority: conversation.priority },
+      after: { queueId, priority, routeId: match?.id ?? null },
+    },
+  ];
+  await recordTimeline(tx, id, actor, events);
+}
+
+/**
+ * "Route" (SPEC §3): unassigns, evaluates the routes again with the latest inbound message,
+ * customer and tags, then hands over to auto-assignment. Refused for CLOSED conversations.
+ */
+export async function routeConversation(db: Db, actor: Actor, id: string): Promise<ConversationDetail> {
+  assertCan(actor, 'conversations.work');
+  await db.$transaction(async (tx) => {
+    const current = await lockVisibleConversation(tx, actor, id, { forChange: true });
+    if (current.agentId) {
+      await tx.conversation.update({ where: { id }, data: { agentId: null, assignedAt: null } });
+      await recordTimeline(tx, id, actor, [
+        { kind: 'ASSIGNEE_CHANGED', before: { agentId: current.agentId }, after: { agentId: null }, reason: 'sent back to routing' },
+      ]);
+    }
+    await applyRouting(tx, actor, id);
+    await afterConversationRouted(tx, id, actor);
+  });
+  return loadConversation(db, id);
+}
