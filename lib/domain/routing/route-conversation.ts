@@ -8,21 +8,24 @@ import { lockVisibleConversation } from '../conversations/access';
 import { loadConversation, type ConversationDetail } from '../conversations/get';
 import { compileRoutes, firstMatch, type CompiledRoute } from './match';
 import { loadRoutingContexts } from './context';
-import { currentVersion, type SavedRoute } from './route-list';
+import type { SavedRoute } from './route-list';
 import { afterConversationRouted } from './hooks';
 
-// Compiled route lists by version: versions never change once saved, so this cache cannot be
-// stale (the version is read from the database every time); it only saves compiling again.
-const compiledByVersion = new Map<number, CompiledRoute<SavedRoute>[]>();
+// Compiled route lists by the id of their saved version row: a saved version never changes and
+// its id is unique (across databases too), and the current one is read from the database every
+// time, so this cache cannot be stale; it only saves compiling again.
+const compiledByVersion = new Map<string, CompiledRoute<SavedRoute>[]>();
 
 export async function compiledRouteList(tx: Tx): Promise<CompiledRoute<SavedRoute>[]> {
-  const version = await currentVersion(tx);
-  const hit = compiledByVersion.get(version);
+  const latest = await tx.routeListVersion.findFirst({ orderBy: { version: 'desc' }, select: { id: true } });
+  const hit = latest && compiledByVersion.get(latest.id);
   if (hit) return hit;
   const routes = await tx.route.findMany({ orderBy: { position: 'asc' }, include: { queue: { select: { name: true } } } });
   const compiled = compileRoutes(routes);
-  if (compiledByVersion.size > 20) compiledByVersion.clear();
-  compiledByVersion.set(version, compiled);
+  if (latest) {
+    if (compiledByVersion.size > 20) compiledByVersion.clear();
+    compiledByVersion.set(latest.id, compiled);
+  }
   return compiled;
 }
 
