@@ -42,7 +42,8 @@ export async function applyRouting(tx: Tx, actor: Actor, id: string): Promise<vo
   const fallback = match ? null : await tx.queue.findFirst({ where: { isDefault: true }, select: { id: true, name: true } });
   const queueId = match?.queueId ?? fallback?.id ?? null;
   const priority: Priority = (match?.priority as Priority | null) ?? conversation.priority;
-  const queueName = match?.queue.name ?? fallback?.name;
+  // Read the name now: the cached route list may predate a rename.
+  const queueName = match ? (await tx.queue.findUnique({ where: { id: match.queueId }, select: { name: true } }))?.name : fallback?.name;
   const reason = match
     ? `routed by rule ${match.name} to ${queueName}${match.priority ? ` (priority ${match.priority})` : ''}`
     : fallback
