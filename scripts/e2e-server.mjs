@@ -31,7 +31,8 @@ if (env.E2E_DATABASE_URL) {
   await client.end();
   env.DATABASE_URL = url.toString();
 } else {
-  const dir = path.join(root, 'data', 'e2e');
+  // One folder per port, so two runs on different E2E_PORTs do not wipe each other.
+  const dir = path.join(root, 'data', `e2e-${env.PORT || '3100'}`);
   fs.rmSync(dir, { recursive: true, force: true });
   env.PGLITE_DIR = path.join(dir, 'pglite');
 }
