@@ -1,14 +1,21 @@
-import type { Tx } from '../db';
+import type { Db } from '../db';
 import type { Availability } from '../generated/prisma/enums';
+import { reassignConversationsOf, type ReassignResult } from './assignment/reassign';
 
 /**
- * Sets an agent's availability. The reassignment of their conversations when they go OFFLINE
- * (SPEC §4) hooks in here; it belongs to the assignment work and is not built yet.
+ * Sets an agent's availability. Going OFFLINE (switch, sign-out, silence, account disabled) hands
+ * their open conversations on (SPEC §4). `why` completes "reassigned: Ana …", e.g. "went offline".
  */
-export async function setAvailability(db: Tx, userId: string, availability: Availability, _why: string): Promise<void> {
+export async function setAvailability(db: Db, userId: string, availability: Availability, why: string): Promise<ReassignResult | null> {
   const now = new Date();
-  await db.user.updateMany({
+  const { count } = await db.user.updateMany({
     where: { id: userId, availability: { not: availability } },
     data: { availability, availabilityChangedAt: now, lastSeenAt: now },
   });
+  if (availability !== 'OFFLINE') {
+    if (!count) await db.user.updateMany({ where: { id: userId }, data: { lastSeenAt: now } });
+    return null;
+  }
+  // Reassign even when already OFFLINE: a sign-out must never leave conversations with nobody.
+  return reassignConversationsOf(db, userId, why);
 }

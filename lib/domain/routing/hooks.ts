@@ -1,9 +1,8 @@
 import type { Tx } from '../../db';
 import type { Actor } from '../../auth/actor';
+import { autoAssign } from '../assignment/auto-assign';
 
-/**
- * The seam where auto-assignment (SPEC §4: round robin per inbox) follows routing. It runs in the
- * routing transaction. Assignment is built in its own issue; until then a routed conversation
- * stays unassigned in its queue.
- */
-export async function afterConversationRouted(_tx: Tx, _conversationId: string, _actor: Actor): Promise<void> {}
+/** After routing (on create and on "route"), auto-assignment by round robin (SPEC §4), in the same transaction. */
+export async function afterConversationRouted(tx: Tx, conversationId: string, actor: Actor): Promise<void> {
+  await autoAssign(tx, actor, conversationId);
+}

@@ -1,0 +1,39 @@
+import type { Tx } from '../../db';
+import type { Availability } from '../../generated/prisma/enums';
+
+export type Candidate = { userId: string; name: string; availability: Availability; position: number; lastTurn: number };
+
+/**
+ * Auto-assignment pool (SPEC §4): enabled collaborators of the inbox who, when the conversation
+ * has a queue, are also members of that queue. Read after the inbox lock is taken.
+ */
+export async function autoPool(tx: Tx, inboxId: string, queueId: string | null, exclude: string[] = []): Promise<Candidate[]> {
+  const rows = await tx.inboxCollaborator.findMany({
+    where: {
+      inboxId,
+      userId: exclude.length ? { notIn: exclude } : undefined,
+      user: { enabled: true, ...(queueId && { queueMemberships: { some: { queueId } } }) },
+    },
+    select: { userId: true, position: true, lastTurn: true, user: { select: { name: true, availability: true } } },
+  });
+  return rows.map((r) => ({ userId: r.userId, name: r.user.name, availability: r.user.availability, position: r.position, lastTurn: r.lastTurn }));
+}
+
+/**
+ * Manual pool (SPEC §4): collaborators of the inbox and members of the queue, plus admins; enabled
+ * users only. The dropdown lists these; a manual assignment outside them is refused.
+ */
+export async function manualPool(tx: Tx, inboxId: string | null, queueId: string | null) {
+  return tx.user.findMany({
+    where: {
+      enabled: true,
+      OR: [
+        { role: 'ADMIN' },
+        ...(inboxId ? [{ collaborations: { some: { inboxId } } }] : []),
+        ...(queueId ? [{ queueMemberships: { some: { queueId } } }] : []),
+      ],
+    },
+    orderBy: [{ name: 'asc' }, { id: 'asc' }],
+    select: { id: true, name: true, role: true, availability: true },
+  });
+}
