@@ -17,3 +17,7 @@ export function describeTarget(t: DbTarget): string {
   const u = new URL(t.url);
   return `PostgreSQL ${u.hostname}:${u.port || 5432}${u.pathname}`;
 }
+
+// Transactions that serialize on a row lock (one inbox's assignments) queue for a pooled
+// connection under load: wait longer for one than Prisma's 2 s default before giving up.
+export const TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 30_000 };

@@ -2,7 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../generated/prisma/client';
-import { dbTarget, type DbTarget } from './config';
+import { dbTarget, TRANSACTION_OPTIONS, type DbTarget } from './config';
 import { acquirePgliteLock } from './pglite-lock';
 
 export type Db = PrismaClient;
@@ -11,15 +11,16 @@ export type Tx = Omit<PrismaClient, '$connect' | '$disconnect' | '$on' | '$trans
 
 export type Opened = { prisma: PrismaClient; pglite?: PGlite; target: DbTarget };
 
+
 /** Opens a new client for a target. The app uses `db()`; tests and scripts open their own. */
 export function openDb(target: DbTarget = dbTarget()): Opened {
   if (target.engine === 'postgres') {
     const adapter = new PrismaPg({ connectionString: target.url, max: Number(process.env.DB_POOL_SIZE || 10) });
-    return { prisma: new PrismaClient({ adapter }), target };
+    return { prisma: new PrismaClient({ adapter, transactionOptions: TRANSACTION_OPTIONS }), target };
   }
   if (!target.dir.startsWith('memory://')) acquirePgliteLock(target.dir);
   const pglite = new PGlite(target.dir);
-  return { prisma: new PrismaClient({ adapter: new PrismaPGlite(pglite) }), pglite, target };
+  return { prisma: new PrismaClient({ adapter: new PrismaPGlite(pglite), transactionOptions: TRANSACTION_OPTIONS }), pglite, target };
 }
 
 // One client per process, kept on globalThis so dev-mode module reloads do not open a second one.

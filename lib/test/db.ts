@@ -8,6 +8,7 @@ import { PrismaPGlite } from 'pglite-prisma-adapter';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { PrismaClient } from '../generated/prisma/client';
+import { TRANSACTION_OPTIONS } from '../db/config';
 import { ensurePostgresDatabase, migrate, pgliteRunner, pgRunner, type SqlRunner } from '../db/migrate';
 
 export type Engine = 'pglite' | 'postgres';
@@ -105,7 +106,7 @@ export async function testDb(engine: Engine = 'pglite'): Promise<TestDb> {
 }
 
 function withClient(engine: Engine, adapter: PrismaPGlite | PrismaPg, raw: RawDb): TestDb {
-  const prisma = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }] });
+  const prisma = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }], transactionOptions: TRANSACTION_OPTIONS });
   let queries = 0;
   prisma.$on('query', () => {
     queries++;

@@ -7,9 +7,12 @@ import { pickNext } from './selector';
 /**
  * Locks the inbox row for the rest of the transaction and re-reads it: every assignment in one
  * inbox, from any app instance, passes here one at a time, so a turn is never skipped or repeated.
+ * NO KEY UPDATE, not UPDATE: inserting a conversation that references the inbox takes a KEY SHARE
+ * lock on it, and two creators upgrading that to FOR UPDATE would deadlock; NO KEY UPDATE does
+ * not conflict with KEY SHARE, yet still serializes the assigners.
  */
 export async function lockInbox(tx: Tx, inboxId: string) {
-  await tx.$queryRaw`SELECT id FROM "Inbox" WHERE id = ${inboxId} FOR UPDATE`;
+  await tx.$queryRaw`SELECT id FROM "Inbox" WHERE id = ${inboxId} FOR NO KEY UPDATE`;
   return tx.inbox.findUnique({ where: { id: inboxId } });
 }
 

@@ -25,7 +25,7 @@ export async function reassignConversationsOf(db: Db, agentId: string, why: stri
   const result: ReassignResult = { moved: 0, unassigned: 0 };
   for (const { id } of ids) {
     const outcome = await db.$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT id FROM "Conversation" WHERE id = ${id} FOR UPDATE`;
+      await tx.$queryRaw`SELECT id FROM "Conversation" WHERE id = ${id} FOR NO KEY UPDATE`;
       const c = await tx.conversation.findUnique({ where: { id }, select: { id: true, agentId: true, status: true, inboxId: true, queueId: true } });
       if (!c || c.agentId !== agentId || !c.inboxId || (c.status !== 'OPEN' && c.status !== 'WAITING')) return 'skip' as const;
       const claimed = await claimByRoundRobin(tx, actor, { id, inboxId: c.inboxId, queueId: c.queueId }, { exclude: [agentId], onlineOnly: true, reason, expectAgentId: agentId });
