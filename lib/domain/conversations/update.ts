@@ -5,7 +5,8 @@ import type { Prisma } from '../../generated/prisma/client';
 import { updateConversationSchema, type UpdateConversationInput } from '../../validation/conversations';
 import { closedConversation, parseOrThrow } from '../errors';
 import { recordTimeline, type TimelineEntry } from '../timeline';
-import { assertAgent, assertQueue } from './references';
+import { assertQueue } from './references';
+import { assertAssignable } from '../assignment/manual';
 import { lockVisibleConversation } from './access';
 import { loadConversation, type ConversationDetail } from './get';
 
@@ -26,7 +27,10 @@ export async function updateConversation(db: Db, actor: Actor, id: string, input
   await db.$transaction(async (tx) => {
     const current = await lockVisibleConversation(tx, actor, id, { forChange: true });
     if (wanted.queueId !== undefined && wanted.queueId !== current.queueId) await assertQueue(tx, wanted.queueId);
-    if (wanted.agentId !== undefined && wanted.agentId !== current.agentId) await assertAgent(tx, wanted.agentId);
+    if (wanted.agentId && wanted.agentId !== current.agentId) {
+      // Same rule as the dropdown: only agents of its inbox or (new) queue, or admins.
+      await assertAssignable(tx, { inboxId: current.inboxId, queueId: wanted.queueId !== undefined ? wanted.queueId : current.queueId }, wanted.agentId);
+    }
 
     const data: Prisma.ConversationUncheckedUpdateManyInput = {};
     const events: TimelineEntry[] = [];

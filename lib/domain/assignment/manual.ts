@@ -1,0 +1,44 @@
+import type { Db, Tx } from '../../db';
+import type { Actor } from '../../auth/actor';
+import { assertCan } from '../../auth/actor';
+import { DomainError } from '../errors';
+import { recordTimeline } from '../timeline';
+import { lockVisibleConversation } from '../conversations/access';
+import { getConversation, loadConversation, type ConversationDetail } from '../conversations/get';
+import { manualPool } from './pool';
+
+/** The "Assigned Agent" dropdown's options (SPEC §4): who may take this conversation, with availability. */
+export async function assignableAgents(db: Tx, actor: Actor, conversationId: string) {
+  const c = await getConversation(db, actor, conversationId);
+  return manualPool(db, c.inboxId, c.queueId);
+}
+
+/** Refuses an agent outside the manual pool, in words that say why. */
+export async function assertAssignable(tx: Tx, conversation: { inboxId: string | null; queueId: string | null }, agentId: string): Promise<void> {
+  const pool = await manualPool(tx, conversation.inboxId, conversation.queueId);
+  if (pool.some((u) => u.id === agentId)) return;
+  const user = await tx.user.findUnique({ where: { id: agentId }, select: { name: true, enabled: true } });
+  if (!user) throw new DomainError('BAD_REQUEST', 'Agent not found.', { agentId: ['No agent has this id.'] });
+  if (!user.enabled) throw new DomainError('BAD_REQUEST', `${user.name} is disabled.`, { agentId: ['The agent is disabled.'] });
+  throw new DomainError('BAD_REQUEST', `${user.name} cannot take this conversation: not a collaborator of its inbox, a member of its queue, or an admin.`, {
+    agentId: ['Not eligible for this conversation.'],
+  });
+}
+
+/**
+ * Manual assignment (reference PUT/DELETE …/assignee and the dropdown): `agentId` null unassigns.
+ * Under the conversation's row lock, so it serializes with auto-assignment, which only ever takes
+ * a conversation that is still unassigned: a manual choice is never undone by it.
+ */
+export async function assignConversation(db: Db, actor: Actor, conversationId: string, agentId: string | null): Promise<ConversationDetail> {
+  assertCan(actor, 'conversations.work');
+  await db.$transaction(async (tx) => {
+    const c = await lockVisibleConversation(tx, actor, conversationId, { forChange: true });
+    if (c.agentId === agentId) return;
+    if (agentId) await assertAssignable(tx, c, agentId);
+    const now = new Date();
+    await tx.conversation.update({ where: { id: c.id }, data: { agentId, assignedAt: agentId ? now : null, updatedAt: now } });
+    await recordTimeline(tx, c.id, actor, [{ kind: 'ASSIGNEE_CHANGED', before: { agentId: c.agentId }, after: { agentId } }]);
+  });
+  return loadConversation(db, conversationId);
+}
