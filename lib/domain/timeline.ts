@@ -21,19 +21,15 @@ function actorColumns(actor: Actor) {
   }
 }
 
+/** Timeline rows for createMany; lets a batch write many conversations' events in one statement. */
+export function timelineRows(conversationId: string, actor: Actor, entries: TimelineEntry[]) {
+  const who = actorColumns(actor);
+  const systemReason = actor.kind === 'system' ? actor.reason : undefined;
+  return entries.map((e) => ({ conversationId, ...who, kind: e.kind, before: e.before, after: e.after, reason: e.reason ?? systemReason }));
+}
+
 /** Writes timeline events in the caller's transaction, so they exist exactly when the change does. */
 export async function recordTimeline(tx: Tx, conversationId: string, actor: Actor, entries: TimelineEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  const who = actorColumns(actor);
-  const systemReason = actor.kind === 'system' ? actor.reason : undefined;
-  await tx.timelineEvent.createMany({
-    data: entries.map((e) => ({
-      conversationId,
-      ...who,
-      kind: e.kind,
-      before: e.before,
-      after: e.after,
-      reason: e.reason ?? systemReason,
-    })),
-  });
+  await tx.timelineEvent.createMany({ data: timelineRows(conversationId, actor, entries) });
 }

@@ -1,7 +1,9 @@
-import type { Db } from '../../db';
-import { systemActor } from '../../auth/actor';
-import { recordTimeline } from '../timeline';
-import { claimByRoundRobin } from './claim';
+import type { Db, Tx } from '../../db';
+import { systemActor, type Actor } from '../../auth/actor';
+import { timelineRows, type TimelineEntry } from '../timeline';
+import { lockInbox } from './claim';
+import { autoPool, type Candidate } from './pool';
+import { pickNext } from './selector';
 
 export type ReassignResult = { moved: number; unassigned: number };
 
@@ -9,36 +11,69 @@ export type ReassignResult = { moved: number; unassigned: number };
  * Trigger: an agent went OFFLINE, signed out, fell silent or was disabled (SPEC §4). Each of their
  * OPEN or WAITING conversations in inboxes with "reassign on offline" on goes round robin to the
  * other ONLINE eligible agents; with nobody ONLINE it becomes unassigned (no fall-back to offline
- * agents, unlike a new conversation). One short transaction per conversation, each re-checking
- * under the conversation's row lock that it is still theirs and still open.
+ * agents, unlike a new conversation). One transaction per inbox: it locks the agent's open
+ * conversations there (in id order, then the inbox — the same order as every other writer), deals
+ * them out in memory by the stored turn, and writes the result in a few bulk statements.
  */
 export async function reassignConversationsOf(db: Db, agentId: string, why: string): Promise<ReassignResult> {
   const agent = await db.user.findUnique({ where: { id: agentId }, select: { name: true } });
   if (!agent) return { moved: 0, unassigned: 0 };
-  const reason = `reassigned: ${agent.name} ${why}`;
-  const actor = systemActor(reason);
-  const ids = await db.conversation.findMany({
-    where: { agentId, status: { in: ['OPEN', 'WAITING'] }, inbox: { reassignOnOffline: true } },
-    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    select: { id: true },
+  const actor = systemActor(`reassigned: ${agent.name} ${why}`);
+  const inboxes = await db.conversation.groupBy({
+    by: ['inboxId'],
+    where: { agentId, status: { in: ['OPEN', 'WAITING'] }, inboxId: { not: null }, inbox: { reassignOnOffline: true } },
   });
-  const result: ReassignResult = { moved: 0, unassigned: 0 };
-  for (const { id } of ids) {
-    const outcome = await db.$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT id FROM "Conversation" WHERE id = ${id} FOR NO KEY UPDATE`;
-      const c = await tx.conversation.findUnique({ where: { id }, select: { id: true, agentId: true, status: true, inboxId: true, queueId: true } });
-      if (!c || c.agentId !== agentId || !c.inboxId || (c.status !== 'OPEN' && c.status !== 'WAITING')) return 'skip' as const;
-      const claimed = await claimByRoundRobin(tx, actor, { id, inboxId: c.inboxId, queueId: c.queueId }, { exclude: [agentId], onlineOnly: true, reason, expectAgentId: agentId });
-      if (claimed) return 'moved' as const;
-      const now = new Date();
-      await tx.conversation.update({ where: { id }, data: { agentId: null, assignedAt: null, updatedAt: now } });
-      await recordTimeline(tx, id, actor, [
-        { kind: 'ASSIGNEE_CHANGED', before: { agentId }, after: { agentId: null }, reason: `unassigned: ${agent.name} ${why} and nobody else is online` },
-      ]);
-      return 'unassigned' as const;
-    });
-    if (outcome === 'moved') result.moved++;
-    if (outcome === 'unassigned') result.unassigned++;
+  const total: ReassignResult = { moved: 0, unassigned: 0 };
+  for (const { inboxId } of inboxes) {
+    const r = await db.$transaction((tx) => reassignInInbox(tx, actor, agentId, agent.name, why, inboxId!));
+    total.moved += r.moved;
+    total.unassigned += r.unassigned;
   }
-  return result;
+  return total;
+}
+
+async function reassignInInbox(tx: Tx, actor: Actor, agentId: string, agentName: string, why: string, inboxId: string): Promise<ReassignResult> {
+  const locked = await tx.$queryRaw<{ id: string; queueId: string | null }[]>`
+    SELECT id, "queueId" FROM "Conversation"
+    WHERE "agentId" = ${agentId} AND "inboxId" = ${inboxId} AND status IN ('OPEN', 'WAITING')
+    ORDER BY id FOR NO KEY UPDATE`;
+  const inbox = await lockInbox(tx, inboxId);
+  if (!inbox?.reassignOnOffline || locked.length === 0) return { moved: 0, unassigned: 0 };
+
+  // Candidates per queue, sharing one turn record per agent across the queues of this inbox.
+  const turns = new Map<string, number>();
+  const pools = new Map<string | null, Candidate[]>();
+  for (const queueId of new Set(locked.map((c) => c.queueId))) {
+    const pool = await autoPool(tx, inboxId, queueId, [agentId]);
+    for (const c of pool) turns.set(c.userId, c.lastTurn);
+    pools.set(queueId, pool);
+  }
+  let turn = inbox.rrTurn;
+  const byAgent = new Map<string | null, string[]>();
+  for (const c of locked) {
+    const pool = pools.get(c.queueId)!.map((p) => ({ ...p, lastTurn: turns.get(p.userId)! }));
+    const next = pickNext(pool, { onlineOnly: true });
+    if (next) turns.set(next.userId, ++turn);
+    const key = next?.userId ?? null;
+    byAgent.set(key, [...(byAgent.get(key) ?? []), c.id]);
+  }
+
+  const now = new Date();
+  const events: ReturnType<typeof timelineRows> = [];
+  for (const [to, ids] of byAgent) {
+    await tx.conversation.updateMany({ where: { id: { in: ids } }, data: { agentId: to, assignedAt: to ? now : null, updatedAt: now } });
+    const entry: TimelineEntry = to
+      ? { kind: 'ASSIGNEE_CHANGED', before: { agentId }, after: { agentId: to } }
+      : { kind: 'ASSIGNEE_CHANGED', before: { agentId }, after: { agentId: null }, reason: `unassigned: ${agentName} ${why} and nobody else is online` };
+    for (const id of ids) events.push(...timelineRows(id, actor, [entry]));
+  }
+  await tx.timelineEvent.createMany({ data: events });
+  if (turn !== inbox.rrTurn) {
+    await tx.inbox.update({ where: { id: inboxId }, data: { rrTurn: turn } });
+    for (const [userId, lastTurn] of turns) {
+      if (lastTurn > inbox.rrTurn) await tx.inboxCollaborator.update({ where: { inboxId_userId: { inboxId, userId } }, data: { lastTurn } });
+    }
+  }
+  const unassigned = byAgent.get(null)?.length ?? 0;
+  return { moved: locked.length - unassigned, unassigned };
 }
