@@ -74,7 +74,8 @@ export async function createConversationTx(tx: Tx, actor: Actor, data: CreateCon
       },
     },
   ]);
-  await afterConversationCreated(tx, conversation.id, actor, { queueGiven: !!data.queueId });
+  // Created CLOSED (e.g. an import), it is final: nothing routes or assigns it.
+  if (status !== 'CLOSED') await afterConversationCreated(tx, conversation.id, actor, { queueGiven: !!data.queueId });
   return conversation.id;
 }
 
