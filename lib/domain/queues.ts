@@ -49,3 +49,13 @@ export async function listQueueOverview(db: Tx, actor: Actor): Promise<QueueOver
     };
   });
 }
+
+export type MemberCandidate = { id: string; name: string; role: 'ADMIN' | 'SUPERVISOR' | 'AGENT' };
+
+/** Who can be made a queue member: enabled users, agents first (they work the queues), then by name. */
+export async function listMemberCandidates(db: Tx, actor: Actor): Promise<MemberCandidate[]> {
+  assertCan(actor, 'queues.view');
+  const users = await db.user.findMany({ where: { enabled: true }, orderBy: { name: 'asc' }, select: { id: true, name: true, role: true } });
+  const rank = { AGENT: 0, SUPERVISOR: 1, ADMIN: 2 } as const;
+  return users.sort((a, b) => rank[a.role] - rank[b.role]);
+}

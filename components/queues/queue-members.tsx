@@ -1,0 +1,84 @@
+'use client';
+
+import { useId, useState, useTransition } from 'react';
+import { addMemberAction, removeMemberAction } from '@/lib/actions/queues';
+import { ROLE_LABEL } from '@/lib/auth/roles';
+import { AvailabilityDot } from '@/components/ui/badges';
+import { FieldError, secondaryButton, selectClass } from '@/components/ui/controls';
+import { UNREACHABLE, type Candidate, type QueueCardData } from './types';
+
+/** Who works the queue; managers add anyone enabled who is not a member yet, and remove members. */
+export function QueueMembers({ queue, candidates, canManage }: { queue: QueueCardData; candidates: Candidate[]; canManage: boolean }) {
+  const id = useId();
+  const [choice, setChoice] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const memberIds = new Set(queue.members.map((m) => m.id));
+  const addable = candidates.filter((c) => !memberIds.has(c.id));
+
+  function run(action: () => Promise<{ ok: boolean; error?: { message: string } } | null>, after?: () => void) {
+    startTransition(async () => {
+      const res = await action().catch(() => null);
+      if (res?.ok) {
+        setError(null);
+        after?.();
+      } else setError(res?.error?.message ?? UNREACHABLE);
+    });
+  }
+
+  return (
+    <div className="mt-4">
+      <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">Members</h3>
+      {queue.members.length ? (
+        <ul className="mt-2 flex flex-wrap gap-2" aria-label={`Members of ${queue.name}`}>
+          {queue.members.map((m) => (
+            <li key={m.id} className="inline-flex items-center gap-1.5 rounded-full bg-slate-100 py-1 pl-2.5 pr-1 text-xs text-slate-700">
+              <AvailabilityDot availability={m.availability} />
+              {m.name}
+              {canManage ? (
+                <button
+                  type="button"
+                  aria-label={`Remove ${m.name} from ${queue.name}`}
+                  disabled={pending}
+                  onClick={() => run(() => removeMemberAction(queue.id, m.id))}
+                  className="rounded-full px-1 text-slate-400 hover:bg-slate-200 hover:text-red-700"
+                >
+                  ×
+                </button>
+              ) : (
+                <span className="pr-1.5" />
+              )}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="mt-2 text-sm text-slate-500">No members.</p>
+      )}
+      {canManage && addable.length > 0 && (
+        <form
+          className="mt-3 flex items-center gap-2"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (choice) run(() => addMemberAction(queue.id, choice), () => setChoice(''));
+          }}
+        >
+          <label htmlFor={`${id}-add`} className="sr-only">
+            Add a member to {queue.name}
+          </label>
+          <select id={`${id}-add`} className={`${selectClass} text-xs`} value={choice} onChange={(e) => setChoice(e.target.value)}>
+            <option value="">Add a member…</option>
+            {addable.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.role === 'AGENT' ? c.name : `${c.name} (${ROLE_LABEL[c.role]})`}
+              </option>
+            ))}
+          </select>
+          <button type="submit" className={`${secondaryButton} shrink-0`} disabled={!choice || pending}>
+            Add
+          </button>
+        </form>
+      )}
+      <FieldError message={error} />
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+import type { Availability } from '@/lib/generated/prisma/enums';
+
+/** A queue card's data as the server page hands it over: counts read at render time, ages already in words. */
+export type QueueCardData = {
+  id: string;
+  name: string;
+  isDefault: boolean;
+  open: number;
+  unassigned: number;
+  oldestWaiting: string;
+  routeCount: number;
+  members: { id: string; name: string; availability: Availability }[];
+};
+
+export type Candidate = { id: string; name: string; role: 'ADMIN' | 'SUPERVISOR' | 'AGENT' };
+
+export const UNREACHABLE = 'Could not reach the server. Check your connection and try again.';

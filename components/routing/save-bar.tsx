@@ -1,0 +1,58 @@
+'use client';
+
+import { primaryButton, secondaryButton } from '@/components/ui/controls';
+
+export type Banner =
+  | { kind: 'conflict'; message: string }
+  | { kind: 'error'; message: string }
+  | { kind: 'saved'; message: string };
+
+type BarProps = { version: number; dirty: boolean; pending: boolean; canManage: boolean; onSave: () => void; onDiscard: () => void };
+
+/** Where the list stands (version, unsaved changes) and the buttons that act on it as a whole. */
+export function SaveBar({ version, dirty, pending, canManage, onSave, onDiscard }: BarProps) {
+  return (
+    <div className="flex flex-wrap items-center gap-3">
+      <span className="text-sm text-slate-500">{version ? `Version ${version}` : 'Never saved'}</span>
+      {dirty && (
+        <span className="inline-flex items-center gap-1.5 rounded-full bg-amber-50 px-2.5 py-0.5 text-xs font-medium text-amber-800 ring-1 ring-amber-600/20 ring-inset" data-testid="unsaved">
+          <span className="h-1.5 w-1.5 rounded-full bg-amber-500" aria-hidden="true" />
+          Unsaved changes
+        </span>
+      )}
+      <button type="button" className={secondaryButton} onClick={onDiscard} disabled={!dirty || pending}>
+        Discard changes
+      </button>
+      {canManage && (
+        <button type="button" className={primaryButton} onClick={onSave} disabled={!dirty || pending}>
+          {pending ? 'Saving…' : 'Save routes'}
+        </button>
+      )}
+    </div>
+  );
+}
+
+/** The outcome of the last save, restore or reload; a conflict offers to load the newer version. */
+export function SaveBanner({ banner, onReload, reloading }: { banner: Banner | null; onReload: () => void; reloading: boolean }) {
+  if (!banner) return null;
+  if (banner.kind === 'saved') {
+    return (
+      <p role="status" className="rounded-md bg-emerald-50 px-4 py-2 text-sm text-emerald-800">
+        {banner.message}
+      </p>
+    );
+  }
+  return (
+    <div role="alert" className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-red-200 bg-red-50 px-4 py-2.5 text-sm text-red-800">
+      <div>
+        <p className="font-medium">{banner.message}</p>
+        {banner.kind === 'conflict' && <p className="text-xs text-red-700">Reloading replaces the list on this page, your unsaved changes included.</p>}
+      </div>
+      {banner.kind === 'conflict' && (
+        <button type="button" className={secondaryButton} onClick={onReload} disabled={reloading}>
+          {reloading ? 'Reloading…' : 'Reload'}
+        </button>
+      )}
+    </div>
+  );
+}
