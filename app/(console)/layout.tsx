@@ -4,6 +4,7 @@ import { NAV_ITEMS } from '@/components/console/nav-items';
 import { Nav } from '@/components/console/nav';
 import { SignOutButton } from '@/components/console/sign-out-button';
 import { AvailabilityDot } from '@/components/ui/badges';
+import { Providers } from '@/components/providers';
 
 export const dynamic = 'force-dynamic';
 
@@ -34,7 +35,9 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
           <SignOutButton />
         </div>
       </aside>
-      <div className="min-w-0 flex-1">{children}</div>
+      <div className="min-w-0 flex-1">
+        <Providers>{children}</Providers>
+      </div>
     </div>
   );
 }

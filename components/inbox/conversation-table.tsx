@@ -1,11 +1,17 @@
-import type { ConversationListItem } from '@/lib/domain/conversations/list';
+import Link from 'next/link';
+import type { ConversationRow } from '@/lib/actions/conversation-list';
 import { age, CHANNEL_LABEL } from '@/lib/format';
 import { AvailabilityDot, PriorityBadge, StatusBadge, TagBadge } from '@/components/ui/badges';
 
-export function ConversationTable({ items, now }: { items: ConversationListItem[]; now: Date }) {
+export function ConversationTable({ items, now, filtered }: { items: ConversationRow[]; now: string; filtered: boolean }) {
   if (items.length === 0) {
-    return <p className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center text-sm text-slate-500">No conversations here.</p>;
+    return (
+      <p className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center text-sm text-slate-500">
+        {filtered ? 'No conversations match these filters.' : 'No conversations here.'}
+      </p>
+    );
   }
+  const at = new Date(now);
   return (
     <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label="Conversations">
@@ -25,7 +31,9 @@ export function ConversationTable({ items, now }: { items: ConversationListItem[
           {items.map((c) => (
             <tr key={c.id} className="hover:bg-slate-50" data-testid="conversation-row">
               <td className="max-w-md px-4 py-2.5">
-                <p className="truncate font-medium text-slate-900">{c.topic || 'No topic'}</p>
+                <Link href={`/inbox/${c.id}`} className="block truncate font-medium text-slate-900 hover:text-brand-700 hover:underline">
+                  {c.topic || 'No topic'}
+                </Link>
                 <p className="truncate text-xs text-slate-500">
                   {c.customer?.name ?? c.customer?.email ?? 'Unknown customer'}
                   {c.inbox ? ` · ${c.inbox.name}` : ''}
@@ -52,13 +60,13 @@ export function ConversationTable({ items, now }: { items: ConversationListItem[
               <td className="px-3 py-2.5">
                 <div className="flex max-w-[14rem] flex-wrap gap-1">
                   {c.tags.map((t) => (
-                    <TagBadge key={t.tag.name} name={t.tag.name} />
+                    <TagBadge key={t} name={t} />
                   ))}
                 </div>
               </td>
               <td className="whitespace-nowrap px-4 py-2.5 text-right text-slate-500">
-                <time dateTime={c.createdAt.toISOString()} title={c.createdAt.toUTCString()}>
-                  {age(c.createdAt, now)}
+                <time dateTime={c.createdAt} title={new Date(c.createdAt).toUTCString()}>
+                  {age(new Date(c.createdAt), at)}
                 </time>
               </td>
             </tr>

@@ -1,55 +1,27 @@
 import type { Metadata } from 'next';
 import { requirePageActor } from '@/lib/auth/session';
+import { can } from '@/lib/auth/roles';
 import { db } from '@/lib/db';
 import { listPeople } from '@/lib/domain/people';
-import { ROLE_LABEL } from '@/lib/auth/roles';
-import { age } from '@/lib/format';
+import { listApiKeys } from '@/lib/auth/api-keys';
 import { PageHeader } from '@/components/console/page-header';
-import { AvailabilityBadge } from '@/components/ui/badges';
+import { PeopleTable } from '@/components/people/people-table';
+import { ApiKeysSection } from '@/components/people/api-keys-section';
 
 export const metadata: Metadata = { title: 'People' };
 
+// People and keys share a page (SPEC §6 "People and keys"); each part checks its own permission.
 export default async function PeoplePage() {
   const actor = await requirePageActor('users.manage');
-  const people = await listPeople(db(), actor);
+  const showKeys = can(actor.role, 'apiKeys.manage');
+  const [people, keys] = await Promise.all([listPeople(db(), actor), showKeys ? listApiKeys(db(), actor) : null]);
   const now = new Date();
   return (
     <>
-      <PageHeader title="People" description="Everyone who can sign in, their role, availability and open load." />
-      <main className="px-8 py-6">
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-          <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label="People">
-            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
-              <tr>
-                <th scope="col" className="px-4 py-2.5">Name</th>
-                <th scope="col" className="px-3 py-2.5">Role</th>
-                <th scope="col" className="px-3 py-2.5">Availability</th>
-                <th scope="col" className="px-3 py-2.5 text-right">Open load</th>
-                <th scope="col" className="px-3 py-2.5">Last seen</th>
-                <th scope="col" className="px-4 py-2.5">Account</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {people.map((p) => (
-                <tr key={p.id} data-testid="person-row">
-                  <td className="px-4 py-2.5">
-                    <p className="font-medium text-slate-900">{p.name}</p>
-                    <p className="text-xs text-slate-500">{p.email}</p>
-                  </td>
-                  <td className="px-3 py-2.5 text-slate-700">{ROLE_LABEL[p.role]}</td>
-                  <td className="px-3 py-2.5">
-                    <AvailabilityBadge availability={p.availability} />
-                  </td>
-                  <td className="px-3 py-2.5 text-right tabular-nums text-slate-700">{p.openLoad}</td>
-                  <td className="px-3 py-2.5 text-slate-500">{p.lastSeenAt ? `${age(p.lastSeenAt, now)} ago` : 'Never'}</td>
-                  <td className="px-4 py-2.5">
-                    {p.enabled ? <span className="text-emerald-700">Enabled</span> : <span className="text-slate-400">Disabled</span>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+      <PageHeader title="People" description="Everyone who can sign in, their role, availability and open load, and the keys that clients use." />
+      <main className="space-y-10 px-8 py-6">
+        <PeopleTable people={people} now={now} />
+        {keys && <ApiKeysSection keys={keys} now={now} />}
       </main>
     </>
   );

@@ -1,0 +1,104 @@
+import { cache } from 'react';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { requirePageActor } from '@/lib/auth/session';
+import { db } from '@/lib/db';
+import { DomainError } from '@/lib/domain/errors';
+import { getConversation, getTimeline } from '@/lib/domain/conversations/get';
+import { listMessages } from '@/lib/domain/conversations/messages';
+import { getLookups } from '@/lib/domain/lookups';
+import { CHANNEL_LABEL } from '@/lib/format';
+import { PageHeader } from '@/components/console/page-header';
+import { PriorityBadge, StatusBadge } from '@/components/ui/badges';
+import { Card } from '@/components/ui/controls';
+import { RelativeTime } from '@/components/ui/relative-time';
+import { MessageThread } from '@/components/conversation/message-thread';
+import { ReplyBox } from '@/components/conversation/reply-box';
+import { PropertiesCard } from '@/components/conversation/properties-card';
+import { TagEditor } from '@/components/conversation/tag-editor';
+import { CustomerCard } from '@/components/conversation/customer-card';
+import { Timeline } from '@/components/conversation/timeline';
+
+/** The newest messages shown; a longer thread says how many earlier ones are left out. */
+const MESSAGE_WINDOW = 200;
+
+type Params = { params: Promise<{ id: string }> };
+
+/** The conversation, or the 404 page: one the user may not see is answered exactly like one that does not exist (SPEC §2). */
+const loadConversation = cache(async (id: string) => {
+  const actor = await requirePageActor('conversations.work');
+  try {
+    return { actor, conversation: await getConversation(db(), actor, id) };
+  } catch (e) {
+    if (e instanceof DomainError && e.code === 'NOT_FOUND') notFound();
+    throw e;
+  }
+});
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const { conversation } = await loadConversation((await params).id);
+  return { title: conversation.topic || 'Conversation' };
+}
+
+export default async function ConversationPage({ params }: Params) {
+  const { actor, conversation: c } = await loadConversation((await params).id);
+  const [timeline, messages, lookups] = await Promise.all([
+    getTimeline(db(), actor, c.id),
+    listMessages(db(), actor, c.id, { limit: MESSAGE_WINDOW, orderBy: 'createdAt:desc' }),
+    getLookups(db(), actor),
+  ]);
+  const now = new Date();
+  const closed = c.status === 'CLOSED';
+  const names = {
+    queues: new Map(lookups.queues.map((q) => [q.id, q.name])),
+    agents: new Map(lookups.agents.map((a) => [a.id, a.name])),
+    inboxes: new Map(lookups.inboxes.map((i) => [i.id, i.name])),
+  };
+  const customerName = c.customer?.name ?? c.customer?.email ?? c.customer?.phone ?? null;
+  const tags = c.tags.map((t) => t.tag.name);
+
+  return (
+    <>
+      <PageHeader
+        title={c.topic || 'No topic'}
+        description={[customerName ?? 'Unknown customer', c.inbox?.name, CHANNEL_LABEL[c.channel]].filter(Boolean).join(' · ')}
+      >
+        <div className="flex items-center gap-2">
+          <StatusBadge status={c.status} />
+          <PriorityBadge priority={c.priority} />
+          <Link href="/inbox" className="ml-2 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50">
+            Back to inbox
+          </Link>
+        </div>
+      </PageHeader>
+      <main className="grid gap-6 px-8 py-6 xl:grid-cols-[minmax(0,1fr)_23rem]">
+        <div className="min-w-0 space-y-4">
+          {closed && (
+            <p role="status" className="rounded-lg border border-slate-300 bg-slate-100 px-4 py-3 text-sm text-slate-700">
+              <span className="font-medium">This conversation is closed</span> (closed {c.closedAt ? <RelativeTime date={c.closedAt} now={now} /> : 'earlier'}) and can no
+              longer be changed.
+            </p>
+          )}
+          <section aria-label="Conversation" className="rounded-lg border border-slate-200 bg-slate-100/60 p-4">
+            <MessageThread
+              messages={[...messages.messages].reverse()}
+              customerName={customerName}
+              now={now}
+              hiddenEarlier={Math.max(0, messages.totalItems - messages.messages.length)}
+            />
+          </section>
+          <ReplyBox conversationId={c.id} closed={closed} />
+        </div>
+        <aside className="space-y-4" aria-label="Details">
+          <PropertiesCard conversation={c} now={now} />
+          <Card title="Tags">
+            <TagEditor conversationId={c.id} tags={tags} suggestions={lookups.tags.map((t) => t.name)} closed={closed} />
+          </Card>
+          <CustomerCard customer={c.customer} />
+          <Timeline events={timeline} names={names} now={now} />
+        </aside>
+      </main>
+    </>
+  );
+}

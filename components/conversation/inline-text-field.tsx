@@ -1,0 +1,92 @@
+'use client';
+
+import { useId, useState } from 'react';
+import { updateConversationAction } from '@/lib/actions/conversations';
+import { useConversationAction } from '@/lib/query/conversations';
+import { errorFor, FieldError, inputClass, labelClass, primaryButton, secondaryButton } from '@/components/ui/controls';
+
+/** Topic or summary: read as text, edited in place (Edit → Save/Cancel; Escape cancels). Empty clears it. */
+export function InlineTextField({
+  conversationId,
+  name,
+  label,
+  value,
+  maxLength,
+  multiline = false,
+}: {
+  conversationId: string;
+  name: 'topic' | 'summary';
+  label: string;
+  value: string | null;
+  maxLength: number;
+  multiline?: boolean;
+}) {
+  const id = useId();
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(value ?? '');
+  const update = useConversationAction(updateConversationAction);
+  const error = errorFor(update.error, name);
+
+  function start() {
+    setDraft(value ?? '');
+    update.reset();
+    setEditing(true);
+  }
+
+  async function save() {
+    const next = draft.trim() || null;
+    if (next === value) return setEditing(false);
+    const result = await update.run(conversationId, { [name]: next });
+    if (result?.ok) setEditing(false);
+  }
+
+  if (!editing) {
+    return (
+      <div>
+        <div className="flex items-center justify-between gap-2">
+          <span className={labelClass}>{label}</span>
+          <button type="button" onClick={start} className="rounded text-xs font-medium text-brand-700 hover:underline" aria-label={`Edit ${label.toLowerCase()}`}>
+            Edit
+          </button>
+        </div>
+        <p className={`mt-1 whitespace-pre-wrap text-sm ${value ? 'text-slate-800' : 'italic text-slate-400'}`}>{value || `No ${label.toLowerCase()}`}</p>
+      </div>
+    );
+  }
+
+  const common = {
+    id: `${id}-input`,
+    value: draft,
+    maxLength,
+    autoFocus: true,
+    disabled: update.pending,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': error ? `${id}-error` : undefined,
+    className: `mt-1 ${inputClass}`,
+  } as const;
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') setEditing(false);
+      }}
+    >
+      <label htmlFor={`${id}-input`} className={labelClass}>
+        {label}
+      </label>
+      {multiline ? <textarea {...common} rows={4} onChange={(e) => setDraft(e.target.value)} /> : <input {...common} type="text" onChange={(e) => setDraft(e.target.value)} />}
+      <FieldError id={`${id}-error`} message={error} />
+      <div className="mt-2 flex gap-2">
+        <button type="submit" className={primaryButton} disabled={update.pending}>
+          {update.pending ? 'Saving…' : `Save ${label.toLowerCase()}`}
+        </button>
+        <button type="button" className={secondaryButton} onClick={() => setEditing(false)}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,78 @@
+import type { TimelineEvent } from '@/lib/generated/prisma/client';
+import type { ConversationStatus, Priority } from '@/lib/generated/prisma/enums';
+import { PRIORITY_LABEL, STATUS_LABEL } from '@/lib/format';
+
+/** Names for the ids that timeline events keep (they store ids, so a rename shows the current name). */
+export type TimelineNames = { queues: Map<string, string>; agents: Map<string, string>; inboxes: Map<string, string> };
+
+type EventWords = Pick<TimelineEvent, 'kind' | 'actorKind' | 'actorName' | 'reason' | 'before' | 'after'>;
+
+function field(json: unknown, key: string): unknown {
+  return json && typeof json === 'object' && !Array.isArray(json) ? (json as Record<string, unknown>)[key] : undefined;
+}
+
+function text(json: unknown, key: string): string | null {
+  const v = field(json, key);
+  return typeof v === 'string' ? v : null;
+}
+
+function has(json: unknown, key: string): boolean {
+  return json !== null && typeof json === 'object' && key in json;
+}
+
+const statusWord = (s: string | null) => (s && s in STATUS_LABEL ? STATUS_LABEL[s as ConversationStatus] : (s ?? 'none'));
+const priorityWord = (p: string | null) => (p && p in PRIORITY_LABEL ? PRIORITY_LABEL[p as Priority] : (p ?? 'none'));
+
+/**
+ * One timeline event in words: "Sam Supervisor changed status from Open to Solved",
+ * "System: routed by rule VIP to VIP", "Tag vip added by Ana Alvarez".
+ */
+export function describeEvent(e: EventWords, names: TimelineNames): string {
+  const system = e.actorKind === 'SYSTEM';
+  const who = system ? 'System' : e.actorKind === 'API_KEY' ? `${e.actorName ?? 'An API key'} (API key)` : (e.actorName ?? 'Someone');
+  const queue = (id: string | null) => (id ? `queue ${names.queues.get(id) ?? 'that no longer exists'}` : 'no queue');
+  const agent = (id: string | null) => (id ? (names.agents.get(id) ?? 'a former user') : 'nobody');
+  // System decisions carry their reason ("round robin", "reassigned: Ana went offline").
+  const because = e.reason ? ` (${e.reason})` : '';
+
+  switch (e.kind) {
+    case 'CREATED': {
+      const inboxId = text(e.after, 'inboxId');
+      return `${who} created the conversation${inboxId ? ` in ${names.inboxes.get(inboxId) ?? 'an inbox that no longer exists'}` : ''}${because}`;
+    }
+    case 'STATUS_CHANGED':
+      return `${who} changed status from ${statusWord(text(e.before, 'status'))} to ${statusWord(text(e.after, 'status'))}${because}`;
+    case 'PRIORITY_CHANGED':
+      return `${who} changed priority from ${priorityWord(text(e.before, 'priority'))} to ${priorityWord(text(e.after, 'priority'))}${because}`;
+    case 'QUEUE_CHANGED': {
+      const [from, to] = [text(e.before, 'queueId'), text(e.after, 'queueId')];
+      const move = !to ? `removed it from ${queue(from)}` : from ? `moved it from ${queue(from)} to ${queue(to)}` : `moved it to ${queue(to)}`;
+      return `${who} ${move}${because}`;
+    }
+    case 'ASSIGNEE_CHANGED': {
+      const [from, to] = [text(e.before, 'agentId'), text(e.after, 'agentId')];
+      const move = !to ? `unassigned ${agent(from)}` : from ? `reassigned it from ${agent(from)} to ${agent(to)}` : `assigned it to ${agent(to)}`;
+      return `${who} ${move}${because}`;
+    }
+    case 'PROPERTIES_CHANGED': {
+      const parts: string[] = [];
+      if (has(e.after, 'topic')) {
+        const topic = text(e.after, 'topic');
+        parts.push(topic ? `changed the topic to “${topic}”` : 'cleared the topic');
+      }
+      if (has(e.after, 'summary')) parts.push(text(e.after, 'summary') ? 'updated the summary' : 'cleared the summary');
+      return `${who} ${parts.length ? parts.join(' and ') : 'changed the properties'}${because}`;
+    }
+    case 'TAG_ADDED':
+      return `Tag ${text(e.after, 'tag') ?? '?'} added by ${who}${because}`;
+    case 'TAG_REMOVED':
+      return `Tag ${text(e.before, 'tag') ?? '?'} removed by ${who}${because}`;
+    case 'ROUTED': {
+      if (system && e.reason) return `System: ${e.reason}`;
+      const to = text(e.after, 'queueId');
+      return `${who} sent it to routing: ${e.reason ?? (to ? `now in ${queue(to)}` : 'no queue matched')}`;
+    }
+    case 'MESSAGE_ADDED':
+      return `${who} added a message${because}`;
+  }
+}

@@ -1,0 +1,74 @@
+import type { listApiKeys } from '@/lib/auth/api-keys';
+import { ROLE_LABEL } from '@/lib/auth/roles';
+import { RelativeTime } from '@/components/ui/relative-time';
+import { CreateApiKeyForm } from './create-api-key-form';
+import { RevokeKeyButton } from './revoke-key-button';
+
+type ApiKeyRow = Awaited<ReturnType<typeof listApiKeys>>[number];
+
+/** Keys for the HTTP API: create (shown once), see which are in use, revoke. */
+export function ApiKeysSection({ keys, now }: { keys: ApiKeyRow[]; now: Date }) {
+  return (
+    <section aria-labelledby="api-keys" className="space-y-4">
+      <div>
+        <h2 id="api-keys" className="text-lg font-semibold tracking-tight">
+          API keys
+        </h2>
+        <p className="mt-1 text-sm text-slate-500">
+          Clients and bots call the HTTP API with <code className="rounded bg-slate-100 px-1 text-xs">Authorization: App &lt;key&gt;</code> and act with the key’s role.
+        </p>
+      </div>
+      <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+        <CreateApiKeyForm />
+      </div>
+      {keys.length === 0 ? (
+        <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-500">No API keys yet.</p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+          <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label="API keys">
+            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+              <tr>
+                <th scope="col" className="px-4 py-2.5">Name</th>
+                <th scope="col" className="px-3 py-2.5">Key</th>
+                <th scope="col" className="px-3 py-2.5">Role</th>
+                <th scope="col" className="px-3 py-2.5">Created by</th>
+                <th scope="col" className="px-3 py-2.5">Created</th>
+                <th scope="col" className="px-3 py-2.5">Last used</th>
+                <th scope="col" className="px-3 py-2.5">Status</th>
+                <th scope="col" className="px-4 py-2.5">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {keys.map((k) => (
+                <tr key={k.id} data-testid="api-key-row" className={k.revokedAt ? 'text-slate-400' : 'text-slate-700'}>
+                  <td className={`px-4 py-2.5 font-medium ${k.revokedAt ? '' : 'text-slate-900'}`}>{k.name}</td>
+                  <td className="px-3 py-2.5 font-mono text-xs">{k.prefix}…</td>
+                  <td className="px-3 py-2.5">{k.role ? ROLE_LABEL[k.role] : 'Owner’s role'}</td>
+                  <td className="px-3 py-2.5">{k.createdBy?.name ?? '—'}</td>
+                  <td className="whitespace-nowrap px-3 py-2.5">
+                    <RelativeTime date={k.createdAt} now={now} />
+                  </td>
+                  <td className="whitespace-nowrap px-3 py-2.5">{k.lastUsedAt ? <RelativeTime date={k.lastUsedAt} now={now} /> : 'Never'}</td>
+                  <td className="px-3 py-2.5">
+                    {k.revokedAt ? (
+                      <span className="inline-flex items-center rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-600 ring-1 ring-inset ring-slate-500/20">
+                        Revoked
+                      </span>
+                    ) : (
+                      <span className="inline-flex items-center rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-700 ring-1 ring-inset ring-emerald-600/20">
+                        Active
+                      </span>
+                    )}
+                  </td>
+                  <td className="px-4 py-2.5 text-right">{!k.revokedAt && <RevokeKeyButton id={k.id} name={k.name} />}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+import type { PersonRow } from '@/lib/domain/people';
+import { ROLE_LABEL } from '@/lib/auth/roles';
+import { AvailabilityBadge } from '@/components/ui/badges';
+import { RelativeTime } from '@/components/ui/relative-time';
+
+export function PeopleTable({ people, now }: { people: PersonRow[]; now: Date }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+      <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label="People">
+        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
+          <tr>
+            <th scope="col" className="px-4 py-2.5">Name</th>
+            <th scope="col" className="px-3 py-2.5">Role</th>
+            <th scope="col" className="px-3 py-2.5">Availability</th>
+            <th scope="col" className="px-3 py-2.5 text-right">Open load</th>
+            <th scope="col" className="px-3 py-2.5">Last seen</th>
+            <th scope="col" className="px-4 py-2.5">Account</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {people.map((p) => (
+            <tr key={p.id} data-testid="person-row">
+              <td className="px-4 py-2.5">
+                <p className="font-medium text-slate-900">{p.name}</p>
+                <p className="text-xs text-slate-500">{p.email}</p>
+              </td>
+              <td className="px-3 py-2.5 text-slate-700">{ROLE_LABEL[p.role]}</td>
+              <td className="px-3 py-2.5">
+                <AvailabilityBadge availability={p.availability} />
+              </td>
+              <td className="px-3 py-2.5 text-right tabular-nums text-slate-700">{p.openLoad}</td>
+              <td className="px-3 py-2.5 text-slate-500">{p.lastSeenAt ? <RelativeTime date={p.lastSeenAt} now={now} /> : 'Never'}</td>
+              <td className="px-4 py-2.5">
+                {p.enabled ? <span className="text-emerald-700">Enabled</span> : <span className="text-slate-400">Disabled</span>}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+import { db } from '../db';
+import type { SessionUser } from '../auth/session';
+import type { ConversationListItem } from '../domain/conversations/list';
+import { countByStatus, listConversations } from '../domain/conversations/list';
+import type { Availability, Channel, ConversationStatus, Priority } from '../generated/prisma/enums';
+import { toListQuery, type InboxFilters } from '../query/inbox-filters';
+
+// The inbox list as plain, serialisable data: read once by the server-rendered page and again by
+// the client's query (through listConversationsAction), so both see the very same shape.
+
+export type ConversationRow = {
+  id: string;
+  topic: string | null;
+  status: ConversationStatus;
+  priority: Priority;
+  channel: Channel;
+  createdAt: string;
+  queue: { id: string; name: string } | null;
+  agent: { id: string; name: string; availability: Availability } | null;
+  inbox: { id: string; name: string } | null;
+  customer: { name: string | null; email: string | null } | null;
+  tags: string[];
+};
+
+export type InboxList = {
+  items: ConversationRow[];
+  totalItems: number;
+  page: number;
+  limit: number;
+  /** Per status over everything the user may see (the tabs), not narrowed by the other filters. */
+  counts: Partial<Record<ConversationStatus, number>>;
+  /** When the server read this; ages are shown relative to it so server and browser render the same text. */
+  now: string;
+};
+
+function toRow(c: ConversationListItem): ConversationRow {
+  return {
+    id: c.id,
+    topic: c.topic,
+    status: c.status,
+    priority: c.priority,
+    channel: c.channel,
+    createdAt: c.createdAt.toISOString(),
+    queue: c.queue,
+    agent: c.agent,
+    inbox: c.inbox && { id: c.inbox.id, name: c.inbox.name },
+    customer: c.customer && { name: c.customer.name, email: c.customer.email },
+    tags: c.tags.map((t) => t.tag.name),
+  };
+}
+
+export async function loadInboxList(actor: SessionUser, filters: InboxFilters): Promise<InboxList> {
+  const [page, counts] = await Promise.all([listConversations(db(), actor, toListQuery(filters, actor.id)), countByStatus(db(), actor)]);
+  return {
+    items: page.items.map(toRow),
+    totalItems: page.totalItems,
+    page: page.page,
+    limit: page.limit,
+    counts,
+    now: new Date().toISOString(),
+  };
+}
