@@ -5,6 +5,8 @@ import { Nav } from '@/components/console/nav';
 import { SignOutButton } from '@/components/console/sign-out-button';
 import { AvailabilityDot } from '@/components/ui/badges';
 import { Providers } from '@/components/providers';
+import { Heartbeat } from '@/components/console/heartbeat';
+import { AvailabilitySwitch } from '@/components/console/availability-switch';
 
 export const dynamic = 'force-dynamic';
 
@@ -32,7 +34,9 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
               {ROLE_LABEL[actor.role]} · {actor.email}
             </p>
           </div>
+          <AvailabilitySwitch key={actor.availability} availability={actor.availability} />
           <SignOutButton />
+          <Heartbeat />
         </div>
       </aside>
       <div className="min-w-0 flex-1">

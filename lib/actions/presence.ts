@@ -1,8 +1,12 @@
 'use server';
 
+import { revalidatePath } from 'next/cache';
+import { z } from 'zod';
 import { db } from '../db';
 import { requireActor } from '../auth/session';
-import { heartbeat } from '../domain/assignment/presence';
+import { changeAvailability, heartbeat } from '../domain/assignment/presence';
+import { parseOrThrow } from '../domain/errors';
+import { runAction, type ActionResult } from './result';
 
 /** Sent by an open console every 20 s; without it the presence sweep sets the agent OFFLINE. */
 export async function heartbeatAction(): Promise<{ ok: boolean }> {
@@ -13,4 +17,15 @@ export async function heartbeatAction(): Promise<{ ok: boolean }> {
   } catch {
     return { ok: false };
   }
+}
+
+/** The console's availability switch: one's own availability (OFFLINE hands open conversations on). */
+export async function setMyAvailabilityAction(value: unknown): Promise<ActionResult<{ availability: string }>> {
+  return runAction(async () => {
+    const actor = await requireActor('AGENT');
+    const availability = parseOrThrow(z.enum(['ONLINE', 'BUSY', 'OFFLINE']), value);
+    await changeAvailability(db(), actor, actor.id, availability);
+    revalidatePath('/', 'layout');
+    return { availability };
+  });
 }

@@ -57,7 +57,7 @@ const customerRefSchema = z.union([
 ]);
 
 export const inboundMessageSchema = z.strictObject({
-  text: z.string().min(1, 'Required.').max(MESSAGE_TEXT_MAX, `At most ${MESSAGE_TEXT_MAX} characters.`),
+  text: z.string().max(MESSAGE_TEXT_MAX, `At most ${MESSAGE_TEXT_MAX} characters.`).refine((s) => s.trim().length > 0, 'Required.'),
   from: z.string().max(320).optional(),
   to: z.string().max(320).optional(),
   attributes: attributesSchema.optional(),
@@ -108,7 +108,7 @@ export const createMessageSchema = z.strictObject({
   direction: z.enum(DIRECTIONS, { message: 'Expected INBOUND or OUTBOUND.' }).default('OUTBOUND'),
   contentType: z.literal('TEXT', { message: 'Only TEXT messages are supported.' }).default('TEXT'),
   content: z.strictObject({
-    text: z.string().min(1, 'Required.').max(MESSAGE_TEXT_MAX, `At most ${MESSAGE_TEXT_MAX} characters.`),
+    text: z.string().max(MESSAGE_TEXT_MAX, `At most ${MESSAGE_TEXT_MAX} characters.`).refine((s) => s.trim().length > 0, 'Required.'),
   }),
   attributes: attributesSchema.optional(),
 });

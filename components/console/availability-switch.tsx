@@ -1,0 +1,64 @@
+'use client';
+
+import { useState, useTransition } from 'react';
+import { useRouter } from 'next/navigation';
+import { setMyAvailabilityAction } from '@/lib/actions/presence';
+
+const OPTIONS = [
+  { value: 'ONLINE', label: 'Online', dot: 'bg-emerald-500' },
+  { value: 'BUSY', label: 'Busy', dot: 'bg-amber-500' },
+  { value: 'OFFLINE', label: 'Offline', dot: 'bg-slate-400' },
+] as const;
+
+/** The agent's own availability, always visible in the sidebar (SPEC §6). */
+export function AvailabilitySwitch({ availability }: { availability: 'ONLINE' | 'BUSY' | 'OFFLINE' }) {
+  const router = useRouter();
+  const [value, setValue] = useState(availability);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, start] = useTransition();
+  const dot = OPTIONS.find((o) => o.value === value)?.dot;
+
+  function change(next: 'ONLINE' | 'BUSY' | 'OFFLINE') {
+    const before = value;
+    setValue(next);
+    setError(null);
+    start(async () => {
+      const res = await setMyAvailabilityAction(next);
+      if (!res.ok) {
+        setValue(before);
+        setError(res.error.message);
+        return;
+      }
+      router.refresh();
+    });
+  }
+
+  return (
+    <div>
+      <label htmlFor="availability" className="text-xs text-slate-400">
+        Availability
+      </label>
+      <div className="mt-1 flex items-center gap-2">
+        <span className={`h-2.5 w-2.5 shrink-0 rounded-full ${dot}`} aria-hidden="true" />
+        <select
+          id="availability"
+          value={value}
+          disabled={pending}
+          onChange={(e) => change(e.target.value as 'ONLINE' | 'BUSY' | 'OFFLINE')}
+          className="w-full rounded-md border border-white/15 bg-slate-800 px-2 py-1 text-sm text-white"
+        >
+          {OPTIONS.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      {error && (
+        <p role="alert" className="mt-1 text-xs text-red-300">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
