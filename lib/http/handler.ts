@@ -3,6 +3,7 @@ import { db, type Db } from '../db';
 import type { Actor } from '../auth/actor';
 import { authenticateApiKey } from '../auth/api-keys';
 import { apiError, errorResponse } from './errors';
+import { isStorableText, UNSTORABLE_MESSAGE } from './request';
 
 export type ApiContext = { db: Db; actor: Extract<Actor, { kind: 'apiKey' }>; params: Record<string, string>; url: URL };
 
@@ -22,7 +23,11 @@ export function apiRoute(fn: (req: NextRequest, ctx: ApiContext) => Promise<Resp
       }
       const raw = (await route.params) ?? {};
       const params = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v.join('/') : v]));
-      return await fn(req, { db: database, actor, params, url: new URL(req.url) });
+      const url = new URL(req.url);
+      // A NUL in an id or filter would reach PostgreSQL and fail there as a 500.
+      const bad = [...Object.entries(params), ...url.searchParams].find(([, v]) => !isStorableText(v));
+      if (bad) return apiError('BAD_REQUEST', 'Request is invalid.', { [bad[0] || '(query)']: [UNSTORABLE_MESSAGE] });
+      return await fn(req, { db: database, actor, params, url });
     } catch (e) {
       return errorResponse(e);
     }

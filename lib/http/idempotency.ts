@@ -6,6 +6,8 @@ import { apiError } from './errors';
 
 const TTL_MS = 24 * 60 * 60 * 1000;
 const WAIT_MS = 15_000;
+/** 1–255 visible ASCII characters (also documented in lib/http/openapi.ts). */
+export const IDEMPOTENCY_KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
 /**
  * `Idempotency-Key` for POSTs that create: the same key and body within 24 h answers with the
@@ -15,7 +17,7 @@ const WAIT_MS = 15_000;
 export async function withIdempotency(req: Request, ctx: ApiContext, body: unknown, run: () => Promise<Response>): Promise<Response> {
   const key = req.headers.get('idempotency-key');
   if (key === null) return run();
-  if (!/^[\x21-\x7e]{1,255}$/.test(key)) {
+  if (!IDEMPOTENCY_KEY_PATTERN.test(key)) {
     return apiError('BAD_REQUEST', 'Idempotency-Key must be 1–255 visible ASCII characters.', { 'Idempotency-Key': ['Invalid value.'] });
   }
   const { db, actor } = ctx;
@@ -24,7 +26,8 @@ export async function withIdempotency(req: Request, ctx: ApiContext, body: unkno
   await db.idempotencyRecord.deleteMany({ where: { apiKeyId: actor.id, key, createdAt: { lt: new Date(Date.now() - TTL_MS) } } });
 
   try {
-    await db.idempotencyRecord.create({ data: { apiKeyId: actor.id, key, method: req.method, path, requestHash } });
+    // The column holds 500 characters; the full path is in requestHash, so a long id cannot make this fail.
+    await db.idempotencyRecord.create({ data: { apiKeyId: actor.id, key, method: req.method, path: path.slice(0, 500), requestHash } });
   } catch (e) {
     if ((e as { code?: string }).code !== 'P2002') throw e;
     return replay(ctx, key, requestHash);

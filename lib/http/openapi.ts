@@ -1,0 +1,189 @@
+import { z } from 'zod';
+import { dateTimeSchema } from '../validation/common';
+import { apiResponseRegistry } from '../validation/api-responses';
+import { IDEMPOTENCY_KEY_PATTERN } from './idempotency';
+import { ENDPOINTS, ERRORS, PARAM_DOCS, type Endpoint, type ErrorStatus } from './openapi-endpoints';
+
+// The OpenAPI 3.1 document is built from the same zod schemas that parse requests
+// (lib/validation/*) and describe responses (lib/validation/api-responses.ts), so it cannot say
+// something the server does not do. The operations are listed in openapi-endpoints.ts;
+// lib/http/contract.test.ts fails when a route handler (or one of its methods) is missing there.
+
+export type JsonSchema = z.core.JSONSchema.BaseSchema;
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+export const HTTP_METHODS: readonly HttpMethod[] = ['get', 'post', 'put', 'patch', 'delete'];
+
+export type Parameter = {
+  name: string;
+  in: 'path' | 'query' | 'header';
+  required: boolean;
+  description?: string;
+  schema: JsonSchema;
+  style?: 'form' | 'simple';
+  explode?: boolean;
+};
+type Content = Record<'application/json', { schema: JsonSchema; example?: unknown }>;
+export type ResponseObject = { description: string; content?: Content };
+export type Ref = { $ref: string };
+export type Operation = {
+  operationId: string;
+  summary: string;
+  description?: string;
+  tags: string[];
+  parameters: Parameter[];
+  requestBody?: { required: true; description?: string; content: Content };
+  responses: Record<string, ResponseObject | Ref>;
+  security?: Record<string, string[]>[];
+};
+export type OpenApiDocument = {
+  openapi: '3.1.0';
+  info: { title: string; version: string; description: string };
+  tags: { name: string; description: string }[];
+  security: Record<string, string[]>[];
+  paths: Record<string, Partial<Record<HttpMethod, Operation>>>;
+  components: {
+    schemas: Record<string, JsonSchema>;
+    responses: Record<string, ResponseObject>;
+    securitySchemes: Record<string, { type: 'apiKey'; in: 'header'; name: string; description: string }>;
+  };
+};
+
+const errorRef = (status: ErrorStatus): Ref => ({ $ref: `#/components/responses/${ERRORS[status].name}` });
+const schemaRef = (id: string): Ref => ({ $ref: `#/components/schemas/${id}` });
+
+/** A zod schema as JSON Schema, without the `$schema`/`$id` that do not belong inside an OpenAPI document. */
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
+  const { $schema: _schema, $id: _id, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' });
+  return rest;
+}
+
+function registryComponents(registry: z.core.$ZodRegistry<{ id: string }>, io: 'input' | 'output'): Record<string, JsonSchema> {
+  const { schemas } = z.toJSONSchema(registry, { io, unrepresentable: 'any', uri: (id) => `#/components/schemas/${id}` });
+  // zod puts schemas shared without an id under "__shared"; refs into it would not resolve here.
+  if ('__shared' in schemas) throw new Error('A schema reused across components needs an id in its registry.');
+  return Object.fromEntries(Object.entries(schemas).map(([id, { $schema: _schema, $id: _id, ...rest }]) => [id, rest]));
+}
+
+function mergeComponents(...parts: Record<string, JsonSchema>[]): Record<string, JsonSchema> {
+  const out: Record<string, JsonSchema> = {};
+  for (const [id, schema] of parts.flatMap((p) => Object.entries(p))) {
+    if (id in out) throw new Error(`Two schemas are named ${id} in the OpenAPI document.`);
+    out[id] = schema;
+  }
+  return out;
+}
+
+const DATE_PATTERN = jsonSchema(dateTimeSchema, 'input').pattern;
+
+function queryParameters(query: z.ZodObject, operationId: string): Parameter[] {
+  const required = new Set(jsonSchema(query, 'input').required ?? []);
+  return Object.entries(query.shape).map(([name, field]) => {
+    // Query values arrive as strings and are split, coerced or parsed. The output side keeps what
+    // a value must be (list item enums, the orderBy pattern); where a transform leaves it
+    // unrepresentable (dates, true/false) the input side says what to send.
+    const output = jsonSchema(field, 'output');
+    const schema = Object.keys(output).length ? output : jsonSchema(field, 'input');
+    if (schema.pattern && schema.pattern === DATE_PATTERN) schema.examples = ['2025-04-24T11:25:41.058+0000'];
+    const list = schema.type === 'array';
+    const doc = PARAM_DOCS[`${operationId}:${name}`] ?? PARAM_DOCS[name];
+    return {
+      name,
+      in: 'query' as const,
+      required: required.has(name),
+      ...(doc && { description: list ? `${doc} Comma-separated, or the parameter repeated.` : doc }),
+      schema,
+      ...(list && { style: 'form' as const, explode: true }),
+    };
+  });
+}
+
+function pathParameters(path: string): Parameter[] {
+  return [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
+    name,
+    in: 'path' as const,
+    required: true,
+    description: PARAM_DOCS[`path:${name}`] ?? PARAM_DOCS[name],
+    schema: { type: 'string' },
+    style: 'simple' as const,
+  }));
+}
+
+const IDEMPOTENCY_HEADER: Parameter = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description: 'Send the same key with the same body again within 24 hours to get the first response instead of a second resource. The same key with another body is a 409.',
+  schema: { type: 'string', pattern: IDEMPOTENCY_KEY_PATTERN.source },
+};
+
+const json = (schema: JsonSchema, example?: unknown): Content => ({ 'application/json': { schema, ...(example !== undefined && { example }) } });
+
+function operation(e: Endpoint): Operation {
+  // Any keyed request can be malformed (a NUL in a parameter) or lack a valid key.
+  const errors = e.public ? e.errors : [...new Set<ErrorStatus>([400, 401, ...e.errors])].sort((a, b) => a - b);
+  const ok: ResponseObject = { description: e.response.description, content: json('id' in e.response ? schemaRef(e.response.id) : e.response.schema) };
+  return {
+    operationId: e.operationId,
+    summary: e.summary,
+    ...(e.description && { description: e.description }),
+    tags: [e.tag],
+    parameters: [...pathParameters(e.path), ...(e.query ? queryParameters(e.query, e.operationId) : []), ...(e.idempotent ? [IDEMPOTENCY_HEADER] : []), ...(e.headers ?? [])],
+    ...(e.body && { requestBody: { required: true as const, ...(e.body.description && { description: e.body.description }), content: json(schemaRef(e.body.id)) } }),
+    responses: { 200: ok, ...Object.fromEntries(errors.map((s) => [String(s), errorRef(s)])) },
+    ...(e.public && { security: [] }),
+  };
+}
+
+function build(): OpenApiDocument {
+  // Bodies are documented as clients send them (io: input), responses as the server writes them.
+  const requests = z.registry<{ id: string }>();
+  for (const e of ENDPOINTS) if (e.body && !requests.has(e.body.schema)) requests.add(e.body.schema, { id: e.body.id });
+  const paths: OpenApiDocument['paths'] = {};
+  for (const e of ENDPOINTS) (paths[e.path] ??= {})[e.method] = operation(e);
+  const envelope = (status: ErrorStatus) => ({
+    description: ERRORS[status].description,
+    content: json(schemaRef('ApiException'), { requestError: { serviceException: { messageId: ERRORS[status].messageId, text: ERRORS[status].text } } }),
+  });
+  const statuses = Object.keys(ERRORS).map(Number) as ErrorStatus[];
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Switchboard API',
+      version: '1',
+      description:
+        'JSON over HTTPS at the paths, fields and enums of the Infobip Conversations API, so that clients written for it work unchanged. ' +
+        'Timestamps look like 2025-04-24T11:25:41.058+0000. List endpoints take page, limit (≤ 999) and orderBy. A refused request changes nothing.',
+    },
+    tags: [
+      { name: 'Conversations', description: 'Create, read and change conversations.' },
+      { name: 'Tags', description: 'Labels on conversations.' },
+      { name: 'Messages', description: 'What the customer and the team wrote.' },
+      { name: 'Routing', description: 'The ordered route list, and routing one conversation.' },
+      { name: 'Queues', description: 'Queues and their members.' },
+      { name: 'Agents', description: 'Agent status and presence.' },
+      { name: 'Documentation', description: 'This document.' },
+    ],
+    security: [{ APIKeyHeader: [] }],
+    paths,
+    components: {
+      schemas: mergeComponents(registryComponents(apiResponseRegistry, 'output'), registryComponents(requests, 'input')),
+      responses: Object.fromEntries(statuses.map((s) => [ERRORS[s].name, envelope(s)])),
+      securitySchemes: {
+        APIKeyHeader: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'Authorization',
+          description: 'App <key> (or Bearer <key>). Admins create keys; each acts with a role, or as the user who owns it.',
+        },
+      },
+    },
+  };
+}
+
+let cached: OpenApiDocument | undefined;
+
+/** The document served at /ccaas/1/openapi.json and rendered at /ccaas/docs (built once per process). */
+export function openApiDocument(): OpenApiDocument {
+  cached ??= build();
+  return cached;
+}
