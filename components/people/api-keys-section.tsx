@@ -15,7 +15,11 @@ export function ApiKeysSection({ keys, now }: { keys: ApiKeyRow[]; now: Date }) 
           API keys
         </h2>
         <p className="mt-1 text-sm text-slate-500">
-          Clients and bots call the HTTP API with <code className="rounded bg-slate-100 px-1 text-xs">Authorization: App &lt;key&gt;</code> and act with the key’s role.
+          Clients and bots call the HTTP API with <code className="rounded bg-slate-100 px-1 text-xs">Authorization: App &lt;key&gt;</code> and act with the key’s role. An Agent key sees only what its owning agent would, so keys
+          created here (which have no owner) should be Supervisor or Admin.{' '}
+          <a href="/ccaas/docs" className="font-medium text-brand-700 underline hover:text-brand-900">
+            API reference
+          </a>
         </p>
       </div>
       <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
