@@ -15,7 +15,8 @@ const UNREACHABLE: ActionError = { code: 'INTERNAL', message: 'Could not reach t
 export function CreateApiKeyForm() {
   const id = useId();
   const [name, setName] = useState('');
-  const [role, setRole] = useState<(typeof ROLES)[number]>('AGENT');
+  // Supervisor by default: a key has no owning agent, so an Agent key would see no conversation.
+  const [role, setRole] = useState<(typeof ROLES)[number]>('SUPERVISOR');
   const [error, setError] = useState<ActionError | null>(null);
   const [created, setCreated] = useState<NewApiKey | null>(null);
   const [pending, startTransition] = useTransition();
