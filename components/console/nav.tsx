@@ -3,12 +3,13 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 
-type Item = { href: string; label: string; icon: 'inbox' | 'queues' | 'routes' | 'people' };
+type Item = { href: string; label: string; icon: 'inbox' | 'queues' | 'routes' | 'inboxes' | 'people' };
 
 const ICONS: Record<Item['icon'], string> = {
   inbox: 'M3 13h4l2 3h6l2-3h4M5 5h14l2 8v6H3v-6l2-8z',
   queues: 'M4 6h16M4 12h16M4 18h10',
   routes: 'M6 3v12M18 9a3 3 0 100-6 3 3 0 000 6zM6 21a3 3 0 100-6 3 3 0 000 6zM18 9a9 9 0 01-9 9',
+  inboxes: 'M4 7h16M4 7l2-3h12l2 3M4 7v12h16V7M9 11h6',
   people: 'M16 19v-1a4 4 0 00-4-4H7a4 4 0 00-4 4v1M9.5 10a3 3 0 100-6 3 3 0 000 6zM21 19v-1a4 4 0 00-3-3.87M16 4.13a3 3 0 010 5.75',
 };
 

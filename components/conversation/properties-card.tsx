@@ -6,9 +6,10 @@ import { AvailabilityDot, PriorityBadge, StatusBadge } from '@/components/ui/bad
 import { RelativeTime } from '@/components/ui/relative-time';
 import { InlineTextField } from './inline-text-field';
 import { PropertySelect } from './property-select';
+import { AssigneeSelect, type AssignableAgent } from './assignee-select';
 
-/** Status, priority, topic and summary (editable until closed), then where the conversation sits. */
-export function PropertiesCard({ conversation: c, now }: { conversation: ConversationDetail; now: Date }) {
+/** Status, priority, assignee, topic and summary (editable until closed), then where the conversation sits. */
+export function PropertiesCard({ conversation: c, agents, now }: { conversation: ConversationDetail; agents: AssignableAgent[]; now: Date }) {
   const closed = c.status === 'CLOSED';
   return (
     <Card title="Properties">
@@ -47,6 +48,7 @@ export function PropertiesCard({ conversation: c, now }: { conversation: Convers
             <InlineTextField conversationId={c.id} name="summary" label="Summary" value={c.summary} maxLength={SUMMARY_MAX} multiline />
           </>
         )}
+        <AssigneeSelect conversationId={c.id} current={c.agent} agents={agents} closed={closed} />
       </div>
       <dl className="mt-4 grid grid-cols-[6rem_minmax(0,1fr)] gap-x-3 gap-y-1.5 border-t border-slate-100 pt-3 text-sm">
         <Detail label="Queue">{c.queue?.name ?? <span className="text-slate-400">No queue</span>}</Detail>

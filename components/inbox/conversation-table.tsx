@@ -2,8 +2,9 @@ import Link from 'next/link';
 import type { ConversationRow } from '@/lib/actions/conversation-list';
 import { age, CHANNEL_LABEL } from '@/lib/format';
 import { AvailabilityDot, PriorityBadge, StatusBadge, TagBadge } from '@/components/ui/badges';
+import { AssignToMeButton, mayTake, type Taker } from './assign-to-me-button';
 
-export function ConversationTable({ items, now, filtered }: { items: ConversationRow[]; now: string; filtered: boolean }) {
+export function ConversationTable({ items, now, filtered, me }: { items: ConversationRow[]; now: string; filtered: boolean; me: Taker }) {
   if (items.length === 0) {
     return (
       <p className="rounded-lg border border-dashed border-slate-300 bg-white p-10 text-center text-sm text-slate-500">
@@ -52,6 +53,8 @@ export function ConversationTable({ items, now, filtered }: { items: Conversatio
                     <AvailabilityDot availability={c.agent.availability} />
                     {c.agent.name}
                   </span>
+                ) : mayTake(me, c) ? (
+                  <AssignToMeButton conversationId={c.id} userId={me.id} />
                 ) : (
                   <span className="text-slate-400">Unassigned</span>
                 )}

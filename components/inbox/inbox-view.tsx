@@ -9,9 +9,10 @@ import { Pagination } from '@/components/ui/pagination';
 import { ConversationTable } from './conversation-table';
 import { FilterBar, type FilterOptions } from './filter-bar';
 import { StatusTabs } from './status-tabs';
+import type { Taker } from './assign-to-me-button';
 
 /** The inbox list: filters live in the URL (the server renders the first page), the rows in the query cache. */
-export function InboxView({ filters, initial, options }: { filters: InboxFilters; initial: InboxList; options: FilterOptions }) {
+export function InboxView({ filters, initial, options, me }: { filters: InboxFilters; initial: InboxList; options: FilterOptions; me: Taker }) {
   const router = useRouter();
   const [navigating, startTransition] = useTransition();
   // Controls show the filters asked for at once, and a second change made before the first page
@@ -41,7 +42,7 @@ export function InboxView({ filters, initial, options }: { filters: InboxFilters
         </p>
       )}
       <div aria-busy={busy} className={navigating ? 'opacity-60 transition-opacity' : undefined}>
-        <ConversationTable items={data.items} now={data.now} filtered={hasNarrowingFilters(filters) || !!filters.status} />
+        <ConversationTable items={data.items} now={data.now} filtered={hasNarrowingFilters(filters) || !!filters.status} me={me} />
         {data.totalItems > 0 && (
           <Pagination
             page={data.page}

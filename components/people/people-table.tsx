@@ -1,7 +1,7 @@
 import type { PersonRow } from '@/lib/domain/people';
-import { ROLE_LABEL } from '@/lib/auth/roles';
 import { AvailabilityBadge } from '@/components/ui/badges';
 import { RelativeTime } from '@/components/ui/relative-time';
+import { EnabledToggle, RoleSelect } from './person-controls';
 
 export function PeopleTable({ people, now }: { people: PersonRow[]; now: Date }) {
   return (
@@ -24,14 +24,16 @@ export function PeopleTable({ people, now }: { people: PersonRow[]; now: Date })
                 <p className="font-medium text-slate-900">{p.name}</p>
                 <p className="text-xs text-slate-500">{p.email}</p>
               </td>
-              <td className="px-3 py-2.5 text-slate-700">{ROLE_LABEL[p.role]}</td>
+              <td className="px-3 py-2.5 text-slate-700">
+                <RoleSelect userId={p.id} name={p.name} role={p.role} />
+              </td>
               <td className="px-3 py-2.5">
                 <AvailabilityBadge availability={p.availability} />
               </td>
               <td className="px-3 py-2.5 text-right tabular-nums text-slate-700">{p.openLoad}</td>
               <td className="px-3 py-2.5 text-slate-500">{p.lastSeenAt ? <RelativeTime date={p.lastSeenAt} now={now} /> : 'Never'}</td>
               <td className="px-4 py-2.5">
-                {p.enabled ? <span className="text-emerald-700">Enabled</span> : <span className="text-slate-400">Disabled</span>}
+                <EnabledToggle userId={p.id} name={p.name} enabled={p.enabled} />
               </td>
             </tr>
           ))}

@@ -8,6 +8,7 @@ import { parseOrThrow } from '../domain/errors';
 import { updateConversation } from '../domain/conversations/update';
 import { addConversationTag, removeConversationTag } from '../domain/conversations/tags';
 import { addMessage } from '../domain/conversations/messages';
+import { assignConversation } from '../domain/assignment/manual';
 import { updateConversationSchema } from '../validation/conversations';
 import { idSchema } from '../validation/common';
 import { inboxFiltersSchema } from '../query/inbox-filters';
@@ -70,5 +71,17 @@ export async function sendReplyAction(id: string, text: string): Promise<ActionR
     const message = await addMessage(db(), actor, conversationId, { direction: 'OUTBOUND', content: { text } });
     refreshConversation(conversationId);
     return { id: message.id };
+  });
+}
+
+/** The "Assigned Agent" dropdown and "Assign to me": `agentId` null unassigns. Eligibility is the domain's to refuse. */
+export async function assignConversationAction(id: string, agentId: string | null): Promise<ActionResult<{ id: string; agentId: string | null }>> {
+  return runAction(async () => {
+    const actor = await requireActor('conversations.work');
+    const conversationId = parseOrThrow(idSchema, id);
+    const agent = agentId === null ? null : parseOrThrow(idSchema, agentId);
+    await assignConversation(db(), actor, conversationId, agent);
+    refreshConversation(conversationId);
+    return { id: conversationId, agentId: agent };
   });
 }

@@ -12,7 +12,17 @@ export const metadata: Metadata = { title: 'Inbox' };
 export default async function InboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor('conversations.work');
   const filters = parseInboxFilters(await searchParams);
-  const [list, lookups] = await Promise.all([loadInboxList(actor, filters), getLookups(db(), actor)]);
+  const [list, lookups, mine] = await Promise.all([
+    loadInboxList(actor, filters),
+    getLookups(db(), actor),
+    db().user.findUnique({ where: { id: actor.id }, select: { collaborations: { select: { inboxId: true } }, queueMemberships: { select: { queueId: true } } } }),
+  ]);
+  const me = {
+    id: actor.id,
+    anyConversation: actor.role === 'ADMIN',
+    inboxIds: mine?.collaborations.map((c) => c.inboxId) ?? [],
+    queueIds: mine?.queueMemberships.map((m) => m.queueId) ?? [],
+  };
   const options = {
     queues: lookups.queues,
     inboxes: lookups.inboxes,
@@ -24,7 +34,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
     <>
       <PageHeader title="Inbox" description={actor.role === 'AGENT' ? 'Conversations assigned to you, in your inboxes and in your queues.' : 'All conversations.'} />
       <main className="px-8 py-6">
-        <InboxView filters={filters} initial={list} options={options} />
+        <InboxView filters={filters} initial={list} options={options} me={me} />
       </main>
     </>
   );

@@ -7,6 +7,7 @@ import { listApiKeys } from '@/lib/auth/api-keys';
 import { PageHeader } from '@/components/console/page-header';
 import { PeopleTable } from '@/components/people/people-table';
 import { ApiKeysSection } from '@/components/people/api-keys-section';
+import { CreateUserForm } from '@/components/people/create-user-form';
 
 export const metadata: Metadata = { title: 'People' };
 
@@ -20,7 +21,13 @@ export default async function PeoplePage() {
     <>
       <PageHeader title="People" description="Everyone who can sign in, their role, availability and open load, and the keys that clients use." />
       <main className="space-y-10 px-8 py-6">
-        <PeopleTable people={people} now={now} />
+        <section aria-labelledby="people-heading" className="space-y-4">
+          <h2 id="people-heading" className="sr-only">
+            Users
+          </h2>
+          <CreateUserForm />
+          <PeopleTable people={people} now={now} />
+        </section>
         {keys && <ApiKeysSection keys={keys} now={now} />}
       </main>
     </>

@@ -7,6 +7,7 @@ import { db } from '@/lib/db';
 import { DomainError } from '@/lib/domain/errors';
 import { getConversation, getTimeline } from '@/lib/domain/conversations/get';
 import { listMessages } from '@/lib/domain/conversations/messages';
+import { assignableAgents } from '@/lib/domain/assignment/manual';
 import { getLookups } from '@/lib/domain/lookups';
 import { CHANNEL_LABEL } from '@/lib/format';
 import { PageHeader } from '@/components/console/page-header';
@@ -43,10 +44,11 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function ConversationPage({ params }: Params) {
   const { actor, conversation: c } = await loadConversation((await params).id);
-  const [timeline, messages, lookups] = await Promise.all([
+  const [timeline, messages, lookups, agents] = await Promise.all([
     getTimeline(db(), actor, c.id),
     listMessages(db(), actor, c.id, { limit: MESSAGE_WINDOW, orderBy: 'createdAt:desc' }),
     getLookups(db(), actor),
+    assignableAgents(db(), actor, c.id),
   ]);
   const now = new Date();
   const closed = c.status === 'CLOSED';
@@ -91,7 +93,7 @@ export default async function ConversationPage({ params }: Params) {
           <ReplyBox conversationId={c.id} closed={closed} />
         </div>
         <aside className="space-y-4" aria-label="Details">
-          <PropertiesCard conversation={c} now={now} />
+          <PropertiesCard conversation={c} agents={agents} now={now} />
           <Card title="Tags">
             <TagEditor conversationId={c.id} tags={tags} suggestions={lookups.tags.map((t) => t.name)} closed={closed} />
           </Card>

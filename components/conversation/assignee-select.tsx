@@ -1,0 +1,67 @@
+'use client';
+
+import { useEffect, useId, useState } from 'react';
+import { assignConversationAction } from '@/lib/actions/conversations';
+import { useConversationAction } from '@/lib/query/conversations';
+import type { Availability } from '@/lib/generated/prisma/enums';
+import { AVAILABILITY_LABEL } from '@/lib/format';
+import { errorFor, FieldError, labelClass, selectClass } from '@/components/ui/controls';
+
+export type AssignableAgent = { id: string; name: string; availability: Availability };
+
+// A native select, so it needs nothing extra to be used from the keyboard or a screen reader.
+const UNASSIGNED = '';
+
+/** The "Assigned Agent" dropdown (SPEC §4): assigns as soon as a choice is made. */
+export function AssigneeSelect({
+  conversationId,
+  current,
+  agents,
+  closed,
+}: {
+  conversationId: string;
+  current: { id: string; name: string; availability: Availability } | null;
+  agents: AssignableAgent[];
+  closed: boolean;
+}) {
+  const id = useId();
+  const assign = useConversationAction(assignConversationAction);
+  // The choice shown until the page brings the saved assignee (or the assignment is refused).
+  const [choice, setChoice] = useState<string | null>(null);
+  useEffect(() => setChoice(null), [current?.id]);
+
+  // The current assignee may have left the pool (removed as collaborator, disabled); still show who it is.
+  const options = current && !agents.some((a) => a.id === current.id) ? [...agents, { ...current, stale: true }] : agents;
+  const error = errorFor(assign.error, 'agentId');
+
+  return (
+    <div>
+      <label htmlFor={`${id}-select`} className={labelClass}>
+        Assigned Agent
+      </label>
+      <select
+        id={`${id}-select`}
+        value={choice ?? current?.id ?? UNASSIGNED}
+        disabled={closed || assign.pending}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        onChange={async (e) => {
+          const next = e.target.value;
+          setChoice(next);
+          const result = await assign.run(conversationId, next === UNASSIGNED ? null : next);
+          if (!result?.ok) setChoice(null);
+        }}
+        className={`mt-1 ${selectClass}`}
+      >
+        <option value={UNASSIGNED}>Unassigned</option>
+        {options.map((a) => (
+          <option key={a.id} value={a.id}>
+            {a.name} — {AVAILABILITY_LABEL[a.availability]}
+            {'stale' in a ? ' (no longer eligible)' : ''}
+          </option>
+        ))}
+      </select>
+      <FieldError id={`${id}-error`} message={error} />
+    </div>
+  );
+}

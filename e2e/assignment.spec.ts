@@ -1,0 +1,151 @@
+import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { PASSWORD, storageState } from './fixtures';
+
+// Assignment across people (SPEC §4). Conversations are made through the HTTP API in the Billing
+// queue (Chen and Dara are its members) so routing, which other specs edit, cannot move them.
+// "SMS alerts" (Chen, Dara; auto-assignment off in the seed) keeps them unassigned until a person
+// chooses; "Support email" (Ben, Chen, Dara; on) is switched off and back on by test (b).
+// The tests in this file run in order in one worker: (b) restores what it changes.
+
+const CHEN = { email: 'chen@example.com', name: 'Chen Wei' };
+const DARA = { email: 'dara@example.com', name: 'Dara Okafor' };
+const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+let apiKey: string;
+let billingId: string;
+
+async function createKey(browser: Browser): Promise<string> {
+  const admin = await browser.newContext({ storageState: storageState('admin') });
+  const page = await admin.newPage();
+  await page.goto('/people');
+  const form = page.getByRole('form', { name: 'Create an API key' });
+  await form.getByLabel('Key name').fill(`e2e assignment ${unique()}`);
+  await form.getByLabel('Acts as').selectOption('SUPERVISOR');
+  await form.getByRole('button', { name: 'Create key' }).click();
+  const key = await page.getByLabel('New API key').inputValue();
+  await admin.close();
+  return key;
+}
+
+async function createConversation(request: APIRequestContext, topic: string, channel: 'SMS' | 'EMAIL') {
+  const res = await request.post('/ccaas/1/conversations', {
+    headers: { Authorization: `App ${apiKey}` },
+    data: { topic, channel, queueId: billingId, customer: { email: `e2e-${unique()}@example.org`, name: 'Erin Example' }, message: { text: 'My invoice is wrong.' } },
+  });
+  expect(res.status(), await res.text()).toBe(200);
+  return (await res.json()) as { id: string; agentId?: string | null };
+}
+
+async function agentOf(request: APIRequestContext, id: string): Promise<string | null> {
+  const res = await request.get(`/ccaas/1/conversations/${id}`, { headers: { Authorization: `App ${apiKey}` } });
+  expect(res.status()).toBe(200);
+  return ((await res.json()) as { agentId?: string | null }).agentId ?? null;
+}
+
+/** A fresh session through the form (not the shared storage state), so signing out ends only this one. */
+async function signIn(browser: Browser, who: { email: string; name: string }): Promise<Page> {
+  // Empty state: the describe's admin storage state would otherwise apply to this context too.
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  await page.goto('/signin');
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('current-user')).toContainText(who.name);
+  return page;
+}
+
+const searchInbox = async (page: Page, topic: string) => {
+  await page.goto(`/inbox?q=${encodeURIComponent(topic)}`);
+  return page.getByTestId('conversation-row').filter({ hasText: topic });
+};
+
+test.beforeAll(async ({ browser, request }) => {
+  apiKey = await createKey(browser);
+  const res = await request.get('/ccaas/1/queues?name=Billing', { headers: { Authorization: `App ${apiKey}` } });
+  billingId = ((await res.json()) as { queues: { id: string; name: string }[] }).queues.find((q) => q.name === 'Billing')!.id;
+});
+
+test.describe('assignment', () => {
+  test.use({ storageState: storageState('admin') });
+
+  test('(c) the dropdown assigns, and (a) signing out hands the conversation to an ONLINE collaborator', async ({ page, browser, request }) => {
+    const topic = `Invoice twice ${unique()}`;
+    const { id } = await createConversation(request, topic, 'SMS');
+    expect(await agentOf(request, id)).toBeNull();
+
+    const dara = await signIn(browser, DARA);
+    const chen = await signIn(browser, CHEN);
+
+    // (c) The admin picks Chen in the dropdown; the timeline says so.
+    await page.goto(`/inbox/${id}`);
+    const dropdown = page.getByLabel('Assigned Agent');
+    await expect(dropdown).toHaveValue('');
+    await expect(dropdown.locator('option', { hasText: 'Unassigned' })).toHaveCount(1);
+    await dropdown.selectOption({ label: `${CHEN.name} — Online` });
+    const timeline = page.getByRole('region', { name: 'Timeline' });
+    await expect(timeline).toContainText(`assigned it to ${CHEN.name}`);
+    await expect(dropdown).toHaveValue(/.+/);
+    await page.reload();
+    await expect(page.getByLabel('Assigned Agent').locator('option:checked')).toHaveText(`${CHEN.name} — Online`);
+
+    // Chen sees it; Dara (a member of the same inbox and queue) sees it too, as Chen's.
+    await expect(await searchInbox(chen, topic)).toContainText(CHEN.name);
+
+    // (a) Chen signs out: Dara is the only other ONLINE collaborator, so it is hers now.
+    await chen.getByRole('button', { name: 'Sign out' }).click();
+    await expect(chen).toHaveURL(/\/signin/);
+    await expect.poll(() => agentOf(request, id)).not.toBeNull();
+    const row = await searchInbox(dara, topic);
+    await expect(row).toContainText(DARA.name);
+    await page.reload();
+    await expect(page.getByRole('region', { name: 'Timeline' })).toContainText(`reassigned: ${CHEN.name} signed out`);
+
+    await chen.context().close();
+    await dara.context().close();
+  });
+
+  test('(b) with auto-assignment off, a new conversation stays unassigned', async ({ page, request, browser }) => {
+    // Someone eligible is online, so with the switch on it would be assigned at once.
+    const dara = await signIn(browser, DARA);
+    await page.goto('/inboxes');
+    const card = page.getByRole('region', { name: 'Support email' });
+    const auto = card.getByRole('switch', { name: 'Auto-assignment' });
+    await expect(auto).toBeChecked();
+    await expect(card.getByRole('list', { name: 'Collaborators of Support email' })).toContainText(DARA.name);
+    try {
+      await auto.uncheck();
+      await expect(auto).not.toBeChecked();
+      // The switch is disabled while the save is under way; leaving earlier would cancel it.
+      await expect(auto).toBeEnabled();
+      await expect(card.getByRole('alert')).toHaveCount(0);
+      await page.reload();
+      await expect(card.getByRole('switch', { name: 'Auto-assignment' })).not.toBeChecked();
+
+      const off = await createConversation(request, `Auto off ${unique()}`, 'EMAIL');
+      expect(off.agentId ?? null).toBeNull();
+      expect(await agentOf(request, off.id)).toBeNull();
+    } finally {
+      await card.getByRole('switch', { name: 'Auto-assignment' }).check();
+      await expect(card.getByRole('switch', { name: 'Auto-assignment' })).toBeEnabled();
+      await page.reload();
+      await expect(card.getByRole('switch', { name: 'Auto-assignment' })).toBeChecked();
+    }
+    // Back on, the same kind of conversation is assigned.
+    const on = await createConversation(request, `Auto on ${unique()}`, 'EMAIL');
+    expect(await agentOf(request, on.id)).not.toBeNull();
+    await dara.context().close();
+  });
+
+  test('"Assign to me" takes an unassigned conversation from the inbox list', async ({ browser, request }) => {
+    const topic = `Take me ${unique()}`;
+    const { id } = await createConversation(request, topic, 'SMS');
+    const dara = await signIn(browser, DARA);
+    const row = await searchInbox(dara, topic);
+    await row.getByRole('button', { name: 'Assign to me' }).click();
+    await expect(row).toContainText(DARA.name);
+    await expect(row.getByRole('button', { name: 'Assign to me' })).toHaveCount(0);
+    await expect.poll(() => agentOf(request, id)).not.toBeNull();
+    await dara.context().close();
+  });
+});

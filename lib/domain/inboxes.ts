@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import type { Db, Tx } from '../db';
+import type { Actor } from '../auth/actor';
+import { assertCan } from '../auth/actor';
+import type { Availability, Channel, Role } from '../generated/prisma/enums';
+import { pickNext } from './assignment/selector';
+import { DomainError, parseOrThrow } from './errors';
+
+export type CollaboratorRow = {
+  userId: string;
+  name: string;
+  role: Role;
+  availability: Availability;
+  enabled: boolean;
+  position: number;
+  lastTurn: number;
+  /** Whom round robin would pick now among the ONLINE collaborators (ignoring any queue restriction). */
+  next: boolean;
+};
+
+export type InboxRow = {
+  id: string;
+  name: string;
+  channel: Channel;
+  isDefault: boolean;
+  autoAssign: boolean;
+  reassignOnOffline: boolean;
+  /** In round-robin order: longest since their last turn first, then fixed position. */
+  collaborators: CollaboratorRow[];
+};
+
+const togglesSchema = z
+  .object({ autoAssign: z.boolean().optional(), reassignOnOffline: z.boolean().optional() })
+  .strict()
+  .refine((t) => t.autoAssign !== undefined || t.reassignOnOffline !== undefined, 'Nothing to change.');
+export type InboxToggles = z.input<typeof togglesSchema>;
+
+/** Every inbox with its collaborators in the order round robin would serve them. Two queries. */
+export async function listInboxes(db: Tx, actor: Actor): Promise<InboxRow[]> {
+  assertCan(actor, 'inboxes.manage');
+  const inboxes = await db.inbox.findMany({
+    orderBy: [{ name: 'asc' }, { id: 'asc' }],
+    select: {
+      id: true,
+      name: true,
+      channel: true,
+      isDefault: true,
+      autoAssign: true,
+      reassignOnOffline: true,
+      collaborators: {
+        select: { userId: true, position: true, lastTurn: true, user: { select: { name: true, role: true, availability: true, enabled: true } } },
+      },
+    },
+  });
+  return inboxes.map(({ collaborators, ...inbox }) => {
+    const rows = collaborators
+      .map((c) => ({ userId: c.userId, position: c.position, lastTurn: c.lastTurn, ...c.user, next: false }))
+      .sort((a, b) => a.lastTurn - b.lastTurn || a.position - b.position || (a.userId < b.userId ? -1 : 1));
+    // Same choice as the selector makes, so the page never disagrees with what assignment will do.
+    const next = pickNext(
+      rows.filter((r) => r.enabled),
+      { onlineOnly: true },
+    );
+    return { ...inbox, collaborators: rows.map((r) => ({ ...r, next: r.userId === next?.userId })) };
+  });
+}
+
+/** Appends the user to the inbox's round-robin order (position = last + 1). Adding a collaborator twice is refused. */
+export async function addCollaborator(db: Db, actor: Actor, inboxId: string, userId: string): Promise<void> {
+  assertCan(actor, 'inboxes.manage');
+  await db.$transaction(async (tx) => {
+    // The same lock assignment takes, so positions are handed out one at a time and never collide.
+    await lockInbox(tx, inboxId);
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { name: true, enabled: true } });
+    if (!user) throw new DomainError('BAD_REQUEST', 'User not found.', { userId: ['No user has this id.'] });
+    if (!user.enabled) throw new DomainError('BAD_REQUEST', `${user.name} is disabled.`, { userId: ['The user is disabled.'] });
+    const existing = await tx.inboxCollaborator.findUnique({ where: { inboxId_userId: { inboxId, userId } }, select: { userId: true } });
+    if (existing) throw new DomainError('CONFLICT', `${user.name} already collaborates on this inbox.`, { userId: ['Already a collaborator.'] });
+    const last = await tx.inboxCollaborator.aggregate({ where: { inboxId }, _max: { position: true } });
+    await tx.inboxCollaborator.create({ data: { inboxId, userId, position: (last._max.position ?? -1) + 1 } });
+  });
+}
+
+/** Takes the user off the inbox. Conversations already assigned to them stay with them. */
+export async function removeCollaborator(db: Db, actor: Actor, inboxId: string, userId: string): Promise<void> {
+  assertCan(actor, 'inboxes.manage');
+  await db.$transaction(async (tx) => {
+    await lockInbox(tx, inboxId);
+    const { count } = await tx.inboxCollaborator.deleteMany({ where: { inboxId, userId } });
+    if (!count) throw new DomainError('NOT_FOUND', 'This user does not collaborate on this inbox.');
+  });
+}
+
+/** Auto-assignment and reassign-on-offline switches (SPEC §4); either may be left out. */
+export async function setInboxToggles(db: Db, actor: Actor, inboxId: string, input: unknown): Promise<{ autoAssign: boolean; reassignOnOffline: boolean }> {
+  assertCan(actor, 'inboxes.manage');
+  const data = parseOrThrow(togglesSchema, input);
+  const { count } = await db.inbox.updateMany({ where: { id: inboxId }, data });
+  if (!count) throw new DomainError('NOT_FOUND', 'Inbox not found.');
+  return db.inbox.findUniqueOrThrow({ where: { id: inboxId }, select: { autoAssign: true, reassignOnOffline: true } });
+}
+
+async function lockInbox(tx: Tx, inboxId: string): Promise<void> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Inbox" WHERE id = ${inboxId} FOR NO KEY UPDATE`;
+  if (!rows.length) throw new DomainError('NOT_FOUND', 'Inbox not found.');
+}
+
+/** Who may be added as a collaborator: enabled users, agents first (they do most of the work). */
+export async function listCollaboratorCandidates(db: Tx, actor: Actor): Promise<{ id: string; name: string; role: Role }[]> {
+  assertCan(actor, 'inboxes.manage');
+  const users = await db.user.findMany({ where: { enabled: true }, orderBy: [{ name: 'asc' }, { id: 'asc' }], select: { id: true, name: true, role: true } });
+  const rank: Record<Role, number> = { AGENT: 0, SUPERVISOR: 1, ADMIN: 2 };
+  return users.sort((a, b) => rank[a.role] - rank[b.role]);
+}
