@@ -7,7 +7,8 @@ import type { Role } from '@/lib/generated/prisma/enums';
 import { ROLE_LABEL } from '@/lib/auth/roles';
 import { AVAILABILITY_LABEL } from '@/lib/format';
 import { AvailabilityDot } from '@/components/ui/badges';
-import { FieldError, secondaryButton, selectClass } from '@/components/ui/controls';
+import { FieldError } from '@/components/ui/controls';
+import { AddPersonForm } from '@/components/ui/add-person-form';
 
 const UNREACHABLE = 'Could not reach the server. Check your connection and try again.';
 
@@ -17,7 +18,6 @@ const UNREACHABLE = 'Could not reach the server. Check your connection and try a
  */
 export function InboxCollaborators({ inbox, candidates }: { inbox: InboxRow; candidates: { id: string; name: string; role: Role }[] }) {
   const id = useId();
-  const [choice, setChoice] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const current = new Set(inbox.collaborators.map((c) => c.userId));
@@ -68,30 +68,13 @@ export function InboxCollaborators({ inbox, candidates }: { inbox: InboxRow; can
       {inbox.collaborators.length > 0 && !inbox.collaborators.some((c) => c.next) && (
         <p className="mt-1 text-xs text-slate-500">Nobody is online: a new conversation goes to the next collaborator who is not busy.</p>
       )}
-      {addable.length > 0 && (
-        <form
-          className="mt-3 flex items-center gap-2"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (choice) run(() => addCollaboratorAction(inbox.id, choice), () => setChoice(''));
-          }}
-        >
-          <label htmlFor={`${id}-add`} className="sr-only">
-            Add a collaborator to {inbox.name}
-          </label>
-          <select id={`${id}-add`} className={`${selectClass} text-xs`} value={choice} onChange={(e) => setChoice(e.target.value)}>
-            <option value="">Add a collaborator…</option>
-            {addable.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.role === 'AGENT' ? c.name : `${c.name} (${ROLE_LABEL[c.role]})`}
-              </option>
-            ))}
-          </select>
-          <button type="submit" className={`${secondaryButton} shrink-0`} disabled={!choice || pending}>
-            Add
-          </button>
-        </form>
-      )}
+      <AddPersonForm
+        label={`Add a collaborator to ${inbox.name}`}
+        placeholder="Add a collaborator…"
+        people={addable}
+        pending={pending}
+        onAdd={(chosen, clear) => run(() => addCollaboratorAction(inbox.id, chosen), clear)}
+      />
       <FieldError message={error} />
     </div>
   );

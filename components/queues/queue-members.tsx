@@ -1,16 +1,14 @@
 'use client';
 
-import { useId, useState, useTransition } from 'react';
+import { useState, useTransition } from 'react';
 import { addMemberAction, removeMemberAction } from '@/lib/actions/queues';
-import { ROLE_LABEL } from '@/lib/auth/roles';
 import { AvailabilityDot } from '@/components/ui/badges';
-import { FieldError, secondaryButton, selectClass } from '@/components/ui/controls';
+import { FieldError } from '@/components/ui/controls';
+import { AddPersonForm } from '@/components/ui/add-person-form';
 import { UNREACHABLE, type Candidate, type QueueCardData } from './types';
 
 /** Who works the queue; managers add anyone enabled who is not a member yet, and remove members. */
 export function QueueMembers({ queue, candidates, canManage }: { queue: QueueCardData; candidates: Candidate[]; canManage: boolean }) {
-  const id = useId();
-  const [choice, setChoice] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const memberIds = new Set(queue.members.map((m) => m.id));
@@ -54,29 +52,14 @@ export function QueueMembers({ queue, candidates, canManage }: { queue: QueueCar
       ) : (
         <p className="mt-2 text-sm text-slate-500">No members.</p>
       )}
-      {canManage && addable.length > 0 && (
-        <form
-          className="mt-3 flex items-center gap-2"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (choice) run(() => addMemberAction(queue.id, choice), () => setChoice(''));
-          }}
-        >
-          <label htmlFor={`${id}-add`} className="sr-only">
-            Add a member to {queue.name}
-          </label>
-          <select id={`${id}-add`} className={`${selectClass} text-xs`} value={choice} onChange={(e) => setChoice(e.target.value)}>
-            <option value="">Add a member…</option>
-            {addable.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.role === 'AGENT' ? c.name : `${c.name} (${ROLE_LABEL[c.role]})`}
-              </option>
-            ))}
-          </select>
-          <button type="submit" className={`${secondaryButton} shrink-0`} disabled={!choice || pending}>
-            Add
-          </button>
-        </form>
+      {canManage && (
+        <AddPersonForm
+          label={`Add a member to ${queue.name}`}
+          placeholder="Add a member…"
+          people={addable}
+          pending={pending}
+          onAdd={(chosen, clear) => run(() => addMemberAction(queue.id, chosen), clear)}
+        />
       )}
       <FieldError message={error} />
     </div>

@@ -1,3 +1,4 @@
+import type { SavedRoute } from '../domain/routing/route-list';
 import type { ConversationDetail } from '../domain/conversations/get';
 import type { ConversationListItem } from '../domain/conversations/list';
 import { apiTimestamp, compact } from './format';
@@ -61,21 +62,8 @@ export function apiTag(t: { id: string; name: string; createdAt: Date; updatedAt
   return { id: t.id, name: t.name, createdAt: apiTimestamp(t.createdAt), updatedAt: apiTimestamp(t.updatedAt) };
 }
 
-type RouteRow = {
-  id: string;
-  position: number;
-  name: string;
-  enabled: boolean;
-  expression: unknown;
-  queueId: string;
-  priority: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-  queue: { name: string };
-};
-
 /** RuleApiResponse: `order` is the 0-based position in the list. */
-export function apiRoute(r: RouteRow) {
+export function apiRoute(r: SavedRoute) {
   return compact({
     id: r.id,
     order: r.position,
