@@ -1,6 +1,6 @@
 'use client';
 
-import { useId, useState, useTransition } from 'react';
+import { useId } from 'react';
 import { addCollaboratorAction, removeCollaboratorAction } from '@/lib/actions/inboxes';
 import type { InboxRow } from '@/lib/domain/inboxes';
 import type { Role } from '@/lib/generated/prisma/enums';
@@ -9,8 +9,8 @@ import { AVAILABILITY_LABEL } from '@/lib/format';
 import { AvailabilityDot } from '@/components/ui/badges';
 import { FieldError } from '@/components/ui/controls';
 import { AddPersonForm } from '@/components/ui/add-person-form';
+import { useActionRunner } from '@/components/ui/use-action-runner';
 
-const UNREACHABLE = 'Could not reach the server. Check your connection and try again.';
 
 /**
  * Collaborators in the order round robin serves them (who waited longest for a turn first), the
@@ -18,20 +18,10 @@ const UNREACHABLE = 'Could not reach the server. Check your connection and try a
  */
 export function InboxCollaborators({ inbox, candidates }: { inbox: InboxRow; candidates: { id: string; name: string; role: Role }[] }) {
   const id = useId();
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { error, pending, run } = useActionRunner();
   const current = new Set(inbox.collaborators.map((c) => c.userId));
   const addable = candidates.filter((c) => !current.has(c.id));
 
-  function run(action: () => Promise<{ ok: boolean; error?: { message: string } }>, after?: () => void) {
-    startTransition(async () => {
-      const res = await action().catch(() => null);
-      if (res?.ok) {
-        setError(null);
-        after?.();
-      } else setError(res?.error?.message ?? UNREACHABLE);
-    });
-  }
 
   return (
     <div className="mt-4 border-t border-slate-100 pt-3">

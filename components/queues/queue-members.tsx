@@ -1,28 +1,17 @@
 'use client';
-
-import { useState, useTransition } from 'react';
 import { addMemberAction, removeMemberAction } from '@/lib/actions/queues';
 import { AvailabilityDot } from '@/components/ui/badges';
 import { FieldError } from '@/components/ui/controls';
 import { AddPersonForm } from '@/components/ui/add-person-form';
-import { UNREACHABLE, type Candidate, type QueueCardData } from './types';
+import { useActionRunner } from '@/components/ui/use-action-runner';
+import type { Candidate, QueueCardData } from './types';
 
 /** Who works the queue; managers add anyone enabled who is not a member yet, and remove members. */
 export function QueueMembers({ queue, candidates, canManage }: { queue: QueueCardData; candidates: Candidate[]; canManage: boolean }) {
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { error, pending, run } = useActionRunner();
   const memberIds = new Set(queue.members.map((m) => m.id));
   const addable = candidates.filter((c) => !memberIds.has(c.id));
 
-  function run(action: () => Promise<{ ok: boolean; error?: { message: string } } | null>, after?: () => void) {
-    startTransition(async () => {
-      const res = await action().catch(() => null);
-      if (res?.ok) {
-        setError(null);
-        after?.();
-      } else setError(res?.error?.message ?? UNREACHABLE);
-    });
-  }
 
   return (
     <div className="mt-4">
