@@ -4,9 +4,10 @@ import { useId } from 'react';
 import { assignConversationAction } from '@/lib/actions/conversations';
 import { useConversationAction } from '@/lib/query/conversations';
 import { errorFor, FieldError } from '@/components/ui/controls';
+import type { TakerScope } from '@/lib/domain/assignment/pool';
 
-/** Who the signed-in user may take (SPEC §4 manual pool), so rows offer "Assign to me" only where it can succeed. */
-export type Taker = { id: string; anyConversation: boolean; inboxIds: string[]; queueIds: string[] };
+/** Who the signed-in user may take (SPEC §4 manual pool, lib/domain/assignment/pool.ts), so rows offer "Assign to me" only where it can succeed; the server still decides. */
+export type Taker = TakerScope;
 
 export function mayTake(me: Taker, c: { status: string; agent: unknown; inbox: { id: string } | null; queue: { id: string } | null }): boolean {
   if (c.agent || (c.status !== 'OPEN' && c.status !== 'WAITING')) return false;

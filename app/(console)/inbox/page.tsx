@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { requirePageActor } from '@/lib/auth/session';
 import { db } from '@/lib/db';
 import { getLookups } from '@/lib/domain/lookups';
+import { takerScope } from '@/lib/domain/assignment/pool';
 import { loadInboxList } from '@/lib/actions/conversation-list';
 import { parseInboxFilters } from '@/lib/query/inbox-filters';
 import { PageHeader } from '@/components/console/page-header';
@@ -12,17 +13,11 @@ export const metadata: Metadata = { title: 'Inbox' };
 export default async function InboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor('conversations.work');
   const filters = parseInboxFilters(await searchParams);
-  const [list, lookups, mine] = await Promise.all([
+  const [list, lookups, me] = await Promise.all([
     loadInboxList(actor, filters),
     getLookups(db(), actor),
-    db().user.findUnique({ where: { id: actor.id }, select: { collaborations: { select: { inboxId: true } }, queueMemberships: { select: { queueId: true } } } }),
+    takerScope(db(), actor),
   ]);
-  const me = {
-    id: actor.id,
-    anyConversation: actor.role === 'ADMIN',
-    inboxIds: mine?.collaborations.map((c) => c.inboxId) ?? [],
-    queueIds: mine?.queueMemberships.map((m) => m.queueId) ?? [],
-  };
   const options = {
     queues: lookups.queues,
     inboxes: lookups.inboxes,

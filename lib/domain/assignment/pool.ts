@@ -37,3 +37,19 @@ export async function manualPool(tx: Tx, inboxId: string | null, queueId: string
     select: { id: true, name: true, role: true, availability: true },
   });
 }
+
+/** The manual-pool rule seen from one user: which conversations they could take (for "Assign to me"). */
+export type TakerScope = { id: string; anyConversation: boolean; inboxIds: string[]; queueIds: string[] };
+
+export async function takerScope(tx: Tx, user: { id: string; role: 'ADMIN' | 'SUPERVISOR' | 'AGENT' }): Promise<TakerScope> {
+  const mine = await tx.user.findUnique({
+    where: { id: user.id },
+    select: { collaborations: { select: { inboxId: true } }, queueMemberships: { select: { queueId: true } } },
+  });
+  return {
+    id: user.id,
+    anyConversation: user.role === 'ADMIN',
+    inboxIds: mine?.collaborations.map((c) => c.inboxId) ?? [],
+    queueIds: mine?.queueMemberships.map((m) => m.queueId) ?? [],
+  };
+}
