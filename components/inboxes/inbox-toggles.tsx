@@ -1,10 +1,9 @@
 'use client';
 
-import { useId, useState, useTransition } from 'react';
+import { useEffect, useId, useState, useTransition } from 'react';
 import { setInboxTogglesAction } from '@/lib/actions/inboxes';
 import { FieldError } from '@/components/ui/controls';
-
-const UNREACHABLE = 'Could not reach the server. Check your connection and try again.';
+import { UNREACHABLE } from '@/components/ui/use-action-runner';
 
 type Toggles = { autoAssign: boolean; reassignOnOffline: boolean };
 
@@ -19,6 +18,9 @@ export function InboxToggles({ inboxId, inboxName, ...saved }: Toggles & { inbox
   const [shown, setShown] = useState<Toggles | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
+  // A click before the script runs would flip the box and then be undone by hydration, unsaved.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
   const state = shown ?? saved;
 
   function flip(key: keyof Toggles, value: boolean) {
@@ -41,7 +43,7 @@ export function InboxToggles({ inboxId, inboxName, ...saved }: Toggles & { inbox
             type="checkbox"
             role="switch"
             checked={state[s.key]}
-            disabled={pending}
+            disabled={pending || !ready}
             onChange={(e) => flip(s.key, e.target.checked)}
             aria-describedby={`${id}-${s.key}-hint`}
             className="mt-0.5 size-4 rounded border-slate-300 text-brand-600 focus:ring-2 focus:ring-brand-500/40"
