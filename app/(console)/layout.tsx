@@ -7,6 +7,9 @@ import { AvailabilityDot } from '@/components/ui/badges';
 import { Providers } from '@/components/providers';
 import { Heartbeat } from '@/components/console/heartbeat';
 import { AvailabilitySwitch } from '@/components/console/availability-switch';
+import { LiveProvider } from '@/components/realtime/live-provider';
+import { LiveStatusPill } from '@/components/realtime/live-status';
+import { TitleBadge } from '@/components/realtime/unread';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,34 +17,38 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   const actor = await requirePageActor('AGENT');
   const items = NAV_ITEMS.filter((i) => can(actor.role, i.permission)).map(({ href, label, icon }) => ({ href, label, icon }));
   return (
-    <div className="flex min-h-screen">
-      <aside className="sticky top-0 flex h-screen w-60 shrink-0 flex-col bg-slate-900 px-3 py-4 text-white">
-        <div className="mb-6 flex items-center gap-2 px-2">
-          <svg width="26" height="26" viewBox="0 0 32 32" aria-hidden="true">
-            <rect width="32" height="32" rx="8" fill="#2f6fed" />
-            <path d="M9 11h14M9 16h9M9 21h12" stroke="white" strokeWidth="2.5" strokeLinecap="round" />
-          </svg>
-          <span className="text-base font-semibold tracking-tight">Switchboard</span>
+    <Providers>
+      <LiveProvider userId={actor.id}>
+        <div className="flex min-h-screen">
+          <aside className="sticky top-0 flex h-screen w-60 shrink-0 flex-col bg-slate-900 px-3 py-4 text-white">
+            <div className="mb-6 flex items-center gap-2 px-2">
+              <svg width="26" height="26" viewBox="0 0 32 32" aria-hidden="true">
+                <rect width="32" height="32" rx="8" fill="#2f6fed" />
+                <path d="M9 11h14M9 16h9M9 21h12" stroke="white" strokeWidth="2.5" strokeLinecap="round" />
+              </svg>
+              <span className="text-base font-semibold tracking-tight">Switchboard</span>
+            </div>
+            <Nav items={items} />
+            <div className="mt-auto space-y-3 border-t border-white/10 px-2 pt-4">
+              <div data-testid="current-user">
+                <p className="flex items-center gap-2 text-sm font-medium">
+                  <AvailabilityDot availability={actor.availability} />
+                  {actor.name}
+                </p>
+                <p className="text-xs text-slate-400">
+                  {ROLE_LABEL[actor.role]} · {actor.email}
+                </p>
+              </div>
+              <AvailabilitySwitch key={actor.availability} availability={actor.availability} />
+              <LiveStatusPill />
+              <SignOutButton />
+              <Heartbeat />
+            </div>
+          </aside>
+          <div className="min-w-0 flex-1">{children}</div>
         </div>
-        <Nav items={items} />
-        <div className="mt-auto space-y-3 border-t border-white/10 px-2 pt-4">
-          <div data-testid="current-user">
-            <p className="flex items-center gap-2 text-sm font-medium">
-              <AvailabilityDot availability={actor.availability} />
-              {actor.name}
-            </p>
-            <p className="text-xs text-slate-400">
-              {ROLE_LABEL[actor.role]} · {actor.email}
-            </p>
-          </div>
-          <AvailabilitySwitch key={actor.availability} availability={actor.availability} />
-          <SignOutButton />
-          <Heartbeat />
-        </div>
-      </aside>
-      <div className="min-w-0 flex-1">
-        <Providers>{children}</Providers>
-      </div>
-    </div>
+        <TitleBadge />
+      </LiveProvider>
+    </Providers>
   );
 }

@@ -9,6 +9,7 @@ import { secondaryButton } from '@/components/ui/controls';
 import { faultsByRoute, fingerprint, localFaults, newDraftRoute, rowInput, toDraft, toInput, type DraftRoute, type RouteFaults } from './draft';
 import { History } from './history';
 import { RouteList } from './route-list';
+import { useLive, useLiveEvent } from '@/components/realtime/live-provider';
 import { SaveBanner, SaveBar, type Banner } from './save-bar';
 import { Simulator } from './simulator';
 import type { RouteSim } from './sortable-route';
@@ -81,6 +82,17 @@ export function RoutesEditor({ initial, queues, tagNames, canManage }: Props) {
   }, [sim, simFor, draft]);
   useUnsavedGuard(dirty);
 
+  // Someone else saved: an untouched list simply shows the new version; a draft is kept and the
+  // supervisor is told, because saving it would now be refused as stale.
+  const { userId } = useLive();
+  useLiveEvent((e) => {
+    if (e.type === 'resync' && !dirty && !pending) return reload(null);
+    if (e.type !== 'routes' || e.version <= data.version || (e.savedBy.kind === 'user' && e.savedBy.id === userId)) return;
+    const who = e.savedBy.kind === 'apiKey' ? `API key ${e.savedBy.name}` : e.savedBy.name;
+    if (dirty) setBanner({ kind: 'remote', message: `${who} saved version ${e.version} while you were editing.` });
+    else reload({ kind: 'saved', message: `${who} saved version ${e.version}; you are looking at it.` });
+  });
+
   const update = (fn: (d: DraftRoute[]) => DraftRoute[]) => {
     setDraft(fn);
     if (banner?.kind === 'saved') setBanner(null);
@@ -133,12 +145,12 @@ export function RoutesEditor({ initial, queues, tagNames, canManage }: Props) {
     });
   }
 
-  function reload() {
+  function reload(after: Banner | null = null) {
     startTransition(async () => {
       const res = await reloadRoutesAction().catch(() => null);
       if (res?.ok) {
         adopt(res.data);
-        setBanner(null);
+        setBanner(after);
       } else setBanner({ kind: 'error', message: res ? res.error.message : UNREACHABLE });
     });
   }
@@ -151,7 +163,7 @@ export function RoutesEditor({ initial, queues, tagNames, canManage }: Props) {
       </PageHeader>
       <main className="grid items-start gap-6 px-8 py-6 xl:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0 space-y-3">
-          <SaveBanner banner={banner} onReload={reload} reloading={pending} />
+          <SaveBanner banner={banner} onReload={() => reload()} reloading={pending} />
           {!canManage && <p className="rounded-md bg-slate-100 px-4 py-2 text-sm text-slate-600">You can try changes and simulate them, but not save them.</p>}
           {draft.length === 0 ? (
             <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-8 text-center text-sm text-slate-500">

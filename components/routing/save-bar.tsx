@@ -4,6 +4,8 @@ import { primaryButton, secondaryButton } from '@/components/ui/controls';
 
 export type Banner =
   | { kind: 'conflict'; message: string }
+  /** Someone else saved while this page was open with unsaved changes. */
+  | { kind: 'remote'; message: string }
   | { kind: 'error'; message: string }
   | { kind: 'saved'; message: string };
 
@@ -35,6 +37,19 @@ export function SaveBar({ version, dirty, pending, canManage, onSave, onDiscard 
 /** The outcome of the last save, restore or reload; a conflict offers to load the newer version. */
 export function SaveBanner({ banner, onReload, reloading }: { banner: Banner | null; onReload: () => void; reloading: boolean }) {
   if (!banner) return null;
+  if (banner.kind === 'remote') {
+    return (
+      <div role="status" data-testid="remote-save" className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-amber-300 bg-amber-50 px-4 py-2.5 text-sm text-amber-900">
+        <div>
+          <p className="font-medium">{banner.message}</p>
+          <p className="text-xs text-amber-800">Your unsaved changes are based on the older version, so saving them would be refused. Reloading replaces them.</p>
+        </div>
+        <button type="button" className={secondaryButton} onClick={onReload} disabled={reloading}>
+          {reloading ? 'Reloading…' : 'Load the new version'}
+        </button>
+      </div>
+    );
+  }
   if (banner.kind === 'saved') {
     return (
       <p role="status" className="rounded-md bg-emerald-50 px-4 py-2 text-sm text-emerald-800">

@@ -5,6 +5,7 @@ import { assertCan } from '../auth/actor';
 import type { Availability, Channel, Role } from '../generated/prisma/enums';
 import { pickNext } from './assignment/selector';
 import { DomainError, parseOrThrow } from './errors';
+import { emit, publishNow, transaction } from '../realtime/outbox';
 
 export type CollaboratorRow = {
   userId: string;
@@ -68,7 +69,7 @@ export async function listInboxes(db: Tx, actor: Actor): Promise<InboxRow[]> {
 /** Appends the user to the inbox's round-robin order (position = last + 1). Adding a collaborator twice is refused. */
 export async function addCollaborator(db: Db, actor: Actor, inboxId: string, userId: string): Promise<void> {
   assertCan(actor, 'inboxes.manage');
-  await db.$transaction(async (tx) => {
+  await transaction(db, async (tx) => {
     // The same lock assignment takes, so positions are handed out one at a time and never collide.
     await lockInbox(tx, inboxId);
     const user = await tx.user.findUnique({ where: { id: userId }, select: { name: true, enabled: true } });
@@ -78,16 +79,20 @@ export async function addCollaborator(db: Db, actor: Actor, inboxId: string, use
     if (existing) throw new DomainError('CONFLICT', `${user.name} already collaborates on this inbox.`, { userId: ['Already a collaborator.'] });
     const last = await tx.inboxCollaborator.aggregate({ where: { inboxId }, _max: { position: true } });
     await tx.inboxCollaborator.create({ data: { inboxId, userId, position: (last._max.position ?? -1) + 1 } });
+    emit(tx, { type: 'inboxes' });
+    emit(tx, { type: 'scope', userIds: [userId] });
   });
 }
 
 /** Takes the user off the inbox. Conversations already assigned to them stay with them. */
 export async function removeCollaborator(db: Db, actor: Actor, inboxId: string, userId: string): Promise<void> {
   assertCan(actor, 'inboxes.manage');
-  await db.$transaction(async (tx) => {
+  await transaction(db, async (tx) => {
     await lockInbox(tx, inboxId);
     const { count } = await tx.inboxCollaborator.deleteMany({ where: { inboxId, userId } });
     if (!count) throw new DomainError('NOT_FOUND', 'This user does not collaborate on this inbox.');
+    emit(tx, { type: 'inboxes' });
+    emit(tx, { type: 'scope', userIds: [userId] });
   });
 }
 
@@ -97,6 +102,7 @@ export async function setInboxToggles(db: Db, actor: Actor, inboxId: string, inp
   const data = parseOrThrow(togglesSchema, input);
   const { count } = await db.inbox.updateMany({ where: { id: inboxId }, data });
   if (!count) throw new DomainError('NOT_FOUND', 'Inbox not found.');
+  await publishNow([{ type: 'inboxes' }]);
   return db.inbox.findUniqueOrThrow({ where: { id: inboxId }, select: { autoAssign: true, reassignOnOffline: true } });
 }
 

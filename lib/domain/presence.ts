@@ -1,6 +1,7 @@
 import type { Db } from '../db';
 import type { Availability } from '../generated/prisma/enums';
 import { reassignConversationsOf, type ReassignResult } from './assignment/reassign';
+import { publishNow } from '../realtime/outbox';
 
 /**
  * Sets an agent's availability. Going OFFLINE (switch, sign-out, silence, account disabled) hands
@@ -12,6 +13,7 @@ export async function setAvailability(db: Db, userId: string, availability: Avai
     where: { id: userId, availability: { not: availability } },
     data: { availability, availabilityChangedAt: now, lastSeenAt: now },
   });
+  if (count) await publishNow([{ type: 'agent', id: userId, availability }]);
   if (availability !== 'OFFLINE') {
     if (!count) await db.user.updateMany({ where: { id: userId }, data: { lastSeenAt: now } });
     return null;

@@ -3,6 +3,7 @@ import type { Actor } from '../auth/actor';
 import { assertCan } from '../auth/actor';
 import { createQueueSchema, updateQueueSchema } from '../validation/routing';
 import { DomainError, parseOrThrow } from './errors';
+import { emit, publishNow, transaction } from '../realtime/outbox';
 
 const isUnique = (e: unknown) => (e as { code?: string }).code === 'P2002';
 const nameTaken = (name: string) => new DomainError('CONFLICT', `A queue named "${name}" already exists.`, { name: ['Already in use.'] });
@@ -12,8 +13,9 @@ export async function createQueue(db: Db, actor: Actor, input: unknown) {
   assertCan(actor, 'queues.manage');
   const data = parseOrThrow(createQueueSchema, input);
   try {
-    return await db.$transaction(async (tx) => {
+    return await transaction(db, async (tx) => {
       if (data.isDefault) await tx.queue.updateMany({ where: { isDefault: true }, data: { isDefault: false } });
+      emit(tx, { type: 'queues' });
       return tx.queue.create({ data: { name: data.name, isDefault: !!data.isDefault } });
     });
   } catch (e) {
@@ -26,9 +28,10 @@ export async function updateQueue(db: Db, actor: Actor, id: string, input: unkno
   assertCan(actor, 'queues.manage');
   const data = parseOrThrow(updateQueueSchema, input);
   try {
-    return await db.$transaction(async (tx) => {
+    return await transaction(db, async (tx) => {
       await mustExist(tx, id);
       if (data.isDefault) await tx.queue.updateMany({ where: { isDefault: true, id: { not: id } }, data: { isDefault: false } });
+      emit(tx, { type: 'queues' });
       return tx.queue.update({
         where: { id },
         data: { ...(data.name !== undefined && { name: data.name }), ...(data.isDefault !== undefined && { isDefault: data.isDefault }) },
@@ -43,14 +46,17 @@ export async function updateQueue(db: Db, actor: Actor, id: string, input: unkno
 /** Refused while routes point to the queue, naming them; its conversations keep their data and lose the queue. */
 export async function deleteQueue(db: Db, actor: Actor, id: string): Promise<void> {
   assertCan(actor, 'queues.manage');
-  await db.$transaction(async (tx) => {
+  await transaction(db, async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Queue" WHERE id = ${id} FOR UPDATE`;
     await mustExist(tx, id);
     const routes = await tx.route.findMany({ where: { queueId: id }, select: { name: true }, orderBy: { position: 'asc' } });
     if (routes.length) {
       throw new DomainError('CONFLICT', `Routes point to this queue: ${routes.map((r) => r.name).join(', ')}. Change or remove them first.`);
     }
+    const members = await tx.queueMember.findMany({ where: { queueId: id }, select: { userId: true } });
     await tx.queue.delete({ where: { id } });
+    emit(tx, { type: 'queues' });
+    if (members.length) emit(tx, { type: 'scope', userIds: members.map((m) => m.userId) });
   });
 }
 
@@ -62,13 +68,15 @@ export async function addQueueMember(db: Db, actor: Actor, userId: string, queue
   ]);
   if (!user) throw new DomainError('NOT_FOUND', 'Agent not found.');
   if (!queue) throw new DomainError('BAD_REQUEST', 'Queue not found.', { queueId: ['No queue has this id.'] });
-  await db.queueMember.createMany({ data: [{ userId, queueId }], skipDuplicates: true });
+  const { count } = await db.queueMember.createMany({ data: [{ userId, queueId }], skipDuplicates: true });
+  if (count) await publishNow([{ type: 'queues' }, { type: 'scope', userIds: [userId] }]);
 }
 
 export async function removeQueueMember(db: Db, actor: Actor, userId: string, queueId: string): Promise<void> {
   assertCan(actor, 'queues.manage');
   const { count } = await db.queueMember.deleteMany({ where: { userId, queueId } });
   if (!count) throw new DomainError('NOT_FOUND', 'The agent is not a member of this queue.');
+  await publishNow([{ type: 'queues' }, { type: 'scope', userIds: [userId] }]);
 }
 
 async function mustExist(tx: Tx, id: string) {

@@ -2,6 +2,7 @@ import type { Tx } from '../db';
 import type { Actor } from '../auth/actor';
 import type { Prisma } from '../generated/prisma/client';
 import type { TimelineKind } from '../generated/prisma/enums';
+import { noteTimeline } from '../realtime/outbox';
 
 export type TimelineEntry = {
   kind: TimelineKind;
@@ -32,4 +33,5 @@ export function timelineRows(conversationId: string, actor: Actor, entries: Time
 export async function recordTimeline(tx: Tx, conversationId: string, actor: Actor, entries: TimelineEntry[]): Promise<void> {
   if (entries.length === 0) return;
   await tx.timelineEvent.createMany({ data: timelineRows(conversationId, actor, entries) });
+  noteTimeline(tx, conversationId, actor, entries);
 }

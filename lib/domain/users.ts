@@ -7,6 +7,7 @@ import type { Role } from '../generated/prisma/enums';
 import { setAvailability } from './presence';
 import { DomainError, parseOrThrow } from './errors';
 import type { ReassignResult } from './assignment/reassign';
+import { publishNow } from '../realtime/outbox';
 
 export const USER_ROLES = ['ADMIN', 'SUPERVISOR', 'AGENT'] as const;
 const roleSchema = z.enum(USER_ROLES, { message: 'Choose Admin, Supervisor or Agent.' });
@@ -29,10 +30,12 @@ export async function createUser(db: Db, actor: Actor, input: unknown): Promise<
   const taken = () => new DomainError('CONFLICT', `Someone already signs in with ${data.email}.`, { email: ['Another account already uses this email.'] });
   if (await db.user.findUnique({ where: { email: data.email }, select: { id: true } })) throw taken();
   try {
-    return await db.user.create({
+    const user = await db.user.create({
       data: { name: data.name, email: data.email, role: data.role, passwordHash: await hashPassword(data.password) },
       select: { id: true, name: true, email: true, role: true },
     });
+    await publishNow([{ type: 'users', id: user.id }]);
+    return user;
   } catch (e) {
     // Two admins creating the same email at once: the unique index decides.
     if (isUnique(e)) throw taken();
@@ -49,6 +52,8 @@ export async function setUserRole(db: Db, actor: Actor, userId: string, role: un
   }
   const { count } = await db.user.updateMany({ where: { id: userId }, data: { role: next } });
   if (!count) throw new DomainError('NOT_FOUND', 'User not found.');
+  // A role decides what the user may see: their open streams re-read it.
+  await publishNow([{ type: 'users', id: userId }, { type: 'scope', userIds: [userId] }]);
   return { id: userId, role: next };
 }
 
@@ -64,6 +69,8 @@ export async function setUserEnabled(db: Db, actor: Actor, userId: string, enabl
   }
   const { count } = await db.user.updateMany({ where: { id: userId }, data: { enabled } });
   if (!count) throw new DomainError('NOT_FOUND', 'User not found.');
+  // A disabled user's open streams end at once rather than at their next request.
+  await publishNow([{ type: 'users', id: userId }, { type: 'scope', userIds: [userId] }]);
   // Disabled first, so the round robin that follows never picks them again.
   const reassigned = enabled ? null : await setAvailability(db, userId, 'OFFLINE', 'was disabled');
   return { id: userId, enabled, reassigned };

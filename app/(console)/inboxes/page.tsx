@@ -4,6 +4,7 @@ import { db } from '@/lib/db';
 import { listCollaboratorCandidates, listInboxes } from '@/lib/domain/inboxes';
 import { PageHeader } from '@/components/console/page-header';
 import { InboxCard } from '@/components/inboxes/inbox-card';
+import { LiveRefresh } from '@/components/realtime/live-refresh';
 
 export const metadata: Metadata = { title: 'Inboxes' };
 
@@ -19,6 +20,8 @@ export default async function InboxesPage() {
         ))}
         {inboxes.length === 0 && <p className="text-sm text-slate-500">No inboxes yet.</p>}
       </main>
+      {/* Conversations too: each assignment moves who is next in turn. */}
+      <LiveRefresh topics={['inboxes', 'agents', 'conversations']} />
     </>
   );
 }

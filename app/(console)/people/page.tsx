@@ -8,6 +8,7 @@ import { PageHeader } from '@/components/console/page-header';
 import { PeopleTable } from '@/components/people/people-table';
 import { ApiKeysSection } from '@/components/people/api-keys-section';
 import { CreateUserForm } from '@/components/people/create-user-form';
+import { LiveRefresh } from '@/components/realtime/live-refresh';
 
 export const metadata: Metadata = { title: 'People' };
 
@@ -30,6 +31,7 @@ export default async function PeoplePage() {
         </section>
         {keys && <ApiKeysSection keys={keys} now={now} />}
       </main>
+      <LiveRefresh topics={['users', 'agents']} />
     </>
   );
 }

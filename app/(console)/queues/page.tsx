@@ -5,7 +5,7 @@ import { db } from '@/lib/db';
 import { listMemberCandidates, listQueueOverview } from '@/lib/domain/queues';
 import { age } from '@/lib/format';
 import { PageHeader } from '@/components/console/page-header';
-import { AutoRefresh } from '@/components/queues/auto-refresh';
+import { LiveRefresh } from '@/components/realtime/live-refresh';
 import { CreateQueueForm } from '@/components/queues/create-queue-form';
 import { QueueCard } from '@/components/queues/queue-card';
 
@@ -41,7 +41,7 @@ export default async function QueuesPage() {
           ))}
         </div>
         {queues.length === 0 && <p className="text-sm text-slate-500">No queues yet.</p>}
-        <AutoRefresh seconds={20} />
+        <LiveRefresh topics={['conversations', 'queues', 'agents']} />
       </main>
     </>
   );

@@ -4,6 +4,7 @@ import { timelineRows, type TimelineEntry } from '../timeline';
 import { lockInbox } from './claim';
 import { autoPool, type Candidate } from './pool';
 import { pickNext } from './selector';
+import { noteTimeline, transaction } from '../../realtime/outbox';
 
 export type ReassignResult = { moved: number; unassigned: number };
 
@@ -25,7 +26,7 @@ export async function reassignConversationsOf(db: Db, agentId: string, why: stri
   });
   const total: ReassignResult = { moved: 0, unassigned: 0 };
   for (const { inboxId } of inboxes) {
-    const r = await db.$transaction((tx) => reassignInInbox(tx, actor, agentId, agent.name, why, inboxId!));
+    const r = await transaction(db, (tx) => reassignInInbox(tx, actor, agentId, agent.name, why, inboxId!));
     total.moved += r.moved;
     total.unassigned += r.unassigned;
   }
@@ -65,7 +66,10 @@ async function reassignInInbox(tx: Tx, actor: Actor, agentId: string, agentName:
     const entry: TimelineEntry = to
       ? { kind: 'ASSIGNEE_CHANGED', before: { agentId }, after: { agentId: to } }
       : { kind: 'ASSIGNEE_CHANGED', before: { agentId }, after: { agentId: null }, reason: `unassigned: ${agentName} ${why} and nobody else is online` };
-    for (const id of ids) events.push(...timelineRows(id, actor, [entry]));
+    for (const id of ids) {
+      events.push(...timelineRows(id, actor, [entry]));
+      noteTimeline(tx, id, actor, [entry]);
+    }
   }
   await tx.timelineEvent.createMany({ data: events });
   if (turn !== inbox.rrTurn) {

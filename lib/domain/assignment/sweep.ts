@@ -1,5 +1,6 @@
 import type { Db } from '../../db';
 import { setAvailability } from '../presence';
+import { emit, transaction } from '../../realtime/outbox';
 
 // Presence sweep (SPEC §4): agents ONLINE or BUSY whose console has been silent longer than the
 // grace period are set OFFLINE, and their conversations move on as if they had gone offline.
@@ -9,7 +10,7 @@ const SWEEP_LOCK = 7_353_001;
 export const GRACE_MS = Number(process.env.PRESENCE_GRACE_SECONDS || 90) * 1000;
 
 export async function sweepSilentAgents(db: Db, now = new Date(), graceMs = GRACE_MS): Promise<string[]> {
-  const silent = await db.$transaction(async (tx) => {
+  const silent = await transaction(db, async (tx) => {
     const [{ locked }] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${SWEEP_LOCK}) AS locked`;
     if (!locked) return [];
     const cutoff = new Date(now.getTime() - graceMs);
@@ -19,6 +20,7 @@ export async function sweepSilentAgents(db: Db, now = new Date(), graceMs = GRAC
     });
     // Mark them inside the lock so a concurrent sweep on another instance cannot pick them too.
     await tx.user.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { availability: 'OFFLINE', availabilityChangedAt: now } });
+    for (const r of rows) emit(tx, { type: 'agent', id: r.id, availability: 'OFFLINE' });
     return rows.map((r) => r.id);
   });
   for (const id of silent) await setAvailability(db, id, 'OFFLINE', 'stopped responding');

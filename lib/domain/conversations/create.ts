@@ -10,12 +10,13 @@ import { ensureTags } from '../tags';
 import { assertAgent, assertInbox, assertQueue } from './references';
 import { afterConversationCreated } from './hooks';
 import { loadConversation, type ConversationDetail } from './get';
+import { transaction } from '../../realtime/outbox';
 
 /** Creates a conversation with its customer, tags and first inbound message, then runs the routing/assignment seam. */
 export async function createConversation(db: Db, actor: Actor, input: unknown): Promise<ConversationDetail> {
   assertCan(actor, 'conversations.work');
   const data = parseOrThrow(createConversationSchema, input);
-  const id = await db.$transaction((tx) => createConversationTx(tx, actor, data));
+  const id = await transaction(db, (tx) => createConversationTx(tx, actor, data));
   // The creator gets back what they made, even when routing put it where they cannot see it.
   return loadConversation(db, id);
 }

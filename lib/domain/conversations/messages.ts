@@ -6,6 +6,7 @@ import { createMessageSchema, messageListQuerySchema } from '../../validation/co
 import { parseOrThrow } from '../errors';
 import { lockVisibleConversation } from './access';
 import { getConversation } from './get';
+import { noteConversation, transaction } from '../../realtime/outbox';
 
 export async function listMessages(db: Tx, actor: Actor, conversationId: string, input: unknown) {
   assertCan(actor, 'conversations.work');
@@ -39,7 +40,7 @@ export async function listMessages(db: Tx, actor: Actor, conversationId: string,
 export async function addMessage(db: Db, actor: Actor, conversationId: string, input: unknown) {
   assertCan(actor, 'conversations.work');
   const m = parseOrThrow(createMessageSchema, input);
-  return db.$transaction(async (tx) => {
+  return transaction(db, async (tx) => {
     const conversation = await lockVisibleConversation(tx, actor, conversationId, { forChange: true });
     const outbound = m.direction === 'OUTBOUND';
     const authorType = !outbound ? 'CUSTOMER' : actor.kind === 'apiKey' ? 'BOT' : actor.kind === 'system' ? 'SYSTEM' : 'AGENT';
@@ -59,6 +60,7 @@ export async function addMessage(db: Db, actor: Actor, conversationId: string, i
       include: { author: { select: { id: true, name: true } } },
     });
     await tx.conversation.update({ where: { id: conversationId }, data: { updatedAt: message.createdAt } });
+    noteConversation(tx, conversationId, actor, 'message');
     return message;
   });
 }

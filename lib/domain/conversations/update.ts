@@ -9,6 +9,7 @@ import { assertQueue } from './references';
 import { assertAssignable } from '../assignment/manual';
 import { lockVisibleConversation } from './access';
 import { loadConversation, type ConversationDetail } from './get';
+import { transaction } from '../../realtime/outbox';
 
 /** PUT resets the editable fields that are left out; PATCH changes only those given. */
 const PUT_DEFAULTS: Required<{ [K in keyof UpdateConversationInput]: UpdateConversationInput[K] }> = {
@@ -24,7 +25,7 @@ export async function updateConversation(db: Db, actor: Actor, id: string, input
   assertCan(actor, 'conversations.work');
   const given = parseOrThrow(updateConversationSchema, input);
   const wanted = mode === 'put' ? { ...PUT_DEFAULTS, ...given } : given;
-  await db.$transaction(async (tx) => {
+  await transaction(db, async (tx) => {
     const current = await lockVisibleConversation(tx, actor, id, { forChange: true });
     if (wanted.queueId !== undefined && wanted.queueId !== current.queueId) await assertQueue(tx, wanted.queueId);
     if (wanted.agentId && wanted.agentId !== current.agentId) {

@@ -10,6 +10,7 @@ import { compileRoutes, firstMatch, type CompiledRoute } from './match';
 import { loadRoutingContexts } from './context';
 import type { SavedRoute } from './route-list';
 import { afterConversationRouted } from './hooks';
+import { transaction } from '../../realtime/outbox';
 
 // Compiled route lists by the id of their saved version row: a saved version never changes and
 // its id is unique (across databases too), and the current one is read from the database every
@@ -73,7 +74,7 @@ export async function applyRouting(tx: Tx, actor: Actor, id: string): Promise<vo
  */
 export async function routeConversation(db: Db, actor: Actor, id: string): Promise<ConversationDetail> {
   assertCan(actor, 'conversations.work');
-  await db.$transaction(async (tx) => {
+  await transaction(db, async (tx) => {
     const current = await lockVisibleConversation(tx, actor, id, { forChange: true });
     if (current.agentId) {
       await tx.conversation.update({ where: { id }, data: { agentId: null, assignedAt: null } });

@@ -5,6 +5,7 @@ import { assertCan } from '../../auth/actor';
 import { routeListSchema, type RouteInput } from '../../validation/routing';
 import { DomainError, parseOrThrow } from '../errors';
 import { parseExpression } from './expression';
+import { emit, eventActor, transaction } from '../../realtime/outbox';
 
 export type SavedRoute = {
   id: string;
@@ -53,7 +54,7 @@ export async function saveRouteList(db: Db, actor: Actor, input: unknown, baseVe
   const routes = parseOrThrow(routeListSchema, input);
   await validateRoutes(db, routes);
   try {
-    return await db.$transaction(async (tx) => {
+    return await transaction(db, async (tx) => {
       const current = await currentVersion(tx);
       if (baseVersion !== null && baseVersion !== current) throw new StaleVersionError(current);
       const version = current + 1;
@@ -67,6 +68,7 @@ export async function saveRouteList(db: Db, actor: Actor, input: unknown, baseVe
       });
       await tx.route.deleteMany({});
       await tx.route.createMany({ data: routes.map((r, position) => ({ position, ...snapshot(r) })) });
+      emit(tx, { type: 'routes', version, savedBy: { ...eventActor(actor), name: actor.name } });
       return { version: saved.version, routes: await tx.route.findMany({ orderBy: { position: 'asc' }, include: { queue: { select: { name: true } } } }) };
     });
   } catch (e) {

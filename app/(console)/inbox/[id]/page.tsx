@@ -20,6 +20,8 @@ import { PropertiesCard } from '@/components/conversation/properties-card';
 import { TagEditor } from '@/components/conversation/tag-editor';
 import { CustomerCard } from '@/components/conversation/customer-card';
 import { Timeline } from '@/components/conversation/timeline';
+import { LiveRefresh } from '@/components/realtime/live-refresh';
+import { MarkRead } from '@/components/realtime/mark-read';
 
 /** The newest messages shown; a longer thread says how many earlier ones are left out. */
 const MESSAGE_WINDOW = 200;
@@ -101,6 +103,8 @@ export default async function ConversationPage({ params }: Params) {
           <Timeline events={timeline} names={names} now={now} />
         </aside>
       </main>
+      <LiveRefresh topics={['conversations', 'agents']} conversationId={c.id} />
+      <MarkRead conversationId={c.id} />
     </>
   );
 }

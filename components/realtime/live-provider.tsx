@@ -1,0 +1,113 @@
+'use client';
+
+import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useRouter } from 'next/navigation';
+import type { WireEvent } from '@/lib/realtime/events';
+import { conversationKeys } from '@/lib/query/conversations';
+import { connectLive, type LiveStatus } from './live-client';
+import { Toasts, type Toast } from './toasts';
+import { unreadKey } from './unread';
+
+type Listener = (e: WireEvent) => void;
+type LiveContextValue = { userId: string; status: LiveStatus; subscribe: (fn: Listener) => () => void };
+
+const LiveContext = createContext<LiveContextValue | null>(null);
+
+// A burst of events (a reassignment moves hundreds) becomes one refetch per query.
+const INVALIDATE_AFTER_MS = 100;
+
+/**
+ * The console's live channel: one EventSource per tab. It keeps TanStack Query's lists and counts
+ * fresh, toasts "assigned to you", and hands every event to components that listen (server-rendered
+ * pages refresh themselves through `useLiveRefresh`).
+ */
+export function LiveProvider({ userId, children }: { userId: string; children: React.ReactNode }) {
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  const [status, setStatus] = useState<LiveStatus>('connecting');
+  const [toasts, setToasts] = useState<Toast[]>([]);
+  const listeners = useRef(new Set<Listener>());
+  const pending = useRef(new Set<string>());
+  const flushTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  const subscribe = useCallback((fn: Listener) => {
+    listeners.current.add(fn);
+    return () => void listeners.current.delete(fn);
+  }, []);
+
+  useEffect(() => {
+    const invalidate = (...keys: string[]) => {
+      for (const k of keys) pending.current.add(k);
+      flushTimer.current ??= setTimeout(() => {
+        flushTimer.current = undefined;
+        const keys = [...pending.current];
+        pending.current.clear();
+        for (const k of keys) void queryClient.invalidateQueries({ queryKey: [k] });
+      }, INVALIDATE_AFTER_MS);
+    };
+    const toast = (t: Omit<Toast, 'key'>) => setToasts((all) => [...all.slice(-3), { ...t, key: `${Date.now()}-${Math.random()}` }]);
+
+    const onEvent = (e: WireEvent) => {
+      switch (e.type) {
+        case 'conversation': {
+          invalidate(conversationKeys.all[0], 'dashboard');
+          const mine = e.agentId === userId;
+          if (mine || e.before.agentId === userId) invalidate(unreadKey[0]);
+          const byMe = e.actor.kind === 'user' && e.actor.id === userId;
+          if (mine && e.before.agentId !== userId && !byMe && e.status !== 'CLOSED') {
+            toast({ title: 'A conversation was assigned to you', body: e.topic || 'No topic', href: `/inbox/${e.id}` });
+          }
+          break;
+        }
+        case 'conversation-gone':
+          invalidate(conversationKeys.all[0], unreadKey[0], 'dashboard');
+          break;
+        case 'agent':
+          invalidate('dashboard');
+          // The sidebar's own availability, changed elsewhere (another tab, the presence sweep).
+          if (e.id === userId) router.refresh();
+          break;
+        case 'queues':
+        case 'users':
+          invalidate('dashboard');
+          break;
+        case 'scope':
+        case 'resync':
+          resync();
+          break;
+        case 'signed-out':
+          window.location.assign('/signin');
+          return;
+      }
+      for (const fn of listeners.current) fn(e);
+    };
+    // Whatever happened while disconnected: every query and every listening page reads again.
+    const resync = () => {
+      void queryClient.invalidateQueries();
+      for (const fn of listeners.current) fn({ type: 'resync' });
+    };
+    return connectLive({ url: '/api/events', onEvent, onResync: resync, onStatus: setStatus });
+  }, [queryClient, router, userId]);
+
+  return (
+    <LiveContext.Provider value={{ userId, status, subscribe }}>
+      {children}
+      <Toasts toasts={toasts} onDismiss={(key) => setToasts((all) => all.filter((t) => t.key !== key))} />
+    </LiveContext.Provider>
+  );
+}
+
+export function useLive(): LiveContextValue {
+  const live = useContext(LiveContext);
+  if (!live) throw new Error('useLive needs <LiveProvider> above it');
+  return live;
+}
+
+/** Calls `handler` for every live event this tab receives (the latest handler, without resubscribing). */
+export function useLiveEvent(handler: Listener): void {
+  const { subscribe } = useLive();
+  const latest = useRef(handler);
+  latest.current = handler;
+  useEffect(() => subscribe((e) => latest.current(e)), [subscribe]);
+}

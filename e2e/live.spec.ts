@@ -1,0 +1,133 @@
+import { expect, test, type APIRequestContext, type Browser, type Locator, type Page } from '@playwright/test';
+import { PASSWORD, ROLES, storageState } from './fixtures';
+
+// Live updates (issue 6): pages change without a reload when something happens elsewhere.
+// Conversations are made through the HTTP API with a key made in the admin UI. The reassignment
+// test uses SMS alerts (auto-assignment off) and the General support queue, of which Ana and Ben
+// are both members, so both always see the conversation and nothing assigns it on its own.
+
+const BEN = { email: 'ben@example.com', name: 'Ben Brooks' };
+const ANA = ROLES.agent.name;
+const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+let apiKey: string;
+
+async function createKey(browser: Browser): Promise<string> {
+  const admin = await browser.newContext({ storageState: storageState('admin') });
+  const page = await admin.newPage();
+  await page.goto('/people');
+  const form = page.getByRole('form', { name: 'Create an API key' });
+  await form.getByLabel('Key name').fill(`e2e live ${unique()}`);
+  await form.getByLabel('Acts as').selectOption('SUPERVISOR');
+  await form.getByRole('button', { name: 'Create key' }).click();
+  const key = await page.getByLabel('New API key').inputValue();
+  await admin.close();
+  return key;
+}
+
+async function createConversation(request: APIRequestContext, data: Record<string, unknown>): Promise<string> {
+  const res = await request.post('/ccaas/1/conversations', {
+    headers: { Authorization: `App ${apiKey}` },
+    data: { customer: { email: `e2e-${unique()}@example.org`, name: 'Lia Live' }, message: { text: 'Is anyone there?' }, ...data },
+  });
+  expect(res.status(), await res.text()).toBe(200);
+  return ((await res.json()) as { id: string }).id;
+}
+
+/** Waits until the tab's event stream is connected, and marks the document so a reload would show. */
+async function goLive(page: Page, url: string) {
+  await page.goto(url);
+  await expect(page.getByTestId('live-status')).toHaveAttribute('data-status', 'live');
+  await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+}
+
+const sameDocument = (page: Page) => page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument === true);
+
+async function signIn(browser: Browser, who: { email: string; name: string }): Promise<Page> {
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  await page.goto('/signin');
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('current-user')).toContainText(who.name);
+  return page;
+}
+
+/** Options read "Name — Availability"; the availability depends on what other specs did. */
+async function chooseAgent(dropdown: Locator, name: string) {
+  const value = await dropdown.locator('option', { hasText: name }).getAttribute('value');
+  await dropdown.selectOption(value!);
+}
+
+test.beforeAll(async ({ browser }) => {
+  apiKey = await createKey(browser);
+});
+
+test.describe('live inbox', () => {
+  test.use({ storageState: storageState('agent') });
+
+  test('a conversation created through the HTTP API appears in the open inbox within 1 s, without a reload', async ({ page, request }) => {
+    await goLive(page, '/inbox');
+    const topic = `Live arrival ${unique()}`;
+    // Website chat (LIVE_CHAT): Ana collaborates on it, so it is hers to see.
+    await createConversation(request, { topic, channel: 'LIVE_CHAT' });
+    await expect(page.getByTestId('conversation-row').filter({ hasText: topic })).toBeVisible({ timeout: 1_000 });
+    expect(await sameDocument(page)).toBe(true);
+  });
+
+  test('a supervisor reassigning shows in both agents’ views, and the new assignee gets a toast', async ({ page: ana, request, browser }) => {
+    const queues = await request.get('/ccaas/1/queues?name=General', { headers: { Authorization: `App ${apiKey}` } });
+    const general = ((await queues.json()) as { queues: { id: string; name: string }[] }).queues.find((q) => q.name === 'General support')!;
+    const topic = `Live handover ${unique()}`;
+    const id = await createConversation(request, { topic, channel: 'SMS', queueId: general.id });
+
+    const ben = await signIn(browser, BEN);
+    // Busy: Ben takes nothing automatically while this test has him signed in (other specs run alongside).
+    await ben.getByLabel('Availability').selectOption('BUSY');
+    await expect(ben.getByLabel('Availability')).toBeEnabled();
+    await goLive(ben, `/inbox?q=${encodeURIComponent(topic)}`);
+    await goLive(ana, `/inbox?q=${encodeURIComponent(topic)}`);
+    const anaRow = ana.getByTestId('conversation-row').filter({ hasText: topic });
+    const benRow = ben.getByTestId('conversation-row').filter({ hasText: topic });
+    // Unassigned: an agent's row offers to take it.
+    await expect(anaRow.getByRole('button', { name: 'Assign to me' })).toBeVisible();
+    await expect(benRow.getByRole('button', { name: 'Assign to me' })).toBeVisible();
+
+    const supervisor = await browser.newContext({ storageState: storageState('supervisor') });
+    const sup = await supervisor.newPage();
+    await sup.goto(`/inbox/${id}`);
+    const dropdown = sup.getByLabel('Assigned Agent');
+    await chooseAgent(dropdown, ANA);
+    await expect(anaRow).toContainText(ANA);
+    await expect(benRow).toContainText(ANA);
+
+    await chooseAgent(dropdown, BEN.name);
+    await expect(anaRow).toContainText(BEN.name);
+    await expect(benRow).toContainText(BEN.name);
+    await expect(ben.getByTestId('toast').filter({ hasText: topic })).toContainText('assigned to you');
+    expect(await sameDocument(ana)).toBe(true);
+    expect(await sameDocument(ben)).toBe(true);
+
+    await ben.getByRole('button', { name: 'Sign out' }).click();
+    await supervisor.close();
+    await ben.context().close();
+  });
+
+  test('the open conversation shows a new message and tag as they happen', async ({ page, request }) => {
+    const topic = `Live thread ${unique()}`;
+    const id = await createConversation(request, { topic, channel: 'LIVE_CHAT' });
+    await goLive(page, `/inbox/${id}`);
+    const auth = { Authorization: `App ${apiKey}` };
+    const msg = await request.post(`/ccaas/1/conversations/${id}/messages`, {
+      headers: auth,
+      data: { direction: 'INBOUND', content: { text: 'Follow-up: order #4411' } },
+    });
+    expect(msg.status(), await msg.text()).toBeLessThan(300);
+    await expect(page.getByText('Follow-up: order #4411')).toBeVisible();
+    const tag = await request.post(`/ccaas/1/conversations/${id}/tags`, { headers: auth, data: { tagName: 'live-tag' } });
+    expect(tag.status(), await tag.text()).toBeLessThan(300);
+    await expect(page.getByRole('region', { name: 'Timeline' })).toContainText('live-tag');
+    expect(await sameDocument(page)).toBe(true);
+  });
+});

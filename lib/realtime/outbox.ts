@@ -1,0 +1,122 @@
+import type { Db, Tx } from '../db';
+import type { Actor } from '../auth/actor';
+import type { TimelineEntry } from '../domain/timeline';
+import type { TimelineKind } from '../generated/prisma/enums';
+import { bus } from './bus';
+import type { BusEvent, ConversationChange, ConversationEvent, EventActor } from './events';
+
+/**
+ * Events leave only after their transaction commits, and never for work that rolled back: domain
+ * code notes what it changed on the transaction it holds, and `transaction()` publishes once
+ * `$transaction` has returned. Conversation events carry the state read at the end of the
+ * transaction (one query for all touched conversations), which is exactly what committed.
+ */
+
+type Touch = { changes: Set<ConversationChange>; before: { queueId?: string | null; agentId?: string | null }; actor: EventActor };
+type Box = { conversations: Map<string, Touch>; events: BusEvent[] };
+
+// Keyed by the transaction client Prisma hands to the callback: the same object travels through
+// every domain function of that transaction, and nothing outlives it.
+const boxes = new WeakMap<object, Box>();
+
+const CHANGE: Record<TimelineKind, ConversationChange> = {
+  CREATED: 'created',
+  STATUS_CHANGED: 'status',
+  PRIORITY_CHANGED: 'priority',
+  QUEUE_CHANGED: 'queue',
+  ASSIGNEE_CHANGED: 'assignee',
+  PROPERTIES_CHANGED: 'properties',
+  TAG_ADDED: 'tags',
+  TAG_REMOVED: 'tags',
+  ROUTED: 'routed',
+  MESSAGE_ADDED: 'message',
+};
+
+export function eventActor(actor: Actor): EventActor {
+  return { kind: actor.kind, id: actor.kind === 'system' ? null : actor.id };
+}
+
+/** Runs `fn` in a database transaction and publishes what it noted once the transaction has committed. */
+export async function transaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const box: Box = { conversations: new Map(), events: [] };
+  let events: BusEvent[] = [];
+  const result = await db.$transaction(async (tx) => {
+    boxes.set(tx, box);
+    const value = await fn(tx);
+    events = await seal(tx, box);
+    return value;
+  });
+  await publishNow(events);
+  return result;
+}
+
+/** Publishes events of a change that is already committed (a single autocommitted statement). */
+export async function publishNow(events: BusEvent[]): Promise<void> {
+  if (!events.length) return;
+  try {
+    await bus().publish(events);
+  } catch (err) {
+    // The change itself is committed; a lost event is healed by the clients' refetch on reconnect and focus.
+    console.error('realtime publish failed', err);
+  }
+}
+
+/** Notes timeline entries written for a conversation in this transaction. */
+export function noteTimeline(tx: Tx, conversationId: string, actor: Actor, entries: Pick<TimelineEntry, 'kind' | 'before'>[]): void {
+  const box = boxes.get(tx);
+  if (!box) return;
+  const touch = touchOf(box, conversationId, actor);
+  for (const e of entries) {
+    touch.changes.add(CHANGE[e.kind]);
+    const before = (e.before ?? {}) as { queueId?: string | null; agentId?: string | null };
+    // The first change in the transaction knows the state from before it.
+    if ((e.kind === 'QUEUE_CHANGED' || e.kind === 'ROUTED') && touch.before.queueId === undefined) touch.before.queueId = before.queueId ?? null;
+    if (e.kind === 'ASSIGNEE_CHANGED' && touch.before.agentId === undefined) touch.before.agentId = before.agentId ?? null;
+  }
+}
+
+/** Notes a change that writes no timeline entry (a message). */
+export function noteConversation(tx: Tx, conversationId: string, actor: Actor, change: ConversationChange): void {
+  const box = boxes.get(tx);
+  if (box) touchOf(box, conversationId, actor).changes.add(change);
+}
+
+/** Notes any other event to publish after commit. */
+export function emit(tx: Tx, event: BusEvent): void {
+  boxes.get(tx)?.events.push(event);
+}
+
+function touchOf(box: Box, id: string, actor: Actor): Touch {
+  let touch = box.conversations.get(id);
+  if (!touch) box.conversations.set(id, (touch = { changes: new Set(), before: {}, actor: eventActor(actor) }));
+  return touch;
+}
+
+const TOPIC_MAX = 120;
+
+async function seal(tx: Tx, box: Box): Promise<BusEvent[]> {
+  if (!box.conversations.size) return box.events;
+  const rows = await tx.conversation.findMany({
+    where: { id: { in: [...box.conversations.keys()] } },
+    select: { id: true, status: true, inboxId: true, queueId: true, agentId: true, topic: true },
+  });
+  const conversations = rows.map((c): ConversationEvent => {
+    const t = box.conversations.get(c.id)!;
+    return {
+      type: 'conversation',
+      id: c.id,
+      changes: [...t.changes],
+      status: c.status,
+      inboxId: c.inboxId,
+      queueId: c.queueId,
+      agentId: c.agentId,
+      topic: c.topic && c.topic.length > TOPIC_MAX ? `${c.topic.slice(0, TOPIC_MAX - 1)}…` : c.topic,
+      // A new conversation had no queue or assignee before: whoever it lands with hears of it as new.
+      before: t.changes.has('created')
+        ? { queueId: null, agentId: null }
+        : { queueId: t.before.queueId === undefined ? c.queueId : t.before.queueId, agentId: t.before.agentId === undefined ? c.agentId : t.before.agentId },
+      actor: t.actor,
+    };
+  });
+  return [...conversations, ...box.events];
+}

@@ -1,0 +1,135 @@
+import { EventEmitter } from 'node:events';
+import pg from 'pg';
+import type { EventBus } from './bus';
+import type { BusEvent } from './events';
+
+export const CHANNEL = 'switchboard_events';
+// NOTIFY payloads must stay under 8000 bytes; batches (a reassignment moves hundreds) are split.
+const MAX_PAYLOAD = 7_000;
+
+/** Splits events into JSON arrays that each fit one NOTIFY payload. */
+export function chunkPayloads(events: BusEvent[], max = MAX_PAYLOAD): string[] {
+  const out: string[] = [];
+  let batch: string[] = [];
+  let size = 2;
+  for (const e of events) {
+    const json = JSON.stringify(e);
+    if (Buffer.byteLength(json) + 2 > max) {
+      console.error(`realtime event too large to send (${e.type})`);
+      continue;
+    }
+    const bytes = Buffer.byteLength(json) + 1;
+    if (batch.length && size + bytes > max) {
+      out.push(`[${batch.join(',')}]`);
+      batch = [];
+      size = 2;
+    }
+    batch.push(json);
+    size += bytes;
+  }
+  if (batch.length) out.push(`[${batch.join(',')}]`);
+  return out;
+}
+
+/**
+ * PostgreSQL engine: publishing is `pg_notify` on a small pool; one dedicated connection per
+ * instance LISTENs and hands what arrives to this instance's subscribers (its own events come
+ * back the same way, so there is one delivery path). When that connection drops it reconnects
+ * with back-off and tells subscribers to resync, because NOTIFY keeps nothing for absent listeners.
+ */
+export class PgBus implements EventBus {
+  readonly engine = 'postgres' as const;
+  private readonly emitter = new EventEmitter().setMaxListeners(0);
+  private pool: pg.Pool | undefined;
+  private listener: pg.Client | undefined;
+  private listening: Promise<void> | undefined;
+  private retryMs = 500;
+  private closed = false;
+
+  constructor(private readonly url: string) {}
+
+  async publish(events: BusEvent[]): Promise<void> {
+    if (!events.length || this.closed) return;
+    this.pool ??= new pg.Pool({ connectionString: this.url, max: 2 });
+    for (const payload of chunkPayloads(events)) {
+      await this.pool.query('SELECT pg_notify($1, $2)', [CHANNEL, payload]);
+    }
+  }
+
+  subscribe(listener: (event: BusEvent) => void): () => void {
+    const safe = (e: BusEvent) => {
+      try {
+        listener(e);
+      } catch (err) {
+        console.error('realtime listener failed', err);
+      }
+    };
+    this.emitter.on('event', safe);
+    void this.ready().catch(() => {});
+    return () => void this.emitter.off('event', safe);
+  }
+
+  /** Resolves once this instance is listening (the first subscriber starts it). */
+  ready(): Promise<void> {
+    this.listening ??= this.listen().catch((err) => {
+      this.listening = undefined;
+      throw err;
+    });
+    return this.listening;
+  }
+
+  private async listen(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.url });
+    client.on('notification', (msg) => {
+      if (msg.channel !== CHANNEL || !msg.payload) return;
+      let events: BusEvent[];
+      try {
+        events = JSON.parse(msg.payload) as BusEvent[];
+      } catch {
+        return console.error('realtime: unreadable notification ignored');
+      }
+      for (const e of events) this.emitter.emit('event', e);
+    });
+    const lost = (err?: Error) => {
+      if (this.listener !== client) return;
+      this.listener = undefined;
+      this.listening = undefined;
+      client.removeAllListeners();
+      void client.end().catch(() => {});
+      if (this.closed) return;
+      if (err) console.error('realtime: PostgreSQL listener lost:', err.message);
+      this.reconnectLater();
+    };
+    client.on('error', lost);
+    client.on('end', () => lost());
+    this.listener = client;
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CHANNEL}`);
+    } catch (err) {
+      lost(err as Error);
+      throw err;
+    }
+    this.retryMs = 500;
+  }
+
+  private reconnectLater(): void {
+    const wait = this.retryMs;
+    this.retryMs = Math.min(this.retryMs * 2, 10_000);
+    setTimeout(() => {
+      if (this.closed || this.emitter.listenerCount('event') === 0) return;
+      this.ready().then(
+        () => this.emitter.emit('event', { type: 'resync' } satisfies BusEvent),
+        () => {},
+      );
+    }, wait).unref();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.emitter.removeAllListeners();
+    const client = this.listener;
+    this.listener = undefined;
+    await Promise.all([client?.end().catch(() => {}), this.pool?.end().catch(() => {})]);
+  }
+}

@@ -1,0 +1,131 @@
+import type { Tx } from '../db';
+import { can } from '../auth/roles';
+import type { Role } from '../generated/prisma/enums';
+import type { EventBus } from './bus';
+import type { BusEvent, ConversationEvent, WireEvent } from './events';
+
+/** What one signed-in user may hear about (SPEC §2), read from the database. */
+export type Scope = { userId: string; role: Role; inboxIds: Set<string>; queueIds: Set<string> };
+
+export async function loadScope(db: Tx, userId: string): Promise<Scope | null> {
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: { role: true, enabled: true, collaborations: { select: { inboxId: true } }, queueMemberships: { select: { queueId: true } } },
+  });
+  if (!user?.enabled) return null;
+  return {
+    userId,
+    role: user.role,
+    inboxIds: new Set(user.collaborations.map((c) => c.inboxId)),
+    queueIds: new Set(user.queueMemberships.map((m) => m.queueId)),
+  };
+}
+
+/** The same rule as `visibleConversationsWhere`, applied to the state an event carries. */
+function sees(scope: Scope, c: { inboxId: string | null; queueId: string | null; agentId: string | null }): boolean {
+  return (
+    can(scope.role, 'conversations.seeAll') ||
+    c.agentId === scope.userId ||
+    (c.inboxId !== null && scope.inboxIds.has(c.inboxId)) ||
+    (c.queueId !== null && scope.queueIds.has(c.queueId))
+  );
+}
+
+function conversationFor(scope: Scope, e: ConversationEvent): WireEvent | null {
+  if (sees(scope, e)) return e;
+  // It was theirs a moment ago (reassigned, moved to another queue): they learn only that it left.
+  if (sees(scope, { inboxId: e.inboxId, ...e.before })) return { type: 'conversation-gone', id: e.id };
+  return null;
+}
+
+/** What of a bus event this user receives, if anything. */
+export function eventFor(scope: Scope, e: BusEvent): WireEvent | null {
+  switch (e.type) {
+    case 'conversation':
+      return conversationFor(scope, e);
+    case 'agent':
+    case 'resync':
+      return e;
+    case 'routes':
+    case 'queues':
+      return can(scope.role, 'queues.view') ? e : null;
+    case 'inboxes':
+      return can(scope.role, 'inboxes.manage') ? e : null;
+    case 'users':
+      return can(scope.role, 'users.manage') || e.id === scope.userId ? e : null;
+    case 'scope':
+      return e.userIds.includes(scope.userId) ? { type: 'scope' } : null;
+  }
+}
+
+export type StreamOptions = { db: Tx; bus: EventBus; userId: string; signal?: AbortSignal; heartbeatMs?: number };
+
+/**
+ * A server-sent event stream for one user: a hello once this instance is listening, then every
+ * event they may see, in order, and a ping every `heartbeatMs` so proxies keep the connection and
+ * the client can tell a dead one. When what they may see changes (membership, role), the scope is
+ * re-read before the next event is judged; a disabled account gets `signed-out` and the stream ends.
+ */
+export function openEventStream({ db, bus, userId, signal, heartbeatMs = 15_000 }: StreamOptions): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  let stop = () => {};
+  return new ReadableStream<Uint8Array>({
+    async start(controller) {
+      let open = true;
+      let timer: NodeJS.Timeout | undefined;
+      let unsubscribe = () => {};
+      const write = (text: string) => {
+        if (open) controller.enqueue(encoder.encode(text));
+      };
+      const send = (w: WireEvent) => write(`data: ${JSON.stringify(w)}\n\n`);
+      stop = () => {
+        if (!open) return;
+        open = false;
+        clearInterval(timer);
+        unsubscribe();
+        try {
+          controller.close();
+        } catch {
+          // already closed by the client going away
+        }
+      };
+      signal?.addEventListener('abort', () => stop(), { once: true });
+
+      let scope = await loadScope(db, userId);
+      if (!scope) {
+        send({ type: 'signed-out' });
+        return stop();
+      }
+      // One event at a time, so a scope re-read finishes before the next event is judged by it.
+      let chain = Promise.resolve();
+      const handle = async (e: BusEvent) => {
+        if (!open || !scope) return;
+        if ((e.type === 'scope' && e.userIds.includes(userId)) || (e.type === 'users' && e.id === userId)) {
+          scope = await loadScope(db, userId);
+          if (!scope) {
+            send({ type: 'signed-out' });
+            return stop();
+          }
+        }
+        const out = eventFor(scope, e);
+        if (out) send(out);
+      };
+      unsubscribe = bus.subscribe((e) => {
+        chain = chain.then(() => handle(e)).catch((err) => console.error('realtime stream failed to handle an event', err));
+      });
+      try {
+        await bus.ready();
+      } catch (err) {
+        console.error('realtime: cannot listen for events', err);
+        return stop();
+      }
+      // Browsers reconnect by themselves after this long; the client adds its own back-off on top.
+      write('retry: 2000\n\n');
+      send({ type: 'hello', userId, at: new Date().toISOString() });
+      timer = setInterval(() => send({ type: 'ping', at: new Date().toISOString() }), heartbeatMs);
+    },
+    cancel() {
+      stop();
+    },
+  });
+}
