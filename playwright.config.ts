@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { E2E_AUTH_SECRET } from './e2e/fixtures';
 
 // Debian's chromium when present (this network forbids Playwright's browser download);
 // Playwright's own browser elsewhere.
@@ -47,6 +48,6 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: 'pipe',
     stderr: 'pipe',
-    env: { PORT: String(PORT) },
+    env: { PORT: String(PORT), NEXTAUTH_SECRET: E2E_AUTH_SECRET },
   },
 });

@@ -2,6 +2,12 @@ import path from 'node:path';
 
 export const PASSWORD = 'demo1234';
 
+/**
+ * Signs the test servers' sessions. Fixed, so a second instance started by a test (two app
+ * instances on one PostgreSQL) accepts the same session cookies. Test servers only.
+ */
+export const E2E_AUTH_SECRET = 'switchboard-e2e-only-not-a-real-secret';
+
 export const ROLES = {
   admin: { email: 'admin@example.com', name: 'Alex Admin', role: 'Admin' },
   supervisor: { email: 'supervisor@example.com', name: 'Sam Supervisor', role: 'Supervisor' },

@@ -1,5 +1,7 @@
 import { expect, test, type APIRequestContext, type Browser, type Locator, type Page } from '@playwright/test';
-import { PASSWORD, ROLES, storageState } from './fixtures';
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { E2E_AUTH_SECRET, PASSWORD, ROLES, storageState } from './fixtures';
 
 // Live updates (issue 6): pages change without a reload when something happens elsewhere.
 // Conversations are made through the HTTP API with a key made in the admin UI. The reassignment
@@ -128,6 +130,41 @@ test.describe('live inbox', () => {
     const tag = await request.post(`/ccaas/1/conversations/${id}/tags`, { headers: auth, data: { tagName: 'live-tag' } });
     expect(tag.status(), await tag.text()).toBeLessThan(300);
     await expect(page.getByRole('region', { name: 'Timeline' })).toContainText('live-tag');
+    expect(await sameDocument(page)).toBe(true);
+  });
+});
+
+// Two app instances on one PostgreSQL (issue 6): an event raised on instance 1 reaches a browser
+// connected to instance 2, through LISTEN/NOTIFY. The embedded database belongs to one process, so
+// this runs in the PostgreSQL pass of `npm test` only.
+test.describe('two app instances', () => {
+  test.skip(!process.env.E2E_DATABASE_URL, 'needs PostgreSQL (E2E_DATABASE_URL): PGlite serves one process');
+  test.use({ storageState: storageState('agent') });
+
+  let second: ChildProcess | undefined;
+  let secondUrl = '';
+  test.beforeAll(async ({}, testInfo) => {
+    testInfo.setTimeout(120_000);
+    const port = Number(new URL(testInfo.project.use.baseURL!).port) + 50;
+    secondUrl = `http://127.0.0.1:${port}`;
+    // The same build and database as the first instance, and the same session secret.
+    second = spawn(path.join(process.cwd(), 'node_modules', '.bin', 'next'), ['start', '-p', String(port)], {
+      env: { ...process.env, DATABASE_URL: process.env.E2E_DATABASE_URL, NEXTAUTH_SECRET: E2E_AUTH_SECRET, AUTH_TRUST_HOST: 'true', PORT: String(port) },
+      stdio: 'ignore',
+    });
+    await expect
+      .poll(async () => (await fetch(`${secondUrl}/signin`).catch(() => null))?.status ?? 0, { timeout: 90_000, intervals: [500] })
+      .toBe(200);
+  });
+  test.afterAll(() => {
+    second?.kill('SIGTERM');
+  });
+
+  test('a conversation created on instance 1 appears in an inbox served by instance 2', async ({ page, request }) => {
+    await goLive(page, `${secondUrl}/inbox`);
+    const topic = `Across instances ${unique()}`;
+    await createConversation(request, { topic, channel: 'LIVE_CHAT' }); // `request` talks to instance 1
+    await expect(page.getByTestId('conversation-row').filter({ hasText: topic })).toBeVisible({ timeout: 2_000 });
     expect(await sameDocument(page)).toBe(true);
   });
 });
