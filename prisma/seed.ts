@@ -104,6 +104,7 @@ export async function seed(prisma: PrismaClient, opts: SeedOptions = {}): Promis
   const messages: Prisma.MessageCreateManyInput[] = [];
   const convTags: Prisma.ConversationTagCreateManyInput[] = [];
   const timeline: Prisma.TimelineEventCreateManyInput[] = [];
+  const reads: Prisma.ConversationReadCreateManyInput[] = [];
   const inboxWeights = Object.fromEntries(inboxes.map((i) => [i.name, i.weight]));
   const system = { actorKind: 'SYSTEM' as const, actorName: 'System' };
   const byUser = (key: string) => ({ actorKind: 'USER' as const, actorUserId: userId[key], actorName: userName[key] });
@@ -182,6 +183,13 @@ export async function seed(prisma: PrismaClient, opts: SeedOptions = {}): Promis
       agentId: agent ? userId[agent] : null, assignedAt: assignedAt === null ? null : at(assignedAt),
       createdAt: at(created), updatedAt: at(Math.max(lastMessage, statusAt)), closedAt: status === 'CLOSED' ? at(statusAt) : null,
     });
+    // The assignee has read up to their last reply; a customer's follow-up from the last day is
+    // still unread (the tab badge), anything older has been looked at since.
+    if (agent) {
+      const customerLast = (msgCount - 1) % 2 === 0;
+      const readAt = !customerLast ? lastMessage : now - lastMessage > DAY ? lastMessage + MINUTE : msgCount > 1 ? times[msgCount - 2] : null;
+      if (readAt !== null) reads.push({ userId: userId[agent], conversationId: id, readAt: at(readAt) });
+    }
     for (const tag of tags) convTags.push({ conversationId: id, tagId: tagId[tag], createdAt: at(created) });
 
     const event = (kind: Prisma.TimelineEventCreateManyInput['kind'], ms: number, rest: Partial<Prisma.TimelineEventCreateManyInput>) =>
@@ -235,6 +243,7 @@ export async function seed(prisma: PrismaClient, opts: SeedOptions = {}): Promis
       await tx.message.createMany({ data: messages });
       await tx.conversationTag.createMany({ data: convTags });
       await tx.timelineEvent.createMany({ data: timeline });
+      await tx.conversationRead.createMany({ data: reads });
     },
     { timeout: 120_000, maxWait: 10_000 },
   );
