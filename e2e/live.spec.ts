@@ -168,3 +168,29 @@ test.describe('two app instances', () => {
     expect(await sameDocument(page)).toBe(true);
   });
 });
+
+test.describe('unread badge', () => {
+  test.use({ storageState: storageState('agent') });
+
+  test('the tab title counts unread assigned conversations, and opening one reads it', async ({ page, request, browser }) => {
+    const queues = await request.get('/ccaas/1/queues?name=General', { headers: { Authorization: `App ${apiKey}` } });
+    const general = ((await queues.json()) as { queues: { id: string; name: string }[] }).queues.find((q) => q.name === 'General support')!;
+    const topic = `Badge ${unique()}`;
+    const id = await createConversation(request, { topic, channel: 'SMS', queueId: general.id });
+    await goLive(page, '/inbox');
+    const badge = async () => Number(/^\((\d+)\)/.exec(await page.title())?.[1] ?? 0);
+    await expect.poll(() => page.title()).toContain('Inbox');
+    const before = await badge();
+
+    const supervisor = await browser.newContext({ storageState: storageState('supervisor') });
+    const sup = await supervisor.newPage();
+    await sup.goto(`/inbox/${id}`);
+    await chooseAgent(sup.getByLabel('Assigned Agent'), ANA);
+    await expect.poll(badge).toBe(before + 1);
+    await supervisor.close();
+
+    await page.getByTestId('conversation-row').filter({ hasText: topic }).getByRole('link', { name: topic }).click();
+    await expect(page).toHaveURL(new RegExp(`/inbox/${id}`));
+    await expect.poll(badge).toBe(before);
+  });
+});
