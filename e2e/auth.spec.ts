@@ -47,7 +47,7 @@ test.describe('roles', () => {
     test('sees every page in the navigation, with name and role', async ({ page }) => {
       await page.goto('/inbox');
       const nav = page.getByRole('navigation', { name: 'Main' });
-      await expect(nav.getByRole('link')).toHaveText(['Inbox', 'Queues', 'Routes', 'Inboxes', 'People']);
+      await expect(nav.getByRole('link')).toHaveText(['Inbox', 'Dashboard', 'Queues', 'Routes', 'Inboxes', 'People']);
       await expect(page.getByTestId('current-user')).toContainText('Alex Admin');
       await expect(page.getByTestId('current-user')).toContainText('Admin · admin@example.com');
       await page.getByRole('link', { name: 'People' }).click();
@@ -62,7 +62,7 @@ test.describe('roles', () => {
     test('sees queues but not people', async ({ page }) => {
       await page.goto('/inbox');
       const nav = page.getByRole('navigation', { name: 'Main' });
-      await expect(nav.getByRole('link')).toHaveText(['Inbox', 'Queues', 'Routes']);
+      await expect(nav.getByRole('link')).toHaveText(['Inbox', 'Dashboard', 'Queues', 'Routes']);
       await page.getByRole('link', { name: 'Queues' }).click();
       await expect(page.getByRole('heading', { name: 'Authentication bot' })).toBeVisible();
       await expect(page.getByRole('heading', { name: 'Verified customers' })).toBeVisible();
@@ -79,12 +79,13 @@ test.describe('roles', () => {
       const nav = page.getByRole('navigation', { name: 'Main' });
       await expect(nav.getByRole('link')).toHaveText(['Inbox']);
       // Typing the address is not enough: the server answers 403 and shows none of the data.
-      for (const path of ['/queues', '/people']) {
+      for (const path of ['/queues', '/people', '/dashboard']) {
         const res = await page.goto(path);
         expect(res?.status(), path).toBe(403);
         await expect(page.getByRole('heading', { name: 'You don’t have access to this page' })).toBeVisible();
         await expect(page.getByTestId('person-row')).toHaveCount(0);
         await expect(page.getByTestId('queue-card')).toHaveCount(0);
+        await expect(page.getByTestId('dashboard-queue')).toHaveCount(0);
       }
       // The same with a plain HTTP request carrying the agent's cookies.
       const raw = await request.get('/people');

@@ -3,10 +3,11 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 
-type Item = { href: string; label: string; icon: 'inbox' | 'queues' | 'routes' | 'inboxes' | 'people' };
+type Item = { href: string; label: string; icon: 'inbox' | 'dashboard' | 'queues' | 'routes' | 'inboxes' | 'people' };
 
 const ICONS: Record<Item['icon'], string> = {
   inbox: 'M3 13h4l2 3h6l2-3h4M5 5h14l2 8v6H3v-6l2-8z',
+  dashboard: 'M4 20V10M10 20V4M16 20v-7M22 20H2',
   queues: 'M4 6h16M4 12h16M4 18h10',
   routes: 'M6 3v12M18 9a3 3 0 100-6 3 3 0 000 6zM6 21a3 3 0 100-6 3 3 0 000 6zM18 9a9 9 0 01-9 9',
   inboxes: 'M4 7h16M4 7l2-3h12l2 3M4 7v12h16V7M9 11h6',

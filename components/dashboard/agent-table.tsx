@@ -1,0 +1,48 @@
+import type { AgentFigures } from '@/lib/domain/dashboard';
+import { ROLE_LABEL } from '@/lib/auth/roles';
+import { AvailabilityBadge } from '@/components/ui/badges';
+import { age } from '@/lib/format';
+
+/** Per agent: availability (and for how long), open load, conversations given to them today. */
+export function AgentTable({ agents, now }: { agents: AgentFigures[]; now: string }) {
+  if (agents.length === 0) return <p className="text-sm text-slate-500">No agents yet.</p>;
+  return (
+    <div className="-mx-4 -my-3 overflow-x-auto">
+      <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label="Agents">
+        <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
+          <tr>
+            <th scope="col" className="px-4 py-2.5">Agent</th>
+            <th scope="col" className="px-3 py-2.5">Availability</th>
+            <th scope="col" className="px-3 py-2.5 text-right">Open load</th>
+            <th scope="col" className="px-4 py-2.5 text-right">Assigned today</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {agents.map((a) => (
+            <tr key={a.id} data-testid="dashboard-agent" data-agent={a.name}>
+              <th scope="row" className="px-4 py-2.5 text-left font-medium text-slate-900">
+                {a.name}
+                {a.role !== 'AGENT' && <span className="ml-1.5 text-xs font-normal text-slate-500">{ROLE_LABEL[a.role]}</span>}
+                {!a.enabled && <span className="ml-1.5 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-normal text-slate-600">Disabled</span>}
+              </th>
+              <td className="px-3 py-2.5">
+                <span className="inline-flex items-center gap-2">
+                  <AvailabilityBadge availability={a.availability} />
+                  <span className="text-xs text-slate-500">
+                    for <time dateTime={a.availabilityChangedAt}>{age(new Date(a.availabilityChangedAt), new Date(now)).replace('now', 'a moment')}</time>
+                  </span>
+                </span>
+              </td>
+              <td className="px-3 py-2.5 text-right tabular-nums text-slate-700" data-testid="agent-open-load">
+                {a.openLoad}
+              </td>
+              <td className="px-4 py-2.5 text-right tabular-nums text-slate-700" data-testid="agent-assigned-today">
+                {a.assignedToday}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
