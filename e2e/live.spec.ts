@@ -194,3 +194,30 @@ test.describe('unread badge', () => {
     await expect.poll(badge).toBe(before);
   });
 });
+
+test.describe('many tabs', () => {
+  test.use({ storageState: storageState('agent') });
+
+  test('eight tabs share one event stream and all stay live (a browser allows six connections per host)', async ({ page, context, request }) => {
+    test.setTimeout(60_000);
+    let streams = 0;
+    context.on('request', (r) => {
+      if (new URL(r.url()).pathname === '/api/events') streams++;
+    });
+    const tabs = [page];
+    for (let i = 1; i < 8; i++) tabs.push(await context.newPage());
+    for (const tab of tabs) await goLive(tab, '/inbox');
+    const topic = `Eight tabs ${unique()}`;
+    await createConversation(request, { topic, channel: 'LIVE_CHAT' });
+    for (const tab of tabs) await expect(tab.getByTestId('conversation-row').filter({ hasText: topic })).toBeVisible({ timeout: 2_000 });
+    expect(streams).toBe(1);
+
+    // The tab holding the stream closes: another takes over, and the rest still hear of changes.
+    await tabs[0].close();
+    const next = `After the leader left ${unique()}`;
+    await expect(tabs[7].getByTestId('live-status')).toHaveAttribute('data-status', 'live');
+    await createConversation(request, { topic: next, channel: 'LIVE_CHAT' });
+    for (const tab of tabs.slice(1)) await expect(tab.getByTestId('conversation-row').filter({ hasText: next })).toBeVisible({ timeout: 5_000 });
+    expect(streams).toBe(2);
+  });
+});

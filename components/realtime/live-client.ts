@@ -86,3 +86,89 @@ export function connectLive(o: LiveClientOptions): () => void {
     drop();
   };
 }
+
+type TabMessage =
+  | { kind: 'event'; event: WireEvent }
+  | { kind: 'resync' }
+  | { kind: 'status'; status: LiveStatus }
+  | { kind: 'status?' };
+
+/**
+ * One connection per browser, not per tab: a browser keeps at most six HTTP/1.1 connections to a
+ * host, and agents open many conversation tabs. The tab holding a Web Lock is the leader; it owns
+ * the EventSource and relays everything to the other tabs over a BroadcastChannel. When it closes,
+ * another tab takes the lock, connects, and has every tab refetch what the gap may have hidden.
+ * Falls back to a connection per tab where these APIs are missing.
+ */
+export function connectLiveShared(o: LiveClientOptions & { channelName: string }): () => void {
+  if (typeof navigator === 'undefined' || !navigator.locks || typeof BroadcastChannel === 'undefined') return connectLive(o);
+  const channel = new BroadcastChannel(o.channelName);
+  let leading = false;
+  let status: LiveStatus = 'connecting';
+  let disposed = false;
+  let release = () => {};
+  const post = (m: TabMessage) => channel.postMessage(m);
+
+  channel.onmessage = (m: MessageEvent<TabMessage>) => {
+    const msg = m.data;
+    if (msg.kind === 'status?') {
+      if (leading) post({ kind: 'status', status });
+    } else if (!leading) {
+      if (msg.kind === 'event') o.onEvent(msg.event);
+      else if (msg.kind === 'resync') o.onResync();
+      else if (msg.kind === 'status') o.onStatus(msg.status);
+    }
+  };
+  o.onStatus('connecting');
+  post({ kind: 'status?' });
+
+  const lead = (tookOver: boolean) => {
+    if (disposed) return;
+    leading = true;
+    let first = true;
+    const stop = connectLive({
+      ...o,
+      onEvent: (event) => {
+        o.onEvent(event);
+        post({ kind: 'event', event });
+      },
+      onResync: () => {
+        o.onResync();
+        post({ kind: 'resync' });
+      },
+      onStatus: (s) => {
+        status = s;
+        o.onStatus(s);
+        post({ kind: 'status', status: s });
+        // Taking over from a tab that closed: events may have passed while nobody listened.
+        if (s === 'live' && first && tookOver) {
+          o.onResync();
+          post({ kind: 'resync' });
+        }
+        if (s === 'live') first = false;
+      },
+    });
+    return new Promise<void>((resolve) => {
+      release = () => {
+        stop();
+        resolve();
+      };
+    });
+  };
+  const lockName = `${o.channelName}-leader`;
+  const waiting = new AbortController();
+  void navigator.locks
+    .request(lockName, { ifAvailable: true }, (lock) => (lock ? lead(false) : null))
+    .then((r) => {
+      if (r === null && !disposed) return navigator.locks.request(lockName, { signal: waiting.signal }, () => lead(true));
+    })
+    .catch(() => {}); // aborted on dispose
+
+  return () => {
+    disposed = true;
+    leading = false;
+    waiting.abort();
+    release();
+    channel.close();
+  };
+}

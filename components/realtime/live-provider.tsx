@@ -5,7 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import type { WireEvent } from '@/lib/realtime/events';
 import { conversationKeys } from '@/lib/query/conversations';
-import { connectLive, type LiveStatus } from './live-client';
+import { connectLiveShared, type LiveStatus } from './live-client';
 import { Toasts, type Toast } from './toasts';
 import { unreadKey } from './unread';
 
@@ -87,7 +87,7 @@ export function LiveProvider({ userId, children }: { userId: string; children: R
       void queryClient.invalidateQueries();
       for (const fn of listeners.current) fn({ type: 'resync' });
     };
-    return connectLive({ url: '/api/events', onEvent, onResync: resync, onStatus: setStatus });
+    return connectLiveShared({ url: '/api/events', channelName: `switchboard-live-${userId}`, onEvent, onResync: resync, onStatus: setStatus });
   }, [queryClient, router, userId]);
 
   return (
