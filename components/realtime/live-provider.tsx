@@ -64,7 +64,8 @@ export function LiveProvider({ userId, children }: { userId: string; children: R
           invalidate(conversationKeys.all[0], unreadKey[0], 'dashboard');
           break;
         case 'agent':
-          invalidate('dashboard');
+          // Lists show each assignee's availability beside their name.
+          invalidate(conversationKeys.all[0], 'dashboard');
           // The sidebar's own availability, changed elsewhere (another tab, the presence sweep).
           if (e.id === userId) router.refresh();
           break;
