@@ -11,7 +11,7 @@ export default defineConfig({
   test: {
     environment: 'node',
     globalSetup: ['lib/test/global-setup.ts'],
-    include: ['{lib,prisma,scripts}/**/*.test.ts'],
+    include: ['{lib,prisma,scripts,components}/**/*.test.ts'],
     // *.pg.test.ts need a real PostgreSQL server (TEST_DATABASE_URL), e.g. several processes on one database.
     exclude: ['**/node_modules/**', 'e2e/**', '.next/**', 'data/**', ...(process.env.TEST_DATABASE_URL ? [] : ['**/*.pg.test.ts'])],
     // Each integration file holds its own in-memory PGlite (~100 MB) and migrating it takes seconds.

@@ -20,7 +20,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
     <Providers>
       <LiveProvider userId={actor.id}>
         <div className="flex min-h-screen">
-          <aside className="sticky top-0 flex h-screen w-60 shrink-0 flex-col bg-slate-900 px-3 py-4 text-white">
+          <aside className="sticky top-0 flex h-screen w-60 shrink-0 flex-col bg-slate-900 px-3 py-4 text-white [--focus-ring:#8fb3ff]">
             <div className="mb-6 flex items-center gap-2 px-2">
               <svg width="26" height="26" viewBox="0 0 32 32" aria-hidden="true">
                 <rect width="32" height="32" rx="8" fill="#2f6fed" />

@@ -49,7 +49,7 @@ export function InlineTextField({
             Edit
           </button>
         </div>
-        <p className={`mt-1 whitespace-pre-wrap text-sm ${value ? 'text-slate-800' : 'italic text-slate-400'}`}>{value || `No ${label.toLowerCase()}`}</p>
+        <p className={`mt-1 whitespace-pre-wrap text-sm ${value ? 'text-slate-800' : 'italic text-slate-500'}`}>{value || `No ${label.toLowerCase()}`}</p>
       </div>
     );
   }

@@ -12,12 +12,12 @@ function authorOf(m: ThreadMessage, customerName: string | null): string {
 /** The conversation as a chat: the customer on the left, the team (agents, bots) on the right. */
 export function MessageThread({ messages, customerName, now, hiddenEarlier }: { messages: ThreadMessage[]; customerName: string | null; now: Date; hiddenEarlier: number }) {
   if (messages.length === 0) {
-    return <p className="py-8 text-center text-sm text-slate-500">No messages yet.</p>;
+    return <p className="py-8 text-center text-sm text-slate-600">No messages yet.</p>;
   }
   return (
     <div>
       {hiddenEarlier > 0 && (
-        <p className="mb-3 text-center text-xs text-slate-500">
+        <p className="mb-3 text-center text-xs text-slate-600">
           {hiddenEarlier === 1 ? '1 earlier message is not shown.' : `${hiddenEarlier} earlier messages are not shown.`}
         </p>
       )}
@@ -27,7 +27,7 @@ export function MessageThread({ messages, customerName, now, hiddenEarlier }: { 
           return (
             <li key={m.id} data-testid="message" data-direction={outbound ? 'outbound' : 'inbound'} className={`flex ${outbound ? 'justify-end' : 'justify-start'}`}>
               <div className={`max-w-[75%] ${outbound ? 'text-right' : ''}`}>
-                <p className="mb-1 text-xs text-slate-500">
+                <p className="mb-1 text-xs text-slate-600">
                   <span className="font-medium text-slate-700">{authorOf(m, customerName)}</span>
                   {' · '}
                   <RelativeTime date={m.createdAt} now={now} />

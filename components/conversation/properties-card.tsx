@@ -7,6 +7,7 @@ import { RelativeTime } from '@/components/ui/relative-time';
 import { InlineTextField } from './inline-text-field';
 import { PropertySelect } from './property-select';
 import { AssigneeSelect, type AssignableAgent } from './assignee-select';
+import { RouteButton } from './route-button';
 
 /** Status, priority, assignee, topic and summary (editable until closed), then where the conversation sits. */
 export function PropertiesCard({ conversation: c, agents, now }: { conversation: ConversationDetail; agents: AssignableAgent[]; now: Date }) {
@@ -22,8 +23,8 @@ export function PropertiesCard({ conversation: c, agents, now }: { conversation:
             <ReadOnly label="Priority">
               <PriorityBadge priority={c.priority} />
             </ReadOnly>
-            <ReadOnly label="Topic">{c.topic || <span className="italic text-slate-400">No topic</span>}</ReadOnly>
-            <ReadOnly label="Summary">{c.summary || <span className="italic text-slate-400">No summary</span>}</ReadOnly>
+            <ReadOnly label="Topic">{c.topic || <span className="italic text-slate-500">No topic</span>}</ReadOnly>
+            <ReadOnly label="Summary">{c.summary || <span className="italic text-slate-500">No summary</span>}</ReadOnly>
           </>
         ) : (
           <>
@@ -49,9 +50,10 @@ export function PropertiesCard({ conversation: c, agents, now }: { conversation:
           </>
         )}
         <AssigneeSelect conversationId={c.id} current={c.agent} agents={agents} closed={closed} />
+        {!closed && <RouteButton conversationId={c.id} closed={closed} />}
       </div>
       <dl className="mt-4 grid grid-cols-[6rem_minmax(0,1fr)] gap-x-3 gap-y-1.5 border-t border-slate-100 pt-3 text-sm">
-        <Detail label="Queue">{c.queue?.name ?? <span className="text-slate-400">No queue</span>}</Detail>
+        <Detail label="Queue">{c.queue?.name ?? <span className="text-slate-500">No queue</span>}</Detail>
         <Detail label="Agent">
           {c.agent ? (
             <span className="inline-flex items-center gap-1.5">
@@ -59,10 +61,10 @@ export function PropertiesCard({ conversation: c, agents, now }: { conversation:
               {c.agent.name}
             </span>
           ) : (
-            <span className="text-slate-400">Unassigned</span>
+            <span className="text-slate-500">Unassigned</span>
           )}
         </Detail>
-        <Detail label="Inbox">{c.inbox?.name ?? <span className="text-slate-400">None</span>}</Detail>
+        <Detail label="Inbox">{c.inbox?.name ?? <span className="text-slate-500">None</span>}</Detail>
         <Detail label="Channel">{CHANNEL_LABEL[c.channel]}</Detail>
         <Detail label="Created">
           <RelativeTime date={c.createdAt} now={now} />

@@ -18,7 +18,18 @@ type Patch = Partial<Omit<InboxFilters, 'page'>>;
 const TYPING_PAUSE_MS = 400;
 
 /** The inbox's filter controls. Each change goes to the URL (via onChange), so a view can be shared and reloaded. */
-export function FilterBar({ filters, options, onChange }: { filters: InboxFilters; options: FilterOptions; onChange: (patch: Patch) => void }) {
+export function FilterBar({
+  filters,
+  options,
+  onChange,
+  searchRef,
+}: {
+  filters: InboxFilters;
+  options: FilterOptions;
+  onChange: (patch: Patch) => void;
+  /** The search field, for the "/" shortcut. */
+  searchRef?: React.Ref<HTMLInputElement>;
+}) {
   const id = useId();
   const [text, setText] = useState(filters.q ?? '');
   // The search last sent to the URL: tells our own round trip apart from a change made elsewhere
@@ -84,8 +95,10 @@ export function FilterBar({ filters, options, onChange }: { filters: InboxFilter
           Search
         </label>
         <input
+          ref={searchRef}
           id={`${id}-q`}
           type="search"
+          aria-keyshortcuts="/"
           value={text}
           onChange={(e) => setText(e.target.value)}
           placeholder="Topic, summary, customer"

@@ -1,6 +1,6 @@
 'use client';
 
-import { useOptimistic, useTransition } from 'react';
+import { useEffect, useId, useOptimistic, useRef, useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
 import type { InboxList } from '@/lib/actions/conversation-list';
 import { useConversationList } from '@/lib/query/conversations';
@@ -10,6 +10,10 @@ import { ConversationTable } from './conversation-table';
 import { FilterBar, type FilterOptions } from './filter-bar';
 import { StatusTabs } from './status-tabs';
 import type { Taker } from './assign-to-me-button';
+import { ShortcutsButton, ShortcutsDialog } from './shortcuts-dialog';
+import { useInboxShortcuts } from './use-inbox-shortcuts';
+import { useRowCommands } from './use-row-commands';
+import { useRowSelection } from './use-row-selection';
 
 /** The inbox list: filters live in the URL (the server renders the first page), the rows in the query cache. */
 export function InboxView({ filters, initial, options, me }: { filters: InboxFilters; initial: InboxList; options: FilterOptions; me: Taker }) {
@@ -19,6 +23,41 @@ export function InboxView({ filters, initial, options, me }: { filters: InboxFil
   // arrives builds on the first instead of undoing it.
   const [shown, setShown] = useOptimistic(filters);
   const { data, isFetching, error } = useConversationList(filters, initial);
+  const hintId = useId();
+  const searchRef = useRef<HTMLInputElement>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
+  // The shortcuts listen only once the script runs; until then the hint button says so by being off.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
+  const selection = useRowSelection(
+    data.items.map((c) => c.id),
+    inboxHref(filters),
+  );
+  const commands = useRowCommands(me.id);
+  const selectedIndex = data.items.findIndex((c) => c.id === selection.selected);
+  const selectedRow = selectedIndex === -1 ? null : data.items[selectedIndex];
+
+  useInboxShortcuts({
+    next: () => selection.move(1),
+    previous: () => selection.move(-1),
+    open: () => {
+      if (!selectedRow) return false;
+      router.push(`/inbox/${selectedRow.id}`);
+    },
+    assign: () => {
+      if (!selectedRow) return false;
+      void commands.assignToMe(selectedRow);
+    },
+    route: () => {
+      if (!selectedRow) return false;
+      void commands.sendToRouting(selectedRow);
+    },
+    search: () => {
+      searchRef.current?.focus();
+      searchRef.current?.select();
+    },
+    help: () => setHelpOpen(true),
+  });
 
   const change = (patch: Partial<InboxFilters>) => {
     const next = { ...shown, ...patch, page: 0 };
@@ -31,8 +70,26 @@ export function InboxView({ filters, initial, options, me }: { filters: InboxFil
   const busy = navigating || isFetching;
   return (
     <div className="space-y-4">
-      <StatusTabs filters={shown} counts={data.counts} />
-      <FilterBar filters={shown} options={options} onChange={change} />
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <StatusTabs filters={shown} counts={data.counts} />
+        <ShortcutsButton disabled={!ready} onClick={() => setHelpOpen(true)} />
+      </div>
+      <FilterBar filters={shown} options={options} onChange={change} searchRef={searchRef} />
+      <p id={hintId} className="sr-only">
+        Press j or k to move between conversations, Enter to open one, a to assign it to yourself, r to send it back to routing. Press question mark for all
+        shortcuts.
+      </p>
+      <p aria-live="polite" className="sr-only" data-testid="selection-status">
+        {selectedRow ? `Selected ${selectedIndex + 1} of ${data.items.length}: ${selectedRow.topic || 'No topic'}` : ''}
+      </p>
+      <p role="status" className={commands.notice?.tone === 'done' ? 'rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800' : 'sr-only'}>
+        {commands.notice?.tone === 'done' ? commands.notice.text : ''}
+      </p>
+      {commands.notice?.tone === 'refused' && (
+        <p key={commands.notice.at} role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+          {commands.notice.text}
+        </p>
+      )}
       <p aria-live="polite" className="sr-only">
         {navigating ? 'Loading conversations…' : ''}
       </p>
@@ -42,7 +99,14 @@ export function InboxView({ filters, initial, options, me }: { filters: InboxFil
         </p>
       )}
       <div aria-busy={busy} className={navigating ? 'opacity-60 transition-opacity' : undefined}>
-        <ConversationTable items={data.items} now={data.now} filtered={hasNarrowingFilters(filters) || !!filters.status} me={me} />
+        <ConversationTable
+          items={data.items}
+          now={data.now}
+          filtered={hasNarrowingFilters(filters) || !!filters.status}
+          me={me}
+          selection={selection}
+          describedBy={hintId}
+        />
         {data.totalItems > 0 && (
           <Pagination
             page={data.page}
@@ -53,6 +117,7 @@ export function InboxView({ filters, initial, options, me }: { filters: InboxFil
           />
         )}
       </div>
+      <ShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />
     </div>
   );
 }

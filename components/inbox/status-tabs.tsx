@@ -28,7 +28,7 @@ function StatusTab({ href, label, count, active }: { href: string; label: string
       }`}
     >
       {label}
-      <span className={`rounded-full px-1.5 text-xs ${active ? 'bg-white/20' : 'bg-slate-100 text-slate-600'}`}>{count}</span>
+      <span className={`rounded-full px-1.5 text-xs ${active ? 'bg-brand-700 text-white' : 'bg-slate-100 text-slate-600'}`}>{count}</span>
     </Link>
   );
 }

@@ -32,9 +32,9 @@ export function InboxCollaborators({ inbox, candidates }: { inbox: InboxRow; can
         <ol className="mt-2 divide-y divide-slate-100" aria-label={`Collaborators of ${inbox.name}`}>
           {inbox.collaborators.map((c, i) => (
             <li key={c.userId} className="flex items-center gap-2 py-1.5 text-sm" data-testid="collaborator">
-              <span className="w-5 text-right text-xs tabular-nums text-slate-400">{i + 1}.</span>
+              <span className="w-5 text-right text-xs tabular-nums text-slate-500">{i + 1}.</span>
               <AvailabilityDot availability={c.availability} />
-              <span className={c.enabled ? 'text-slate-800' : 'text-slate-400 line-through'}>{c.name}</span>
+              <span className={c.enabled ? 'text-slate-800' : 'text-slate-500 line-through'}>{c.name}</span>
               <span className="text-xs text-slate-500">
                 {c.enabled ? AVAILABILITY_LABEL[c.availability] : 'Disabled'}
                 {c.role !== 'AGENT' ? ` · ${ROLE_LABEL[c.role]}` : ''}
@@ -45,7 +45,7 @@ export function InboxCollaborators({ inbox, candidates }: { inbox: InboxRow; can
                 aria-label={`Remove ${c.name} from ${inbox.name}`}
                 disabled={pending}
                 onClick={() => run(() => removeCollaboratorAction(inbox.id, c.userId))}
-                className="ml-auto rounded px-1.5 text-slate-400 hover:bg-slate-100 hover:text-red-700"
+                className="ml-auto rounded px-1.5 text-slate-500 hover:bg-slate-100 hover:text-red-700"
               >
                 ×
               </button>

@@ -15,7 +15,7 @@ export function ApiKeysSection({ keys, now }: { keys: ApiKeyRow[]; now: Date }) 
           API keys
         </h2>
         <p className="mt-1 text-sm text-slate-500">
-          Clients and bots call the HTTP API with <code className="rounded bg-slate-100 px-1 text-xs">Authorization: App &lt;key&gt;</code> and act with the key’s role. An Agent key sees only what its owning agent would, so keys
+          Clients and bots call the HTTP API with <code className="rounded bg-slate-100 px-1 text-xs text-slate-700">Authorization: App &lt;key&gt;</code> and act with the key’s role. An Agent key sees only what its owning agent would, so keys
           created here (which have no owner) should be Supervisor or Admin.{' '}
           <a href="/ccaas/docs" className="font-medium text-brand-700 underline hover:text-brand-900">
             API reference
@@ -46,7 +46,7 @@ export function ApiKeysSection({ keys, now }: { keys: ApiKeyRow[]; now: Date }) 
             </thead>
             <tbody className="divide-y divide-slate-100">
               {keys.map((k) => (
-                <tr key={k.id} data-testid="api-key-row" className={k.revokedAt ? 'text-slate-400' : 'text-slate-700'}>
+                <tr key={k.id} data-testid="api-key-row" className={k.revokedAt ? 'text-slate-500' : 'text-slate-700'}>
                   <td className={`px-4 py-2.5 font-medium ${k.revokedAt ? '' : 'text-slate-900'}`}>{k.name}</td>
                   <td className="px-3 py-2.5 font-mono text-xs">{k.prefix}…</td>
                   <td className="px-3 py-2.5">{k.role ? ROLE_LABEL[k.role] : 'Owner’s role'}</td>

@@ -57,7 +57,7 @@ export function EnabledToggle({ userId, name, enabled }: { userId: string; name:
   return (
     <div>
       <div className="flex items-center gap-2">
-        {enabled ? <span className="text-emerald-700">Enabled</span> : <span className="text-slate-400">Disabled</span>}
+        {enabled ? <span className="text-emerald-700">Enabled</span> : <span className="text-slate-500">Disabled</span>}
         <button
           type="button"
           disabled={pending}

@@ -32,11 +32,12 @@ export function QueueCard({ queue, candidates, canManage }: { queue: QueueCardDa
               type="button"
               onClick={makeDefault}
               disabled={pending}
-              aria-label={`Make ${queue.name} the default queue`}
               title="Conversations no route takes go to the default queue"
               className="shrink-0 rounded-md px-2 py-0.5 text-xs font-medium text-brand-700 hover:bg-brand-50"
             >
+              {/* The queue's name only for screen readers: the accessible name must start with the visible words (WCAG 2.5.3). */}
               {pending ? 'Saving…' : 'Make default'}
+              <span className="sr-only"> ({queue.name})</span>
             </button>
           )
         )}
@@ -87,7 +88,7 @@ function QueueName({ id, queue, canManage }: { id: string; queue: QueueCardData;
             type="button"
             aria-label={`Rename queue ${queue.name}`}
             title="Rename"
-            className="rounded p-1 text-slate-400 hover:bg-slate-100 hover:text-slate-700"
+            className="rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-700"
             onClick={() => {
               setName(queue.name);
               setEditing(true);

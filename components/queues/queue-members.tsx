@@ -28,7 +28,7 @@ export function QueueMembers({ queue, candidates, canManage }: { queue: QueueCar
                   aria-label={`Remove ${m.name} from ${queue.name}`}
                   disabled={pending}
                   onClick={() => run(() => removeMemberAction(queue.id, m.id))}
-                  className="rounded-full px-1 text-slate-400 hover:bg-slate-200 hover:text-red-700"
+                  className="rounded-full px-1 text-slate-600 hover:bg-slate-200 hover:text-red-700"
                 >
                   ×
                 </button>

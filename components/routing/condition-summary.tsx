@@ -35,7 +35,7 @@ function Node({ node, verdicts, top = false }: { node: BuilderNode; verdicts: No
       <span className="inline-flex items-center gap-1 rounded bg-slate-100 px-1.5 py-0.5" data-testid="summary-condition">
         {v && <TraceMark result={v.result} actual={v.actual} />}
         <span className="font-mono text-slate-700">{node.path === 'tags' ? '' : node.path}</span>
-        <span className="text-slate-500">{node.op === '$exists' && value.shape === 'scalar' && value.text === 'false' ? 'missing' : OPERATOR_SHORT[node.op]}</span>
+        <span className="text-slate-600">{node.op === '$exists' && value.shape === 'scalar' && value.text === 'false' ? 'missing' : OPERATOR_SHORT[node.op]}</span>
         {node.op !== '$exists' && <span className="font-medium text-slate-800">{shown}</span>}
       </span>
     );
@@ -44,7 +44,7 @@ function Node({ node, verdicts, top = false }: { node: BuilderNode; verdicts: No
 }
 
 function Group({ node, verdicts, top }: { node: BuilderGroup; verdicts: NodeVerdicts | null; top: boolean }) {
-  if (!node.children.length) return <span className="italic text-slate-400">no conditions</span>;
+  if (!node.children.length) return <span className="italic text-slate-500">no conditions</span>;
   const word = node.op === 'and' ? 'and' : 'or';
   const paren = !top || node.not;
   return (
@@ -53,7 +53,7 @@ function Group({ node, verdicts, top }: { node: BuilderGroup; verdicts: NodeVerd
       {paren && node.children.length > 1 && <span aria-hidden="true">(</span>}
       {node.children.map((c, i) => (
         <span key={c.id} className="inline-flex items-center gap-1">
-          {i > 0 && <span className="font-semibold uppercase text-slate-400">{word}</span>}
+          {i > 0 && <span className="font-semibold uppercase text-slate-500">{word}</span>}
           <Node node={c} verdicts={verdicts} />
         </span>
       ))}

@@ -112,7 +112,7 @@ export function Simulator({ draft, names, queues, result, current, onResult }: P
         </div>
         <div>
           <label htmlFor={field('attrs')} className={labelClass}>
-            Customer attributes <span className="font-normal text-slate-400">(key=value, one a line)</span>
+            Customer attributes <span className="font-normal text-slate-500">(key=value, one a line)</span>
           </label>
           <textarea
             id={field('attrs')}

@@ -62,7 +62,7 @@ export function SortableRoute({ route, position, queues, expanded, onToggle, onC
           {...attributes}
           {...listeners}
           aria-label={`Reorder route ${label}`}
-          className="cursor-grab touch-none rounded p-1 text-slate-400 hover:bg-slate-100 hover:text-slate-700 active:cursor-grabbing"
+          className="cursor-grab touch-none rounded p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-700 active:cursor-grabbing"
         >
           <svg width="16" height="16" viewBox="0 0 24 24" fill="currentColor" aria-hidden="true">
             {[5, 12, 19].flatMap((y) => [9, 15].map((x) => <circle key={`${x}-${y}`} cx={x} cy={y} r="1.7" />))}
@@ -132,7 +132,7 @@ export function SortableRoute({ route, position, queues, expanded, onToggle, onC
           aria-label={`Delete route ${label}`}
           title="Delete route"
           onClick={onDelete}
-          className="rounded-md p-1 text-slate-400 hover:bg-red-50 hover:text-red-700"
+          className="rounded-md p-1 text-slate-500 hover:bg-red-50 hover:text-red-700"
         >
           <svg width="16" height="16" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" aria-hidden="true">
             <path d="M4 7h16M10 11v6M14 11v6M6 7l1 12a2 2 0 002 2h6a2 2 0 002-2l1-12M9 7V4h6v3" />

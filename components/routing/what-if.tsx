@@ -65,7 +65,7 @@ export function WhatIf({ draft }: { draft: RouteDraftInput[] }) {
                     </th>
                     <td className="py-1 text-right tabular-nums">{q.now}</td>
                     <td className="py-1 text-right tabular-nums">{q.draft}</td>
-                    <td className={`py-1 text-right font-medium tabular-nums ${d > 0 ? 'text-emerald-700' : d < 0 ? 'text-red-700' : 'text-slate-400'}`}>
+                    <td className={`py-1 text-right font-medium tabular-nums ${d > 0 ? 'text-emerald-700' : d < 0 ? 'text-red-700' : 'text-slate-500'}`}>
                       {d > 0 ? `+${d}` : d === 0 ? '±0' : `−${-d}`}
                     </td>
                   </tr>

@@ -22,11 +22,13 @@ describeEachEngine('conversation and API key actions', (ctx) => {
   let admin: UserActor;
   let mine: string;
   let hidden: string;
+  let anasInboxId: string;
 
   beforeAll(async () => {
     const p = ctx.prisma;
     [ana, ben, admin] = await Promise.all([makeUser(p, 'AGENT'), makeUser(p, 'AGENT'), makeUser(p, 'ADMIN')]);
     const anasInbox = await makeInbox(p, { collaborators: [ana.id] });
+    anasInboxId = anasInbox.id;
     const bensQueue = await makeQueue(p, [ben.id]);
     mine = (await makeConversation(p, { inboxId: anasInbox.id, status: 'OPEN' })).id;
     hidden = (await makeConversation(p, { queueId: bensQueue.id, agentId: ben.id, status: 'OPEN' })).id;
@@ -81,6 +83,20 @@ describeEachEngine('conversation and API key actions', (ctx) => {
     expect(await actions.sendReplyAction(closed, 'Too late')).toEqual(refusal);
     expect(await actions.updateConversationAction(closed, { status: 'OPEN' })).toEqual(refusal);
     expect(await actions.addTagAction(closed, 'late')).toEqual(refusal);
+    expect(await counts(ctx.prisma)).toEqual(before);
+  });
+
+  it('sends a visible conversation back to routing (the inbox "r" shortcut); refuses hidden and closed ones', async () => {
+    // WAITING: auto-assignment may give it back to Ana, and the list test below counts her OPEN ones.
+    const taken = (await makeConversation(ctx.prisma, { inboxId: anasInboxId, agentId: ana.id, status: 'WAITING' })).id;
+    expect(await actions.routeConversationAction(taken)).toMatchObject({ ok: true, data: { id: taken } });
+    const events = await ctx.prisma.timelineEvent.findMany({ where: { conversationId: taken }, orderBy: { createdAt: 'asc' } });
+    expect(events.map((e) => e.kind)).toEqual(expect.arrayContaining(['ASSIGNEE_CHANGED', 'ROUTED']));
+
+    const closed = (await makeConversation(ctx.prisma, { inboxId: anasInboxId, status: 'CLOSED', closedAt: new Date() })).id;
+    const before = await counts(ctx.prisma);
+    expect(await actions.routeConversationAction(hidden)).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'Conversation not found.' } });
+    expect(await actions.routeConversationAction(closed)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(await counts(ctx.prisma)).toEqual(before);
   });
 

@@ -9,6 +9,7 @@ import { updateConversation } from '../domain/conversations/update';
 import { addConversationTag, removeConversationTag } from '../domain/conversations/tags';
 import { addMessage } from '../domain/conversations/messages';
 import { assignConversation } from '../domain/assignment/manual';
+import { routeConversation } from '../domain/routing/route-conversation';
 import { updateConversationSchema } from '../validation/conversations';
 import { idSchema } from '../validation/common';
 import { inboxFiltersSchema } from '../query/inbox-filters';
@@ -83,5 +84,16 @@ export async function assignConversationAction(id: string, agentId: string | nul
     await assignConversation(db(), actor, conversationId, agent);
     refreshConversation(conversationId);
     return { id: conversationId, agentId: agent };
+  });
+}
+
+/** "Route" (SPEC §3): back to routing, which unassigns, picks the queue again and auto-assigns. Refused once closed. */
+export async function routeConversationAction(id: string): Promise<ActionResult<{ id: string; queue: string | null; agent: string | null }>> {
+  return runAction(async () => {
+    const actor = await requireActor('conversations.work');
+    const conversationId = parseOrThrow(idSchema, id);
+    const c = await routeConversation(db(), actor, conversationId);
+    refreshConversation(conversationId);
+    return { id: conversationId, queue: c.queue?.name ?? null, agent: c.agent?.name ?? null };
   });
 }

@@ -46,7 +46,7 @@ function Fields({ rows, first = 'Field' }: { rows: (FieldRow & { where?: string 
             <td className="py-2 pr-4">
               <code className="font-mono text-[13px] break-all text-slate-900">{r.name}</code>
               {r.required && <span className="ml-1.5 text-xs font-medium text-red-600">required</span>}
-              {r.where && <span className="block text-xs text-slate-400">{r.where}</span>}
+              {r.where && <span className="block text-xs text-slate-500">{r.where}</span>}
             </td>
             <td className="py-2 pr-4 font-mono text-xs break-words text-slate-600">{r.type}</td>
             <td className="py-2 text-slate-700">
@@ -105,7 +105,7 @@ function OperationCard({ method, path, op }: Op) {
         {body && (
           <div>
             <Heading>
-              Request body <span className="font-mono normal-case tracking-normal text-slate-400">{contentRef(op.requestBody?.content)}</span>
+              Request body <span className="font-mono normal-case tracking-normal text-slate-500">{contentRef(op.requestBody?.content)}</span>
             </Heading>
             {bodyNote && <p className="mt-1 text-sm text-slate-600">{bodyNote}</p>}
             <Fields rows={bodyFields} />

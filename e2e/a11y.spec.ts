@@ -1,0 +1,152 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { storageState, type RoleName } from './fixtures';
+
+// Every page against WCAG 2.1 A/AA (issue 6). Only serious and critical findings fail the run;
+// the rest are printed, so they are seen without blocking.
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const BLOCKING = new Set(['serious', 'critical']);
+
+type Violation = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'][number];
+
+function describe(violations: Violation[]): string {
+  return violations
+    .map((v) => {
+      const nodes = v.nodes
+        .slice(0, 8)
+        .map((n) => `    - ${n.target.join(' ')}\n      ${n.failureSummary?.replace(/\n/g, '\n      ') ?? ''}`)
+        .join('\n');
+      const more = v.nodes.length > 8 ? `\n    … and ${v.nodes.length - 8} more` : '';
+      return `[${v.impact}] ${v.id}: ${v.help}\n  ${v.helpUrl}\n${nodes}${more}`;
+    })
+    .join('\n\n');
+}
+
+async function expectNoSeriousViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  const blocking = violations.filter((v) => BLOCKING.has(v.impact ?? ''));
+  const minor = violations.filter((v) => !BLOCKING.has(v.impact ?? ''));
+  if (minor.length) console.log(`minor axe findings on ${page.url()}:\n${describe(minor)}`);
+  // The count, not the objects: the message carries the readable list instead of a JSON diff.
+  expect(blocking.length, `axe found serious or critical violations on ${page.url()}:\n\n${describe(blocking)}`).toBe(0);
+}
+
+/**
+ * A page is ready for a check when it has loaded and shows its heading. Not 'networkidle': a live
+ * page keeps a server-sent events stream open, so the network is never idle.
+ */
+async function settle(page: Page, heading?: string | RegExp) {
+  await page.waitForLoadState('load');
+  await expect(page.getByRole('heading', { level: 1, ...(heading && { name: heading }) }).first()).toBeVisible();
+}
+
+test.describe('signed out', () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test('sign-in page', async ({ page }) => {
+    await page.goto('/signin');
+    await settle(page, 'Sign in to your console');
+    await expectNoSeriousViolations(page);
+  });
+
+  test('sign-in page showing a refusal', async ({ page }) => {
+    await page.goto('/signin');
+    await page.getByLabel('Email').fill('nobody@example.com');
+    await page.getByLabel('Password').fill('wrong-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('alert')).toBeVisible();
+    await expectNoSeriousViolations(page);
+  });
+});
+
+test.describe('agent', () => {
+  test.use({ storageState: storageState('agent') });
+
+  test('inbox', async ({ page }) => {
+    await page.goto('/inbox');
+    await settle(page, 'Inbox');
+    await expect(page.getByTestId('conversation-row').first()).toBeVisible();
+    await expectNoSeriousViolations(page);
+  });
+
+  test('inbox with the shortcuts dialog open', async ({ page }) => {
+    await page.goto('/inbox');
+    await settle(page, 'Inbox');
+    await page.getByRole('button', { name: /Keyboard shortcuts/ }).click();
+    await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+    await expectNoSeriousViolations(page);
+  });
+
+  test('a conversation the agent can see', async ({ page }) => {
+    await page.goto('/inbox');
+    const link = page.getByTestId('conversation-row').first().getByRole('link').first();
+    const topic = (await link.textContent())?.trim() ?? '';
+    await link.click();
+    await expect(page).toHaveURL(/\/inbox\/[^/?]+$/);
+    await settle(page, topic);
+    await expectNoSeriousViolations(page);
+  });
+
+  test('the 403 page', async ({ page }) => {
+    const res = await page.goto('/people');
+    expect(res?.status()).toBe(403);
+    await settle(page, 'You don’t have access to this page');
+    await expectNoSeriousViolations(page);
+  });
+
+  test('the 404 page', async ({ page }) => {
+    await page.goto('/inbox/00000000-0000-0000-0000-000000000000');
+    await settle(page);
+    await expectNoSeriousViolations(page);
+  });
+});
+
+test.describe('supervisor, with the pages in use', () => {
+  test.use({ storageState: storageState('supervisor') });
+
+  test('routes with a route\'s conditions open and a simulation shown', async ({ page }) => {
+    await page.goto('/routes');
+    await settle(page, 'Routes');
+    await page.getByRole('button', { name: 'Edit conditions' }).first().click();
+    const simulator = page.getByRole('form', { name: 'Simulate a conversation' });
+    await simulator.getByLabel('Message text').fill('My invoice is wrong');
+    await simulator.getByRole('button', { name: 'Run simulation' }).click();
+    await expect(page.getByTestId('simulation-outcome')).toBeVisible();
+    await expectNoSeriousViolations(page);
+  });
+});
+
+test.describe('anyone', () => {
+  test('the API reference', async ({ page }) => {
+    await page.goto('/ccaas/docs');
+    await settle(page);
+    await expectNoSeriousViolations(page);
+  });
+});
+
+// The console pages for the roles that use them. The dashboard is built on another branch: its
+// case runs as soon as the supervisor's navigation offers it.
+const PAGES: { path: string; role: RoleName; heading?: string | RegExp }[] = [
+  { path: '/routes', role: 'supervisor', heading: 'Routes' },
+  { path: '/queues', role: 'supervisor', heading: 'Queues' },
+  { path: '/inboxes', role: 'admin', heading: 'Inboxes' },
+  { path: '/people', role: 'admin', heading: /People/ },
+  { path: '/dashboard', role: 'supervisor' },
+];
+
+for (const { path, role, heading } of PAGES) {
+  test.describe(`${role} on ${path}`, () => {
+    test.use({ storageState: storageState(role) });
+
+    test(`${path}`, async ({ page }) => {
+      if (path === '/dashboard') {
+        await page.goto('/inbox');
+        const dashboardExists = (await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /dashboard/i }).count()) > 0;
+        test.fixme(!dashboardExists, 'The dashboard is not on this branch yet (no Dashboard link in the navigation).');
+      }
+      await page.goto(path);
+      await settle(page, heading);
+      await expectNoSeriousViolations(page);
+    });
+  });
+}
