@@ -50,7 +50,12 @@ export class PgBus implements EventBus {
 
   async publish(events: BusEvent[]): Promise<void> {
     if (!events.length || this.closed) return;
-    this.pool ??= new pg.Pool({ connectionString: this.url, max: 2 });
+    if (!this.pool) {
+      this.pool = new pg.Pool({ connectionString: this.url, max: 2 });
+      // An idle connection that dies (server restart, terminated backend) is an 'error' event on the
+      // pool; unhandled, it would crash the process. The pool opens a new one for the next publish.
+      this.pool.on('error', (err) => console.error('realtime: PostgreSQL publish connection lost:', err.message));
+    }
     for (const payload of chunkPayloads(events)) {
       await this.pool.query('SELECT pg_notify($1, $2)', [CHANNEL, payload]);
     }

@@ -89,9 +89,13 @@ export function openEventStream({ db, bus, userId, signal, heartbeatMs = 15_000 
           // already closed by the client going away
         }
       };
+      // An abort event never fires for a signal that is already aborted (the client left before we began).
+      if (signal?.aborted) return stop();
       signal?.addEventListener('abort', () => stop(), { once: true });
 
       let scope = await loadScope(db, userId);
+      // Closed while reading the scope: subscribing now would leave a listener and a timer nobody stops.
+      if (!open) return;
       if (!scope) {
         send({ type: 'signed-out' });
         return stop();
@@ -119,6 +123,7 @@ export function openEventStream({ db, bus, userId, signal, heartbeatMs = 15_000 
         console.error('realtime: cannot listen for events', err);
         return stop();
       }
+      if (!open) return;
       // Browsers reconnect by themselves after this long; the client adds its own back-off on top.
       write('retry: 2000\n\n');
       send({ type: 'hello', userId, at: new Date().toISOString() });
