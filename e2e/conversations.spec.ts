@@ -92,7 +92,7 @@ test.describe('as the agent', () => {
     for (const text of await rows.allTextContents()) expect(text).toContain(ANA);
   });
 
-  test('work a conversation: reply, properties, tags, timeline, then close it for good', async ({ page, context, request }) => {
+  test('work a conversation: reply, properties, tags, timeline, then close it for good', async ({ page, context, browser, request }) => {
     const word = unique();
     const topic = `Parcel lost ${word}`;
     const id = await createConversation(request, topic);
@@ -142,8 +142,14 @@ test.describe('as the agent', () => {
     await expect(page.getByText('Tag names are 1–100 letters')).toBeVisible();
     await expect(page.getByLabel('Add a tag')).toHaveAttribute('aria-invalid', 'true');
 
-    // A second tab opened before the close: it still shows the controls.
-    const stale = await context.newPage();
+    // A second tab of the same browser follows the close live. A third, in a browser whose event
+    // stream is cut, stays stale: it still shows the controls.
+    const live = await context.newPage();
+    await live.goto(`/inbox/${id}`);
+    await expect(live.getByTestId('live-status')).toHaveAttribute('data-status', 'live');
+    const offline = await browser.newContext({ storageState: storageState('agent') });
+    await offline.route('**/api/events', (r) => r.abort());
+    const stale = await offline.newPage();
     await stale.goto(`/inbox/${id}`);
     await expect(stale.getByLabel('Reply')).toBeEnabled();
 
@@ -163,6 +169,8 @@ test.describe('as the agent', () => {
     await expect(page.getByRole('button', { name: /^Edit/ })).toHaveCount(0);
     await expect(page.getByLabel('Add a tag')).toHaveCount(0);
     await expect(page.getByRole('button', { name: /^Remove tag/ })).toHaveCount(0);
+    await expect(live.getByRole('status').filter({ hasText: 'This conversation is closed' })).toBeVisible();
+    await expect(live.getByLabel('Reply')).toBeDisabled();
 
     // The stale tab's attempts go through the server actions and are refused there; nothing changes.
     await stale.getByLabel('Reply').fill('This must not be sent.');
@@ -175,7 +183,8 @@ test.describe('as the agent', () => {
     await expect(stale.getByRole('status').filter({ hasText: 'This conversation is closed' })).toBeVisible();
     await expect(stale.getByTestId('message').filter({ hasText: 'This must not be sent.' })).toHaveCount(0);
     await expect(stale.getByRole('list', { name: 'Tags' })).toHaveCount(0);
-    await stale.close();
+    await offline.close();
+    await live.close();
   });
 
   test('a conversation the agent may not see answers 404, like one that does not exist', async ({ page, browser }) => {

@@ -98,16 +98,20 @@ test.describe('route list as supervisor', () => {
     await expect(page.getByTestId('simulation-outcome')).toContainText('Route 1 · VIP takes it → queue VIP, priority High.');
   });
 
-  test('two supervisors save from the same version: the second is told and can reload', async ({ page, browser }) => {
+  test('two supervisors save from the same version: the second is told at once, saving anyway is refused, and can reload', async ({ page, browser }) => {
     const other = await browser.newContext({ storageState: storageState('admin') });
     const second = await other.newPage();
     await page.goto('/routes');
     await second.goto('/routes');
+    await expect(second.getByTestId('live-status')).toHaveAttribute('data-status', 'live');
 
+    // The second has unsaved changes when the first saves: they are kept, and the second is told live.
+    await route(second, 'WhatsApp account questions → Authentication bot').getByLabel('Priority').selectOption('URGENT');
     await route(page, 'Night shift (disabled)').getByLabel('Priority').selectOption('NORMAL');
     await save(page);
+    await expect(second.getByTestId('remote-save')).toContainText(/Sam Supervisor saved version \d+ while you were editing\./);
+    await expect(route(second, 'WhatsApp account questions → Authentication bot').getByLabel('Priority')).toHaveValue('URGENT');
 
-    await route(second, 'WhatsApp account questions → Authentication bot').getByLabel('Priority').selectOption('URGENT');
     await second.getByRole('button', { name: 'Save routes' }).click();
     const alert = second.getByRole('alert').filter({ hasText: 'Someone saved a newer version' });
     await expect(alert).toContainText(/Someone saved a newer version \(version \d+\)\. Reload to see it\./);
@@ -120,6 +124,21 @@ test.describe('route list as supervisor', () => {
     await expect(route(second, 'Night shift (disabled)').getByLabel('Priority')).toHaveValue('NORMAL');
     await expect(route(second, 'WhatsApp account questions → Authentication bot').getByLabel('Priority')).toHaveValue('');
     await expect(second.getByTestId('unsaved')).toHaveCount(0);
+    await other.close();
+  });
+
+  test('a supervisor with no unsaved changes sees another one’s save without reloading', async ({ page, browser }) => {
+    const other = await browser.newContext({ storageState: storageState('admin') });
+    const second = await other.newPage();
+    await page.goto('/routes');
+    await second.goto('/routes');
+    await expect(second.getByTestId('live-status')).toHaveAttribute('data-status', 'live');
+    const current = await route(page, 'Night shift (disabled)').getByLabel('Priority').inputValue();
+    const next = current === 'LOW' ? 'HIGH' : 'LOW';
+    await route(page, 'Night shift (disabled)').getByLabel('Priority').selectOption(next);
+    await save(page);
+    await expect(second.getByRole('status').filter({ hasText: /Sam Supervisor saved version \d+; you are looking at it\./ })).toBeVisible();
+    await expect(route(second, 'Night shift (disabled)').getByLabel('Priority')).toHaveValue(next);
     await other.close();
   });
 
