@@ -188,10 +188,15 @@ test.describe('unread badge', () => {
     await chooseAgent(sup.getByLabel('Assigned Agent'), ANA);
     await expect.poll(badge).toBe(before + 1);
     await supervisor.close();
+    const row = page.getByTestId('conversation-row').filter({ hasText: topic });
+    await expect(row.getByTestId('unread-dot')).toBeVisible();
 
     await page.getByTestId('conversation-row').filter({ hasText: topic }).getByRole('link', { name: topic }).click();
     await expect(page).toHaveURL(new RegExp(`/inbox/${id}`));
     await expect.poll(badge).toBe(before);
+    await page.goBack();
+    await expect(row).toBeVisible();
+    await expect(row.getByTestId('unread-dot')).toHaveCount(0);
   });
 });
 

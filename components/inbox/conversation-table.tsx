@@ -70,8 +70,16 @@ export function ConversationTable({
                 data-testid="conversation-row"
               >
                 <td className="max-w-md px-4 py-2.5">
-                  <Link href={`/inbox/${c.id}`} className="block truncate font-medium text-slate-900 hover:text-brand-700 hover:underline">
-                    {c.topic || 'No topic'}
+                  <Link
+                    href={`/inbox/${c.id}`}
+                    className={`flex items-center gap-1.5 text-slate-900 hover:text-brand-700 hover:underline ${c.unread ? 'font-semibold' : 'font-medium'}`}
+                  >
+                    {c.unread && (
+                      <span data-testid="unread-dot" className="h-2 w-2 shrink-0 rounded-full bg-brand-600" title="Unread">
+                        <span className="sr-only">Unread: </span>
+                      </span>
+                    )}
+                    <span className="truncate">{c.topic || 'No topic'}</span>
                   </Link>
                   <p className="truncate text-xs text-slate-600">
                     {c.customer?.name ?? c.customer?.email ?? 'Unknown customer'}

@@ -4,6 +4,7 @@ import type { ConversationListItem } from '../domain/conversations/list';
 import { countByStatus, listConversations } from '../domain/conversations/list';
 import type { Availability, Channel, ConversationStatus, Priority } from '../generated/prisma/enums';
 import { toListQuery, type InboxFilters } from '../query/inbox-filters';
+import { unreadAmong } from '../domain/unread';
 
 // The inbox list as plain, serialisable data: read once by the server-rendered page and again by
 // the client's query (through listConversationsAction), so both see the very same shape.
@@ -20,6 +21,8 @@ export type ConversationRow = {
   inbox: { id: string; name: string } | null;
   customer: { name: string | null; email: string | null } | null;
   tags: string[];
+  /** Assigned to the viewer and not opened since it was assigned or since the customer last wrote. */
+  unread: boolean;
 };
 
 export type InboxList = {
@@ -33,7 +36,7 @@ export type InboxList = {
   now: string;
 };
 
-function toRow(c: ConversationListItem): ConversationRow {
+function toRow(c: ConversationListItem, unread: Set<string>): ConversationRow {
   return {
     id: c.id,
     topic: c.topic,
@@ -46,13 +49,15 @@ function toRow(c: ConversationListItem): ConversationRow {
     inbox: c.inbox && { id: c.inbox.id, name: c.inbox.name },
     customer: c.customer && { name: c.customer.name, email: c.customer.email },
     tags: c.tags.map((t) => t.tag.name),
+    unread: unread.has(c.id),
   };
 }
 
 export async function loadInboxList(actor: SessionUser, filters: InboxFilters): Promise<InboxList> {
   const [page, counts] = await Promise.all([listConversations(db(), actor, toListQuery(filters, actor.id)), countByStatus(db(), actor)]);
+  const unread = await unreadAmong(db(), actor, page.items.filter((c) => c.agentId === actor.id).map((c) => c.id));
   return {
-    items: page.items.map(toRow),
+    items: page.items.map((c) => toRow(c, unread)),
     totalItems: page.totalItems,
     page: page.page,
     limit: page.limit,

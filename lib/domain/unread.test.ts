@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../test/db';
 import { makeInbox, makeUser } from '../test/fixtures';
-import { countUnreadAssigned, markConversationRead } from './unread';
+import { countUnreadAssigned, markConversationRead, unreadAmong } from './unread';
 import { assignConversation } from './assignment/manual';
 import { addMessage } from './conversations/messages';
 import { updateConversation } from './conversations/update';
@@ -61,4 +61,18 @@ describeEachEngine('unread assigned conversations (tab badge)', (ctx) => {
     await markConversationRead(ctx.prisma, sup, other.id);
     expect(await ctx.prisma.conversationRead.count({ where: { conversationId: other.id } })).toBe(1);
   });
+
+  it('tells which rows of a list page are unread for the viewer, in one query', async () => {
+    const { ana, ben, sup, mk } = await setup();
+    const [a, b, c] = [await mk(), await mk(), await mk()];
+    await assignConversation(ctx.prisma, sup, a.id, ana.id);
+    await assignConversation(ctx.prisma, sup, b.id, ana.id);
+    await assignConversation(ctx.prisma, sup, c.id, ben.id);
+    await markConversationRead(ctx.prisma, ana, b.id);
+    const before = ctx.queryCount();
+    expect(await unreadAmong(ctx.prisma, ana, [a.id, b.id, c.id])).toEqual(new Set([a.id]));
+    expect(ctx.queryCount() - before).toBe(1);
+    expect(await unreadAmong(ctx.prisma, ana, [])).toEqual(new Set());
+  });
 });
+
