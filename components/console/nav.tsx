@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
+import { UnreadPill } from '@/components/realtime/unread';
 
 type Item = { href: string; label: string; icon: 'inbox' | 'dashboard' | 'queues' | 'routes' | 'inboxes' | 'people' };
 
@@ -33,6 +34,7 @@ export function Nav({ items }: { items: Item[] }) {
               <path d={ICONS[item.icon]} />
             </svg>
             {item.label}
+            {item.icon === 'inbox' && <UnreadPill />}
           </Link>
         );
       })}

@@ -6,6 +6,7 @@ import { useConversationAction } from '@/lib/query/conversations';
 import type { Availability } from '@/lib/generated/prisma/enums';
 import { AVAILABILITY_LABEL } from '@/lib/format';
 import { errorFor, FieldError, labelClass, selectClass } from '@/components/ui/controls';
+import { useHydrated } from '@/components/ui/use-hydrated';
 
 export type AssignableAgent = { id: string; name: string; availability: Availability };
 
@@ -25,6 +26,7 @@ export function AssigneeSelect({
   closed: boolean;
 }) {
   const id = useId();
+  const hydrated = useHydrated();
   const assign = useConversationAction(assignConversationAction);
   // The choice shown until the page brings the saved assignee (or the assignment is refused).
   const [choice, setChoice] = useState<string | null>(null);
@@ -42,7 +44,7 @@ export function AssigneeSelect({
       <select
         id={`${id}-select`}
         value={choice ?? current?.id ?? UNASSIGNED}
-        disabled={closed || assign.pending}
+        disabled={closed || assign.pending || !hydrated}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
         onChange={async (e) => {

@@ -5,6 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { markReadAction } from '@/lib/actions/unread';
 import { useLiveEvent } from './live-provider';
 import { unreadKey } from './unread';
+import { conversationKeys } from '@/lib/query/conversations';
 
 /** The open conversation counts as read: on opening, and when a message or assignment arrives while it is on screen. */
 export function MarkRead({ conversationId }: { conversationId: string }) {
@@ -12,7 +13,10 @@ export function MarkRead({ conversationId }: { conversationId: string }) {
   const mark = () => {
     if (document.visibilityState !== 'visible') return;
     void markReadAction(conversationId).then((r) => {
-      if (r.ok) void queryClient.invalidateQueries({ queryKey: unreadKey });
+      if (!r.ok) return;
+      void queryClient.invalidateQueries({ queryKey: unreadKey });
+      // The inbox marks unread rows.
+      void queryClient.invalidateQueries({ queryKey: conversationKeys.all });
     });
   };
   useEffect(() => {

@@ -6,7 +6,8 @@ import { unreadCountAction } from '@/lib/actions/unread';
 
 export const unreadKey = ['unread'] as const;
 
-export function useUnreadCount(): number {
+/** The count, or undefined until it has been read once. */
+export function useUnreadCount(): number | undefined {
   const { data } = useQuery({
     queryKey: unreadKey,
     queryFn: async () => {
@@ -16,7 +17,27 @@ export function useUnreadCount(): number {
     },
     staleTime: 0,
   });
-  return data ?? 0;
+  return data;
+}
+
+/**
+ * The count beside "Inbox" in the navigation. Hidden from screen readers, which hear it in the
+ * document title; `data-count` appears once the count is known.
+ */
+export function UnreadPill() {
+  const count = useUnreadCount();
+  if (count === undefined) return null;
+  return (
+    <span
+      data-testid="unread-count"
+      data-count={count}
+      aria-hidden="true"
+      hidden={count === 0}
+      className="ml-auto rounded-full bg-brand-500 px-2 py-0.5 text-xs font-semibold text-white"
+    >
+      {count > 99 ? '99+' : count}
+    </span>
+  );
 }
 
 const BADGE = /^\(\d+\+?\) /;
@@ -26,7 +47,7 @@ const BADGE = /^\(\d+\+?\) /;
  * rewrites the title on navigation, so the badge is put back whenever the title element changes.
  */
 export function TitleBadge() {
-  const count = useUnreadCount();
+  const count = useUnreadCount() ?? 0;
   useEffect(() => {
     const apply = () => {
       const base = document.title.replace(BADGE, '');
