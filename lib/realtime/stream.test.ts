@@ -9,6 +9,7 @@ import { addConversationTag } from '../domain/conversations/tags';
 import { assignConversation } from '../domain/assignment/manual';
 import { routeConversation } from '../domain/routing/route-conversation';
 import { addCollaborator } from '../domain/inboxes';
+import { removeQueueMember } from '../domain/queue-admin';
 import { setUserEnabled } from '../domain/users';
 import { MemoryBus, setBus, type EventBus } from './bus';
 import type { BusEvent, ConversationEvent, WireEvent } from './events';
@@ -273,4 +274,98 @@ describeEachEngine('event stream', (ctx) => {
     await sse.until((es) => es.filter((e) => e.type === 'ping').length >= 3);
     expect(sse.text()).toMatch(/data: \{"type":"ping","at":"\d{4}-/);
   });
+  // Notifications are best effort: a lost `scope` event must not keep a removed member hearing of a queue.
+  it('a membership removed without any event stops reaching the stream at the next ping, and at a resync', async () => {
+    const { agent, sup, q } = await world();
+    await ctx.prisma.queueMember.create({ data: { queueId: q.id, userId: agent.id } });
+    const viaPing = open(agent.id, 100);
+    const viaResync = open(agent.id, 60_000);
+    await viaPing.sse.until((es) => es.some((e) => e.type === 'hello'));
+    await viaResync.sse.until((es) => es.some((e) => e.type === 'hello'));
+    const before = await createConversation(ctx.prisma, sup, { queueId: q.id, topic: 'still a member' });
+    await viaPing.sse.until(hasConversation(before.id));
+    await viaResync.sse.until(hasConversation(before.id));
+
+    await ctx.prisma.queueMember.deleteMany({ where: { queueId: q.id, userId: agent.id } }); // no event published
+    const pings = viaPing.sse.events().filter((e) => e.type === 'ping').length;
+    await viaPing.sse.until((es) => es.filter((e) => e.type === 'ping').length >= pings + 1);
+    await mem.publish([{ type: 'resync' }]);
+    await viaResync.sse.until((es) => es.some((e) => e.type === 'resync'));
+    const after = await createConversation(ctx.prisma, sup, { queueId: q.id, topic: 'no longer a member' });
+    const marker = await createConversation(ctx.prisma, sup, { agentId: agent.id, topic: 'marker' });
+    await viaPing.sse.until(hasConversation(marker.id));
+    await viaResync.sse.until(hasConversation(marker.id));
+    for (const { sse } of [viaPing, viaResync]) {
+      expect(sse.text()).not.toContain(after.id);
+      expect(sse.text()).not.toContain('no longer a member');
+    }
+  });
+
+  it('a removal committed while the scope is first read still applies: its event waits behind the read', async () => {
+    const { agent, sup, q } = await world();
+    await ctx.prisma.queueMember.create({ data: { queueId: q.id, userId: agent.id } });
+    // The first read sees the agent still a member, but answers only after they have been removed.
+    let release = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    let reads = 0;
+    const slowDb = new Proxy(ctx.prisma, {
+      get(target, prop, receiver) {
+        if (prop !== 'user') return Reflect.get(target, prop, receiver);
+        return {
+          findUnique: async (args: Parameters<typeof target.user.findUnique>[0]) => {
+            const row = await target.user.findUnique(args);
+            if (++reads === 1) await gate;
+            return row;
+          },
+        };
+      },
+    });
+    const abort = new AbortController();
+    aborts.push(abort);
+    const sse = readSse(openEventStream({ db: slowDb, bus: mem, userId: agent.id, signal: abort.signal }));
+    for (const end = Date.now() + 5_000; reads === 0 && Date.now() < end; ) await new Promise((r) => setTimeout(r, 10));
+    await removeQueueMember(ctx.prisma, sup, agent.id, q.id); // publishes `scope` for the agent
+    release();
+    const secret = await createConversation(ctx.prisma, sup, { queueId: q.id, topic: 'left before the read answered' });
+    const marker = await createConversation(ctx.prisma, sup, { agentId: agent.id, topic: 'marker' });
+    await sse.until(hasConversation(marker.id));
+    expect(sse.text()).not.toContain(secret.id);
+  });
+
+  it('fails closed: a scope that cannot be read ends the stream', async () => {
+    const { agent } = await world();
+    let calls = 0;
+    const flaky = new Proxy(ctx.prisma, {
+      get(target, prop, receiver) {
+        if (prop !== 'user') return Reflect.get(target, prop, receiver);
+        return {
+          findUnique: async (args: Parameters<typeof target.user.findUnique>[0]) => {
+            if (++calls > 1) throw new Error('database unreachable');
+            return target.user.findUnique(args);
+          },
+        };
+      },
+    });
+    const abort = new AbortController();
+    aborts.push(abort);
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const sse = readSse(openEventStream({ db: flaky, bus: mem, userId: agent.id, signal: abort.signal, heartbeatMs: 50 }));
+    await sse.closed;
+    expect(sse.events().map((e) => e.type)).toEqual(['hello']);
+    expect(mem.active).toBe(0);
+    errors.mockRestore();
+  });
+
+  it('drops a client that stops reading instead of queueing without end', async () => {
+    const { agent } = await world();
+    const stream = openEventStream({ db: ctx.prisma, bus: mem, userId: agent.id, maxQueued: 5, heartbeatMs: 60_000 });
+    const reader = stream.getReader();
+    await reader.read(); // retry: and hello are queued; read one, then stop reading
+    for (const end = Date.now() + 5_000; mem.active === 0 && Date.now() < end; ) await new Promise((r) => setTimeout(r, 10));
+    for (let i = 0; i < 20; i++) await mem.publish([{ type: 'agent', id: agent.id, availability: 'ONLINE' }]);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(mem.active).toBe(0);
+    await reader.cancel();
+  });
 });
+

@@ -58,79 +58,114 @@ export function eventFor(scope: Scope, e: BusEvent): WireEvent | null {
   }
 }
 
-export type StreamOptions = { db: Tx; bus: EventBus; userId: string; signal?: AbortSignal; heartbeatMs?: number };
+export type StreamOptions = {
+  db: Tx;
+  bus: EventBus;
+  userId: string;
+  signal?: AbortSignal;
+  heartbeatMs?: number;
+  /** The stream ends after this long; the browser reconnects, which checks the session again. */
+  maxAgeMs?: number;
+  /** Events queued for a client that does not read them (asleep, half-open) before the stream is dropped. */
+  maxQueued?: number;
+};
 
 /**
  * A server-sent event stream for one user: a hello once this instance is listening, then every
  * event they may see, in order, and a ping every `heartbeatMs` so proxies keep the connection and
- * the client can tell a dead one. When what they may see changes (membership, role), the scope is
- * re-read before the next event is judged; a disabled account gets `signed-out` and the stream ends.
+ * the client can tell a dead one.
+ *
+ * What the user may see is read from the database after subscribing (so no event slips between
+ * the read and the subscription), again whenever a `scope`/`users` event names them or the bus
+ * says it may have missed events, and again at every ping, so a lost notification cannot keep a
+ * removed member hearing about a queue for long. It fails closed: a scope that cannot be read ends
+ * the stream (the client reconnects); a disabled account gets `signed-out`.
  */
-export function openEventStream({ db, bus, userId, signal, heartbeatMs = 15_000 }: StreamOptions): ReadableStream<Uint8Array> {
+export function openEventStream({ db, bus, userId, signal, heartbeatMs = 15_000, maxAgeMs = 10 * 60_000, maxQueued = 1_000 }: StreamOptions): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let stop = () => {};
-  return new ReadableStream<Uint8Array>({
-    async start(controller) {
-      let open = true;
-      let timer: NodeJS.Timeout | undefined;
-      let unsubscribe = () => {};
-      const write = (text: string) => {
-        if (open) controller.enqueue(encoder.encode(text));
-      };
-      const send = (w: WireEvent) => write(`data: ${JSON.stringify(w)}\n\n`);
-      stop = () => {
-        if (!open) return;
-        open = false;
-        clearInterval(timer);
-        unsubscribe();
-        try {
-          controller.close();
-        } catch {
-          // already closed by the client going away
-        }
-      };
-      // An abort event never fires for a signal that is already aborted (the client left before we began).
-      if (signal?.aborted) return stop();
-      signal?.addEventListener('abort', () => stop(), { once: true });
+  return new ReadableStream<Uint8Array>(
+    {
+      async start(controller) {
+        let open = true;
+        const timers: NodeJS.Timeout[] = [];
+        let unsubscribe = () => {};
+        const write = (text: string) => {
+          if (!open) return;
+          // A client this far behind is not reading: drop it rather than buffer without end.
+          if ((controller.desiredSize ?? 0) <= 0) return stop();
+          controller.enqueue(encoder.encode(text));
+        };
+        const send = (w: WireEvent) => write(`data: ${JSON.stringify(w)}\n\n`);
+        stop = () => {
+          if (!open) return;
+          open = false;
+          timers.forEach(clearInterval);
+          unsubscribe();
+          try {
+            controller.close();
+          } catch {
+            // already closed by the client going away
+          }
+        };
+        // An abort event never fires for a signal that is already aborted (the client left before we began).
+        if (signal?.aborted) return stop();
+        signal?.addEventListener('abort', () => stop(), { once: true });
 
-      let scope = await loadScope(db, userId);
-      // Closed while reading the scope: subscribing now would leave a listener and a timer nobody stops.
-      if (!open) return;
-      if (!scope) {
-        send({ type: 'signed-out' });
-        return stop();
-      }
-      // One event at a time, so a scope re-read finishes before the next event is judged by it.
-      let chain = Promise.resolve();
-      const handle = async (e: BusEvent) => {
-        if (!open || !scope) return;
-        if ((e.type === 'scope' && e.userIds.includes(userId)) || (e.type === 'users' && e.id === userId)) {
-          scope = await loadScope(db, userId);
+        let scope: Scope | null = null;
+        const reload = async (): Promise<boolean> => {
+          try {
+            scope = await loadScope(db, userId);
+          } catch (err) {
+            console.error('realtime: cannot read what the user may see; closing their stream', err);
+            stop();
+            return false;
+          }
           if (!scope) {
             send({ type: 'signed-out' });
-            return stop();
+            stop();
+            return false;
           }
+          return true;
+        };
+        // One event at a time, so a scope re-read finishes before the next event is judged by it.
+        // Events arriving before the first read wait behind it.
+        let begin = () => {};
+        let chain = new Promise<void>((resolve) => (begin = resolve));
+        const handle = async (e: BusEvent) => {
+          if (!open) return;
+          const mine = (e.type === 'scope' && e.userIds.includes(userId)) || (e.type === 'users' && e.id === userId);
+          if ((mine || e.type === 'resync') && !(await reload())) return;
+          const out = eventFor(scope!, e);
+          if (out) send(out);
+        };
+        const enqueue = (job: () => Promise<unknown>) => {
+          chain = chain.then(job).then(
+            () => {},
+            (err) => console.error('realtime stream failed to handle an event', err),
+          );
+        };
+        unsubscribe = bus.subscribe((e) => enqueue(() => handle(e)));
+        try {
+          await bus.ready();
+        } catch (err) {
+          console.error('realtime: cannot listen for events', err);
+          return stop();
         }
-        const out = eventFor(scope, e);
-        if (out) send(out);
-      };
-      unsubscribe = bus.subscribe((e) => {
-        chain = chain.then(() => handle(e)).catch((err) => console.error('realtime stream failed to handle an event', err));
-      });
-      try {
-        await bus.ready();
-      } catch (err) {
-        console.error('realtime: cannot listen for events', err);
-        return stop();
-      }
-      if (!open) return;
-      // Browsers reconnect by themselves after this long; the client adds its own back-off on top.
-      write('retry: 2000\n\n');
-      send({ type: 'hello', userId, at: new Date().toISOString() });
-      timer = setInterval(() => send({ type: 'ping', at: new Date().toISOString() }), heartbeatMs);
+        if (!open || !(await reload()) || !open) return;
+        begin();
+        // Browsers reconnect by themselves after this long; the client adds its own back-off on top.
+        write('retry: 2000\n\n');
+        send({ type: 'hello', userId, at: new Date().toISOString() });
+        timers.push(
+          setInterval(() => enqueue(async () => (await reload()) && send({ type: 'ping', at: new Date().toISOString() })), heartbeatMs),
+          setTimeout(() => stop(), maxAgeMs),
+        );
+      },
+      cancel() {
+        stop();
+      },
     },
-    cancel() {
-      stop();
-    },
-  });
+    new CountQueuingStrategy({ highWaterMark: maxQueued }),
+  );
 }
