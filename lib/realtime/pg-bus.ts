@@ -6,6 +6,8 @@ import type { BusEvent } from './events';
 export const CHANNEL = 'switchboard_events';
 // NOTIFY payloads must stay under 8000 bytes; batches (a reassignment moves hundreds) are split.
 const MAX_PAYLOAD = 7_000;
+const HEALTH_EVERY_MS = Number(process.env.REALTIME_HEALTH_SECONDS || 30) * 1000;
+const HEALTH_TIMEOUT_MS = 10_000;
 
 /** Splits events into JSON arrays that each fit one NOTIFY payload. */
 export function chunkPayloads(events: BusEvent[], max = MAX_PAYLOAD): string[] {
@@ -84,7 +86,8 @@ export class PgBus implements EventBus {
   }
 
   private async listen(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.url });
+    // keepAlive: an idle LISTEN connection dropped by a NAT or proxy would otherwise go deaf silently.
+    const client = new pg.Client({ connectionString: this.url, keepAlive: true });
     client.on('notification', (msg) => {
       if (msg.channel !== CHANNEL || !msg.payload) return;
       let events: BusEvent[];
@@ -100,6 +103,7 @@ export class PgBus implements EventBus {
       this.listener = undefined;
       this.listening = undefined;
       client.removeAllListeners();
+      client.on('error', () => {}); // ending a broken connection may still report errors
       void client.end().catch(() => {});
       if (this.closed) return;
       if (err) console.error('realtime: PostgreSQL listener lost:', err.message);
@@ -116,6 +120,23 @@ export class PgBus implements EventBus {
       throw err;
     }
     this.retryMs = 500;
+    this.watch(client, lost);
+  }
+
+  /** Asks the listening connection a question now and then; no answer in time counts as a lost connection. */
+  private watch(client: pg.Client, lost: (err?: Error) => void): void {
+    const timer = setInterval(() => {
+      if (this.listener !== client) return clearInterval(timer);
+      const late = setTimeout(() => lost(new Error('no answer from the listening connection')), HEALTH_TIMEOUT_MS);
+      client.query('SELECT 1').then(
+        () => clearTimeout(late),
+        (err: Error) => {
+          clearTimeout(late);
+          lost(err);
+        },
+      );
+    }, HEALTH_EVERY_MS);
+    timer.unref();
   }
 
   private reconnectLater(): void {
