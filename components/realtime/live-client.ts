@@ -8,6 +8,10 @@ export type LiveClientOptions = {
   /** After a reconnect (not the first connect): whatever happened meanwhile was missed. */
   onResync: () => void;
   onStatus: (s: LiveStatus) => void;
+  /** Every message, pings included: the connection is alive. */
+  onHeard?: () => void;
+  /** The server's hello names the user the stream is for. */
+  onHello?: (userId: string) => void;
   /** No message (the server pings every 15 s) for this long means a dead connection. */
   silenceMs?: number;
   /** Back-off bounds between reconnect attempts; each failure doubles the wait. */
@@ -58,6 +62,7 @@ export function connectLive(o: LiveClientOptions): () => void {
     es.onmessage = (m: MessageEvent<string>) => {
       if (source !== es) return;
       heard();
+      o.onHeard?.();
       let e: WireEvent;
       try {
         e = JSON.parse(m.data) as WireEvent;
@@ -65,6 +70,7 @@ export function connectLive(o: LiveClientOptions): () => void {
         return;
       }
       if (e.type === 'hello') {
+        o.onHello?.(e.userId);
         retryMs = minRetry;
         o.onStatus('live');
         if (connectedBefore) o.onResync();
@@ -91,36 +97,46 @@ type TabMessage =
   | { kind: 'event'; event: WireEvent }
   | { kind: 'resync' }
   | { kind: 'status'; status: LiveStatus }
-  | { kind: 'status?' };
+  | { kind: 'status?' }
+  | { kind: 'alive' };
+
+/** A follower that hears nothing from the leader for this long (pings relay every 15 s) takes over. */
+const LEADER_SILENCE_MS = 60_000;
 
 /**
  * One connection per browser, not per tab: a browser keeps at most six HTTP/1.1 connections to a
  * host, and agents open many conversation tabs. The tab holding a Web Lock is the leader; it owns
- * the EventSource and relays everything to the other tabs over a BroadcastChannel. When it closes,
- * another tab takes the lock, connects, and has every tab refetch what the gap may have hidden.
- * Falls back to a connection per tab where these APIs are missing.
+ * the EventSource and relays everything (pings too) to the other tabs over a BroadcastChannel.
+ * When it closes, another tab gets the lock, connects, and has every tab refetch what the gap may
+ * have hidden; a visible follower that stops hearing from a leader (a frozen background tab)
+ * steals the lock. Falls back to a connection per tab where these APIs are missing.
  */
 export function connectLiveShared(o: LiveClientOptions & { channelName: string }): () => void {
   if (typeof navigator === 'undefined' || !navigator.locks || typeof BroadcastChannel === 'undefined') return connectLive(o);
+  const locks = navigator.locks;
+  const lockName = `${o.channelName}-leader`;
   const channel = new BroadcastChannel(o.channelName);
   let leading = false;
   let status: LiveStatus = 'connecting';
   let disposed = false;
-  let release = () => {};
+  let stopLeading = () => {};
+  let waiting = new AbortController();
+  let lastHeard = Date.now();
+  let watchdog: ReturnType<typeof setInterval> | undefined;
   const post = (m: TabMessage) => channel.postMessage(m);
 
   channel.onmessage = (m: MessageEvent<TabMessage>) => {
     const msg = m.data;
     if (msg.kind === 'status?') {
       if (leading) post({ kind: 'status', status });
-    } else if (!leading) {
-      if (msg.kind === 'event') o.onEvent(msg.event);
-      else if (msg.kind === 'resync') o.onResync();
-      else if (msg.kind === 'status') o.onStatus(msg.status);
+      return;
     }
+    if (leading) return;
+    lastHeard = Date.now();
+    if (msg.kind === 'event') o.onEvent(msg.event);
+    else if (msg.kind === 'resync') o.onResync();
+    else if (msg.kind === 'status') o.onStatus(msg.status);
   };
-  o.onStatus('connecting');
-  post({ kind: 'status?' });
 
   const lead = (tookOver: boolean) => {
     if (disposed) return;
@@ -128,47 +144,71 @@ export function connectLiveShared(o: LiveClientOptions & { channelName: string }
     let first = true;
     const stop = connectLive({
       ...o,
+      // Other tabs first: a throwing handler here must not keep the event from them.
       onEvent: (event) => {
-        o.onEvent(event);
         post({ kind: 'event', event });
+        o.onEvent(event);
       },
       onResync: () => {
-        o.onResync();
         post({ kind: 'resync' });
+        o.onResync();
       },
+      onHeard: () => post({ kind: 'alive' }),
       onStatus: (s) => {
         status = s;
-        o.onStatus(s);
         post({ kind: 'status', status: s });
+        o.onStatus(s);
         // Taking over from a tab that closed: events may have passed while nobody listened.
         if (s === 'live' && first && tookOver) {
-          o.onResync();
           post({ kind: 'resync' });
+          o.onResync();
         }
         if (s === 'live') first = false;
       },
     });
     return new Promise<void>((resolve) => {
-      release = () => {
+      stopLeading = () => {
+        stopLeading = () => {};
+        leading = false;
         stop();
         resolve();
       };
     });
   };
-  const lockName = `${o.channelName}-leader`;
-  const waiting = new AbortController();
-  void navigator.locks
-    .request(lockName, { ifAvailable: true }, (lock) => (lock ? lead(false) : null))
-    .then((r) => {
-      if (r === null && !disposed) return navigator.locks.request(lockName, { signal: waiting.signal }, () => lead(true));
-    })
-    .catch(() => {}); // aborted on dispose
+  /** Our lock was stolen, or a request ended: stop leading and wait in line again. */
+  const lost = () => {
+    stopLeading();
+    if (!disposed) queue();
+  };
+  const queue = () => {
+    waiting.abort();
+    const mine = (waiting = new AbortController());
+    // Rejected because we withdrew it (dispose, stealing): nothing to do. Otherwise it was stolen.
+    locks.request(lockName, { signal: mine.signal }, () => lead(true)).then(
+      () => {},
+      () => !mine.signal.aborted && lost(),
+    );
+  };
+
+  o.onStatus('connecting');
+  post({ kind: 'status?' });
+  locks.request(lockName, { ifAvailable: true }, (lock) => (lock ? lead(false) : null)).then((r) => {
+    if (r === null && !disposed) queue();
+  }, lost);
+
+  // A leader that went quiet (frozen, throttled) is replaced by a follower someone is looking at.
+  watchdog = setInterval(() => {
+    if (leading || disposed || document.visibilityState !== 'visible' || Date.now() - lastHeard < LEADER_SILENCE_MS) return;
+    lastHeard = Date.now();
+    waiting.abort();
+    locks.request(lockName, { steal: true }, () => lead(true)).then(() => {}, lost);
+  }, 5_000);
 
   return () => {
     disposed = true;
-    leading = false;
+    clearInterval(watchdog);
     waiting.abort();
-    release();
+    stopLeading();
     channel.close();
   };
 }

@@ -37,16 +37,31 @@ export function LiveProvider({ userId, children }: { userId: string; children: R
   }, []);
 
   useEffect(() => {
+    // Marks queries stale in batches. A query already fetching is not cancelled (under a stream of
+    // events the list would never finish loading): it is invalidated again once that fetch is done.
+    const flush = () => {
+      flushTimer.current = undefined;
+      for (const k of [...pending.current]) {
+        if (queryClient.isFetching({ queryKey: [k] })) continue;
+        pending.current.delete(k);
+        void queryClient.invalidateQueries({ queryKey: [k] });
+      }
+      if (pending.current.size) flushTimer.current = setTimeout(flush, INVALIDATE_AFTER_MS);
+    };
     const invalidate = (...keys: string[]) => {
       for (const k of keys) pending.current.add(k);
-      flushTimer.current ??= setTimeout(() => {
-        flushTimer.current = undefined;
-        const keys = [...pending.current];
-        pending.current.clear();
-        for (const k of keys) void queryClient.invalidateQueries({ queryKey: [k] });
-      }, INVALIDATE_AFTER_MS);
+      flushTimer.current ??= setTimeout(flush, INVALIDATE_AFTER_MS);
     };
     const toast = (t: Omit<Toast, 'key'>) => setToasts((all) => [...all.slice(-3), { ...t, key: `${Date.now()}-${Math.random()}` }]);
+    const tell = (e: WireEvent) => {
+      for (const fn of listeners.current) {
+        try {
+          fn(e);
+        } catch (err) {
+          console.error('live event handler failed', err);
+        }
+      }
+    };
 
     const onEvent = (e: WireEvent) => {
       switch (e.type) {
@@ -70,25 +85,54 @@ export function LiveProvider({ userId, children }: { userId: string; children: R
           if (e.id === userId) router.refresh();
           break;
         case 'queues':
+          // Lists show queue names.
+          invalidate(conversationKeys.all[0], 'dashboard');
+          break;
         case 'users':
           invalidate('dashboard');
           break;
+        case 'unread':
+          // Read in another tab or on another device.
+          invalidate(unreadKey[0], conversationKeys.all[0]);
+          break;
         case 'scope':
         case 'resync':
-          resync();
-          break;
+          return resync();
         case 'signed-out':
           window.location.assign('/signin');
           return;
       }
-      for (const fn of listeners.current) fn(e);
+      tell(e);
     };
     // Whatever happened while disconnected: every query and every listening page reads again.
     const resync = () => {
       void queryClient.invalidateQueries();
-      for (const fn of listeners.current) fn({ type: 'resync' });
+      tell({ type: 'resync' });
     };
-    return connectLiveShared({ url: '/api/events', channelName: `switchboard-live-${userId}`, onEvent, onResync: resync, onStatus: setStatus });
+    let failures = 0;
+    let wasLive = false;
+    const onStatus = (s: LiveStatus) => {
+      setStatus(s);
+      if (s === 'live') {
+        failures = 0;
+        // The page was rendered before this tab listened: what changed in between is read again.
+        if (!wasLive) void queryClient.invalidateQueries();
+        wasLive = true;
+      } else if (s === 'reconnecting' && ++failures === 2) {
+        // Two failures in a row may mean the session ended: then sign in again rather than retry for ever.
+        void fetch('/api/auth/session')
+          .then((r) => r.json() as Promise<Record<string, unknown>>)
+          .then((session) => {
+            if (!session || Object.keys(session).length === 0) window.location.assign(`/signin?callbackUrl=${encodeURIComponent(location.pathname + location.search)}`);
+          })
+          .catch(() => {});
+      }
+    };
+    // A stream answered for someone else (signed in as another user in another tab): start over.
+    const onHello = (id: string) => {
+      if (id !== userId) window.location.reload();
+    };
+    return connectLiveShared({ url: '/api/events', channelName: `switchboard-live-${userId}`, onEvent, onResync: resync, onStatus, onHello });
   }, [queryClient, router, userId]);
 
   return (

@@ -2,6 +2,7 @@ import type { Db } from '../db';
 import type { Role } from '../generated/prisma/enums';
 import { signInSchema } from '../validation/auth';
 import { checkThrottle, recordAttempt } from './throttle';
+import { publishNow } from '../realtime/outbox';
 import { DUMMY_HASH, verifyPassword } from './password';
 
 export type SignInResult =
@@ -38,5 +39,6 @@ export async function signInWithPassword(db: Db, input: unknown, ip: string): Pr
     where: { id: user.id },
     data: { availability: 'ONLINE', availabilityChangedAt: now, lastSeenAt: now },
   });
+  if (user.availability !== 'ONLINE') await publishNow([{ type: 'agent', id: user.id, availability: 'ONLINE' }]);
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
 }

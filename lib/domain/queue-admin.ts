@@ -3,7 +3,8 @@ import type { Actor } from '../auth/actor';
 import { assertCan } from '../auth/actor';
 import { createQueueSchema, updateQueueSchema } from '../validation/routing';
 import { DomainError, parseOrThrow } from './errors';
-import { emit, publishNow, transaction } from '../realtime/outbox';
+import { emit, noteTimeline, publishNow, transaction } from '../realtime/outbox';
+import { timelineRows, type TimelineEntry } from './timeline';
 
 const isUnique = (e: unknown) => (e as { code?: string }).code === 'P2002';
 const nameTaken = (name: string) => new DomainError('CONFLICT', `A queue named "${name}" already exists.`, { name: ['Already in use.'] });
@@ -54,9 +55,16 @@ export async function deleteQueue(db: Db, actor: Actor, id: string): Promise<voi
       throw new DomainError('CONFLICT', `Routes point to this queue: ${routes.map((r) => r.name).join(', ')}. Change or remove them first.`);
     }
     const members = await tx.queueMember.findMany({ where: { queueId: id }, select: { userId: true } });
+    const queue = await tx.queue.findUniqueOrThrow({ where: { id }, select: { name: true } });
+    const conversations = await tx.conversation.findMany({ where: { queueId: id }, select: { id: true } });
+    // Its conversations lose the queue (ON DELETE SET NULL); their timelines and open pages say so.
     await tx.queue.delete({ where: { id } });
+    const entry: TimelineEntry = { kind: 'QUEUE_CHANGED', before: { queueId: id }, after: { queueId: null }, reason: `queue ${queue.name} was deleted` };
+    await tx.timelineEvent.createMany({ data: conversations.flatMap((c) => timelineRows(c.id, actor, [entry])) });
+    for (const c of conversations) noteTimeline(tx, c.id, actor, [entry]);
     emit(tx, { type: 'queues' });
-    if (members.length) emit(tx, { type: 'scope', userIds: members.map((m) => m.userId) });
+    // In slices: one NOTIFY payload holds a few hundred ids at most.
+    for (let i = 0; i < members.length; i += 100) emit(tx, { type: 'scope', userIds: members.slice(i, i + 100).map((m) => m.userId) });
   });
 }
 

@@ -4,6 +4,7 @@ import type { Actor } from '../auth/actor';
 import { assertCan } from '../auth/actor';
 import { notFound } from './errors';
 import { visibleConversationsWhere } from './conversations/visibility';
+import { publishNow } from '../realtime/outbox';
 
 /**
  * "Unread" for the tab badge: an OPEN or WAITING conversation assigned to the user that they have
@@ -46,4 +47,5 @@ export async function markConversationRead(db: Tx, actor: Actor, conversationId:
     create: { userId: actor.id, conversationId, readAt },
     update: { readAt },
   });
+  await publishNow([{ type: 'unread', userId: actor.id }]);
 }

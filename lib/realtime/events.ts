@@ -35,6 +35,8 @@ export type BusEvent =
   | { type: 'users'; id: string }
   /** Queue membership or inbox collaboration of these users changed: what they may see changed. */
   | { type: 'scope'; userIds: string[] }
+  /** The user read a conversation (another tab, another device): their unread count changed. */
+  | { type: 'unread'; userId: string }
   /** This process may have missed events (its PostgreSQL listener reconnected): refetch everything. */
   | { type: 'resync' };
 

@@ -10,7 +10,8 @@ import { addConversationTag, removeConversationTag } from '../domain/conversatio
 import { routeConversation } from '../domain/routing/route-conversation';
 import { saveRouteList } from '../domain/routing/route-list';
 import { setAvailability } from '../domain/presence';
-import { addQueueMember, removeQueueMember } from '../domain/queue-admin';
+import { addQueueMember, deleteQueue, removeQueueMember } from '../domain/queue-admin';
+import { markConversationRead } from '../domain/unread';
 import { addCollaborator, removeCollaborator } from '../domain/inboxes';
 import { setUserEnabled } from '../domain/users';
 import { MemoryBus, setBus, type EventBus } from './bus';
@@ -202,4 +203,23 @@ describeEachEngine('realtime outbox', (ctx) => {
     const c = await createConversation(ctx.prisma, systemActor('import'), { topic: 'sys' });
     expect(about(c.id)[0].actor).toEqual({ kind: 'system', id: null });
   });
+
+  it('deleting a queue tells its conversations (timeline and event) and its members (scope)', async () => {
+    const member = await makeUser(ctx.prisma);
+    const q = await makeQueue(ctx.prisma, [member.id]);
+    const c = await makeConversation(ctx.prisma, { queueId: q.id });
+    await deleteQueue(ctx.prisma, sup, q.id);
+    const [e] = about(c.id);
+    expect(e).toMatchObject({ changes: ['queue'], queueId: null, before: { queueId: q.id } });
+    expect(got).toContainEqual({ type: 'scope', userIds: [member.id] });
+    const [entry] = await ctx.prisma.timelineEvent.findMany({ where: { conversationId: c.id, kind: 'QUEUE_CHANGED' } });
+    expect(entry.reason).toBe(`queue ${q.name} was deleted`);
+  });
+
+  it('reading a conversation tells only that user their unread count changed', async () => {
+    const c = await makeConversation(ctx.prisma);
+    await markConversationRead(ctx.prisma, sup, c.id);
+    expect(got).toEqual([{ type: 'unread', userId: sup.id }]);
+  });
 });
+

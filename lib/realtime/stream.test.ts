@@ -104,6 +104,11 @@ describe('eventFor', () => {
     expect(eventFor(scope('AGENT'), { type: 'users', id: 'me' })).toEqual({ type: 'users', id: 'me' });
   });
 
+  it('unread goes only to the user it names', () => {
+    expect(eventFor(agent, { type: 'unread', userId: 'me' })).toEqual({ type: 'unread', userId: 'me' });
+    expect(eventFor(scope('ADMIN'), { type: 'unread', userId: 'someone' })).toBeNull();
+  });
+
   it('scope goes only to the users it lists, without the list', () => {
     expect(eventFor(scope('AGENT'), { type: 'scope', userIds: ['a', 'me'] })).toEqual({ type: 'scope' });
     expect(eventFor(scope('ADMIN'), { type: 'scope', userIds: ['a', 'b'] })).toBeNull();

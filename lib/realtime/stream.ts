@@ -55,6 +55,8 @@ export function eventFor(scope: Scope, e: BusEvent): WireEvent | null {
       return can(scope.role, 'users.manage') || e.id === scope.userId ? e : null;
     case 'scope':
       return e.userIds.includes(scope.userId) ? { type: 'scope' } : null;
+    case 'unread':
+      return e.userId === scope.userId ? e : null;
   }
 }
 
