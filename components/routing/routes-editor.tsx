@@ -84,11 +84,14 @@ export function RoutesEditor({ initial, queues, tagNames, canManage }: Props) {
 
   // Someone else saved: an untouched list simply shows the new version; a draft is kept and the
   // supervisor is told, because saving it would now be refused as stale.
+  // While this tab's own save (or a reload) is under way, the version it brings answers for itself.
   const { userId } = useLive();
   useLiveEvent((e) => {
-    if (e.type === 'resync' && !dirty && !pending) return reload(null);
-    if (e.type !== 'routes' || e.version <= data.version || (e.savedBy.kind === 'user' && e.savedBy.id === userId)) return;
-    const who = e.savedBy.kind === 'apiKey' ? `API key ${e.savedBy.name}` : e.savedBy.name;
+    if (pending) return;
+    if (e.type === 'resync' && !dirty) return reload(null);
+    if (e.type !== 'routes' || e.version <= data.version) return;
+    const who =
+      e.savedBy.kind === 'apiKey' ? `API key ${e.savedBy.name}` : e.savedBy.kind === 'user' && e.savedBy.id === userId ? 'You (in another tab)' : e.savedBy.name;
     if (dirty) setBanner({ kind: 'remote', message: `${who} saved version ${e.version} while you were editing.` });
     else reload({ kind: 'saved', message: `${who} saved version ${e.version}; you are looking at it.` });
   });
