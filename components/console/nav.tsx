@@ -22,20 +22,22 @@ export function Nav({ items }: { items: Item[] }) {
       {items.map((item) => {
         const active = pathname === item.href || pathname.startsWith(item.href + '/');
         return (
-          <Link
-            key={item.href}
-            href={item.href}
-            aria-current={active ? 'page' : undefined}
-            className={`flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium transition-colors ${
-              active ? 'bg-white/10 text-white' : 'text-slate-300 hover:bg-white/5 hover:text-white'
-            }`}
-          >
-            <svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
-              <path d={ICONS[item.icon]} />
-            </svg>
-            {item.label}
+          <div key={item.href} className="relative">
+            <Link
+              href={item.href}
+              aria-current={active ? 'page' : undefined}
+              className={`flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium transition-colors ${
+                active ? 'bg-white/10 text-white' : 'text-slate-300 hover:bg-white/5 hover:text-white'
+              }`}
+            >
+              <svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+                <path d={ICONS[item.icon]} />
+              </svg>
+              {item.label}
+            </Link>
+            {/* Beside the link, not in it: the link's name stays "Inbox"; the title carries the count for screen readers. */}
             {item.icon === 'inbox' && <UnreadPill />}
-          </Link>
+          </div>
         );
       })}
     </nav>

@@ -27,13 +27,13 @@ export function useUnreadCount(): number | undefined {
 export function UnreadPill() {
   const count = useUnreadCount();
   if (count === undefined) return null;
+  if (count === 0) return <span data-testid="unread-count" data-count={0} hidden />;
   return (
     <span
       data-testid="unread-count"
       data-count={count}
       aria-hidden="true"
-      hidden={count === 0}
-      className="ml-auto rounded-full bg-brand-500 px-2 py-0.5 text-xs font-semibold text-white"
+      className="pointer-events-none absolute top-1/2 right-3 -translate-y-1/2 rounded-full bg-brand-500 px-2 py-0.5 text-xs font-semibold text-white"
     >
       {count > 99 ? '99+' : count}
     </span>

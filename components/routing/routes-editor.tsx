@@ -1,6 +1,6 @@
 'use client';
 
-import { useMemo, useState, useTransition } from 'react';
+import { useMemo, useRef, useState, useTransition } from 'react';
 import { reloadRoutesAction, restoreVersionAction, saveRoutesAction } from '@/lib/actions/routing';
 import type { RouteEditorData, SimulationResult } from '@/lib/actions/routing-data';
 import type { ActionResult } from '@/lib/actions/result';
@@ -84,12 +84,23 @@ export function RoutesEditor({ initial, queues, tagNames, canManage }: Props) {
 
   // Someone else saved: an untouched list simply shows the new version; a draft is kept and the
   // supervisor is told, because saving it would now be refused as stale.
-  // While this tab's own save (or a reload) is under way, the version it brings answers for itself.
+  // This tab's own saves (under way, or versions they made) answer for themselves; so does a reload.
   const { userId } = useLive();
+  const own = useRef({ inFlight: 0, versions: new Set<number>() });
+  async function mine<T extends { ok: boolean; data?: { version: number } } | null>(call: Promise<T>): Promise<T> {
+    own.current.inFlight++;
+    try {
+      const res = await call;
+      if (res?.ok && res.data) own.current.versions.add(res.data.version);
+      return res;
+    } finally {
+      own.current.inFlight--;
+    }
+  }
   useLiveEvent((e) => {
-    if (pending) return;
+    if (pending || own.current.inFlight > 0) return;
     if (e.type === 'resync' && !dirty) return reload(null);
-    if (e.type !== 'routes' || e.version <= data.version) return;
+    if (e.type !== 'routes' || e.version <= data.version || own.current.versions.has(e.version)) return;
     const who =
       e.savedBy.kind === 'apiKey' ? `API key ${e.savedBy.name}` : e.savedBy.kind === 'user' && e.savedBy.id === userId ? 'You (in another tab)' : e.savedBy.name;
     if (dirty) setBanner({ kind: 'remote', message: `${who} saved version ${e.version} while you were editing.` });
@@ -144,7 +155,7 @@ export function RoutesEditor({ initial, queues, tagNames, canManage }: Props) {
       return;
     }
     startTransition(async () => {
-      settle(await saveRoutesAction(inputs, data.version).catch(() => null), 'Saved');
+      settle(await mine(saveRoutesAction(inputs, data.version).catch(() => null)), 'Saved');
     });
   }
 
@@ -218,7 +229,7 @@ export function RoutesEditor({ initial, queues, tagNames, canManage }: Props) {
             now={data.now}
             canManage={canManage}
             dirty={dirty}
-            onRestore={async (version) => settle(await restoreVersionAction(version, data.version).catch(() => null), `Restored version ${version}`, true)}
+            onRestore={async (version) => settle(await mine(restoreVersionAction(version, data.version).catch(() => null)), `Restored version ${version}`, true)}
           />
         </aside>
       </main>
