@@ -50,7 +50,7 @@ test.beforeAll(async ({ browser }) => {
 test.describe('dashboard as supervisor', () => {
   test.use({ storageState: storageState('supervisor') });
 
-  test('a queue’s figures follow the conversations created and assigned in it', async ({ page, request }) => {
+  test('a queue’s figures follow the conversations created and assigned in it, live', async ({ page, context, request }) => {
     const name = `E2E dashboard ${unique()}`;
     const created = await request.post('/ccaas/1/queues', { headers, data: { name } });
     expect(created.status(), await created.text()).toBe(200);
@@ -63,23 +63,26 @@ test.describe('dashboard as supervisor', () => {
     await expect(row.getByTestId('queue-unassigned')).toHaveText('0');
     await expect(row.getByTestId('queue-oldest')).toHaveText('—');
     await expect(row).toContainText('Nobody');
+    await expect(page.getByTestId('live-status')).toHaveAttribute('data-status', 'live');
 
+    // No reload: the page follows the events.
     const first = await createConversation(request, queueId);
     await createConversation(request, queueId);
-    await page.reload();
     await expect(row.getByTestId('queue-open')).toHaveText('2');
     await expect(row.getByTestId('queue-unassigned')).toHaveText('2');
     await expect(row.getByTestId('queue-oldest')).toHaveText('now');
 
-    // Assign one to Ana with the conversation's own dropdown.
-    await page.goto(`/inbox/${first}`);
-    const select = page.getByLabel('Assigned Agent');
+    // Assign one to Ana with the conversation's own dropdown, in another tab.
+    const other = await context.newPage();
+    await other.goto(`/inbox/${first}`);
+    const select = other.getByLabel('Assigned Agent');
     const ana = (await select.locator('option', { hasText: 'Ana Alvarez' }).textContent())!;
+    await expect(select).toBeEnabled();
     await select.selectOption({ label: ana });
     await expect.poll(() => agentOf(request, first)).not.toBeNull();
     const anaId = (await agentOf(request, first))!;
+    await other.close();
 
-    await page.goto('/dashboard');
     await expect(row.getByTestId('queue-open')).toHaveText('2');
     await expect(row.getByTestId('queue-unassigned')).toHaveText('1');
     await expect(row.getByRole('list', { name: `Assigned in ${name}` }).getByRole('listitem')).toHaveText(['Ana Alvarez 1']);
