@@ -172,6 +172,30 @@ test.describe('two app instances', () => {
   });
 });
 
+test.describe('live queue counts', () => {
+  test.use({ storageState: storageState('supervisor') });
+
+  test('the Queues page counts a new conversation, and its closing, without a reload', async ({ page, request }) => {
+    const name = `Live counts ${unique()}`;
+    const created = await request.post('/ccaas/1/queues', { headers: { Authorization: `App ${apiKey}` }, data: { name } });
+    expect(created.status(), await created.text()).toBe(200);
+    const queueId = ((await created.json()) as { id: string }).id;
+    await goLive(page, '/queues');
+    const card = page.getByTestId('queue-card').filter({ has: page.getByRole('heading', { name, exact: true }) });
+    const [open, unassigned] = [card.getByRole('definition').nth(0), card.getByRole('definition').nth(1)];
+    await expect(open).toHaveText('0');
+
+    // SMS alerts: no auto-assignment, so it waits unassigned.
+    const id = await createConversation(request, { topic: `Counted ${unique()}`, channel: 'SMS', queueId });
+    await expect(open).toHaveText('1');
+    await expect(unassigned).toHaveText('1');
+    const closed = await request.put(`/ccaas/1/conversations/${id}`, { headers: { Authorization: `App ${apiKey}` }, data: { status: 'CLOSED', queueId } });
+    expect(closed.status(), await closed.text()).toBe(200);
+    await expect(open).toHaveText('0');
+    expect(await sameDocument(page)).toBe(true);
+  });
+});
+
 test.describe('unread badge', () => {
   test('the tab title and the nav count unread assigned conversations, the row is marked, and opening one reads it', async ({ browser, request }) => {
     test.setTimeout(90_000);
