@@ -116,7 +116,7 @@ export function LiveProvider({ userId, children }: { userId: string; children: R
       if (s === 'live') {
         failures = 0;
         // The page was rendered before this tab listened: what changed in between is read again.
-        if (!wasLive) void queryClient.invalidateQueries();
+        if (!wasLive) resync();
         wasLive = true;
       } else if (s === 'reconnecting' && ++failures === 2) {
         // Two failures in a row may mean the session ended: then sign in again rather than retry for ever.

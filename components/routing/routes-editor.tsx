@@ -99,12 +99,12 @@ export function RoutesEditor({ initial, queues, tagNames, canManage }: Props) {
   }
   useLiveEvent((e) => {
     if (pending || own.current.inFlight > 0) return;
-    if (e.type === 'resync' && !dirty) return reload(null);
+    if (e.type === 'resync' && !dirty) return refresh(null);
     if (e.type !== 'routes' || e.version <= data.version || own.current.versions.has(e.version)) return;
     const who =
       e.savedBy.kind === 'apiKey' ? `API key ${e.savedBy.name}` : e.savedBy.kind === 'user' && e.savedBy.id === userId ? 'You (in another tab)' : e.savedBy.name;
     if (dirty) setBanner({ kind: 'remote', message: `${who} saved version ${e.version} while you were editing.` });
-    else reload({ kind: 'saved', message: `${who} saved version ${e.version}; you are looking at it.` });
+    else refresh({ kind: 'saved', message: `${who} saved version ${e.version}; you are looking at it.` }, { kind: 'remote', message: `${who} saved version ${e.version} while you were editing.` });
   });
 
   const update = (fn: (d: DraftRoute[]) => DraftRoute[]) => {
@@ -156,6 +156,28 @@ export function RoutesEditor({ initial, queues, tagNames, canManage }: Props) {
     }
     startTransition(async () => {
       settle(await mine(saveRoutesAction(inputs, data.version).catch(() => null)), 'Saved');
+    });
+  }
+
+  // Read at the time an answer arrives, not when the request left.
+  const now = useRef({ dirty, version: data.version });
+  now.current = { dirty, version: data.version };
+
+  /**
+   * Live updates, unlike the Reload button, never pull the list from under the user: nothing
+   * happens when the version is unchanged (a drag may be under way), and edits started while the
+   * request was out get the "saved while you were editing" notice instead.
+   */
+  function refresh(after: Banner | null, ifEdited: Banner | null = null) {
+    startTransition(async () => {
+      const res = await reloadRoutesAction().catch(() => null);
+      if (!res?.ok || res.data.version === now.current.version) return;
+      if (now.current.dirty) {
+        if (ifEdited) setBanner(ifEdited);
+        return;
+      }
+      adopt(res.data);
+      setBanner(after);
     });
   }
 
