@@ -1,6 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { storageState } from './fixtures';
 
+/** Drags and edits need the page hydrated; being live (connected to events) says it is. */
+async function openRoutes(page: Page) {
+  await page.goto('/routes');
+  await expect(page.getByTestId('live-status')).toHaveAttribute('data-status', 'live');
+}
+
 // The seeded demo's five routes, in order (prisma/seed-data.ts).
 const SEEDED = ['Verified customers', 'WhatsApp account questions → Authentication bot', 'VIP', 'Billing', 'Night shift (disabled)'];
 
@@ -21,7 +27,7 @@ test.describe('route list as supervisor', () => {
   test.use({ storageState: storageState('supervisor') });
 
   test('drag route 3 above route 1 with the mouse, and save', async ({ page }) => {
-    await page.goto('/routes');
+    await openRoutes(page);
     await expect.poll(() => routeNames(page)).toEqual(SEEDED);
     const handle = page.getByRole('button', { name: 'Reorder route VIP', exact: true });
     const target = page.getByRole('button', { name: 'Reorder route Verified customers', exact: true });
@@ -40,7 +46,7 @@ test.describe('route list as supervisor', () => {
   });
 
   test('move Billing up one with the keyboard; the order survives a reload', async ({ page }) => {
-    await page.goto('/routes');
+    await openRoutes(page);
     const handle = page.getByRole('button', { name: 'Reorder route Billing', exact: true });
     await handle.focus();
     // dnd-kit's keyboard sensor needs a moment between key presses to measure and move.
@@ -90,7 +96,7 @@ test.describe('route list as supervisor', () => {
     expect(got.priority).toBe('HIGH');
 
     // The simulator agrees, condition by condition.
-    await page.goto('/routes');
+    await openRoutes(page);
     await page.getByLabel('Channel').selectOption('WHATSAPP');
     await page.getByLabel('Tags').fill('strong_auth');
     await page.getByLabel('Customer attributes').fill('tier=gold');
@@ -101,8 +107,8 @@ test.describe('route list as supervisor', () => {
   test('two supervisors save from the same version: the second is told at once, saving anyway is refused, and can reload', async ({ page, browser }) => {
     const other = await browser.newContext({ storageState: storageState('admin') });
     const second = await other.newPage();
-    await page.goto('/routes');
-    await second.goto('/routes');
+    await openRoutes(page);
+    await openRoutes(second);
     await expect(second.getByTestId('live-status')).toHaveAttribute('data-status', 'live');
 
     // The second has unsaved changes when the first saves: they are kept, and the second is told live.
@@ -130,8 +136,8 @@ test.describe('route list as supervisor', () => {
   test('a supervisor with no unsaved changes sees another one’s save without reloading', async ({ page, browser }) => {
     const other = await browser.newContext({ storageState: storageState('admin') });
     const second = await other.newPage();
-    await page.goto('/routes');
-    await second.goto('/routes');
+    await openRoutes(page);
+    await openRoutes(second);
     await expect(second.getByTestId('live-status')).toHaveAttribute('data-status', 'live');
     const current = await route(page, 'Night shift (disabled)').getByLabel('Priority').inputValue();
     const next = current === 'LOW' ? 'HIGH' : 'LOW';
@@ -143,7 +149,7 @@ test.describe('route list as supervisor', () => {
   });
 
   test('the simulator ticks and crosses conditions on the draft and highlights the route that takes the sample', async ({ page }) => {
-    await page.goto('/routes');
+    await openRoutes(page);
     await page.getByLabel('Message text').fill('Where is my invoice?');
     await page.getByLabel('Channel').selectOption('EMAIL');
     await page.getByLabel('Customer attributes').fill('tier=gold');
@@ -185,7 +191,7 @@ test.describe('route list as supervisor', () => {
   });
 
   test('build a condition without writing JSON; faults are shown on the condition', async ({ page }) => {
-    await page.goto('/routes');
+    await openRoutes(page);
     await page.getByRole('button', { name: '+ Add route' }).click();
     const added = route(page, 'New route 6');
     await added.getByLabel('Route name').fill('Gold or platinum in DACH');
@@ -220,7 +226,7 @@ test.describe('route list as supervisor', () => {
   });
 
   test('restore the seeded version from the history', async ({ page }) => {
-    await page.goto('/routes');
+    await openRoutes(page);
     const history = page.getByRole('region', { name: 'Revision history' });
     await history.getByRole('button', { name: 'Restore version 1', exact: true }).click();
     await history.getByRole('group', { name: 'Confirm restoring version 1' }).getByRole('button', { name: 'Restore version 1' }).click();

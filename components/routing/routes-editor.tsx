@@ -171,7 +171,8 @@ export function RoutesEditor({ initial, queues, tagNames, canManage }: Props) {
   function refresh(after: Banner | null, ifEdited: Banner | null = null) {
     startTransition(async () => {
       const res = await reloadRoutesAction().catch(() => null);
-      if (!res?.ok || res.data.version === now.current.version) return;
+      // Not newer than what is on screen (a save of ours may have landed meanwhile): nothing to do.
+      if (!res?.ok || res.data.version <= now.current.version) return;
       if (now.current.dirty) {
         if (ifEdited) setBanner(ifEdited);
         return;
