@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
-import { PASSWORD, storageState } from './fixtures';
+import { createApiKey, PASSWORD, storageState, unique } from './fixtures';
 
 // Assignment across people (SPEC §4). Conversations are made through the HTTP API in the Billing
 // queue (Chen and Dara are its members) so routing, which other specs edit, cannot move them.
@@ -9,23 +9,9 @@ import { PASSWORD, storageState } from './fixtures';
 
 const CHEN = { email: 'chen@example.com', name: 'Chen Wei' };
 const DARA = { email: 'dara@example.com', name: 'Dara Okafor' };
-const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 let apiKey: string;
 let billingId: string;
-
-async function createKey(browser: Browser): Promise<string> {
-  const admin = await browser.newContext({ storageState: storageState('admin') });
-  const page = await admin.newPage();
-  await page.goto('/people');
-  const form = page.getByRole('form', { name: 'Create an API key' });
-  await form.getByLabel('Key name').fill(`e2e assignment ${unique()}`);
-  await form.getByLabel('Acts as').selectOption('SUPERVISOR');
-  await form.getByRole('button', { name: 'Create key' }).click();
-  const key = await page.getByLabel('New API key').inputValue();
-  await admin.close();
-  return key;
-}
 
 async function createConversation(request: APIRequestContext, topic: string, channel: 'SMS' | 'EMAIL') {
   const res = await request.post('/ccaas/1/conversations', {
@@ -61,7 +47,7 @@ const searchInbox = async (page: Page, topic: string) => {
 };
 
 test.beforeAll(async ({ browser, request }) => {
-  apiKey = await createKey(browser);
+  apiKey = await createApiKey(browser, 'assignment');
   const res = await request.get('/ccaas/1/queues?name=Billing', { headers: { Authorization: `App ${apiKey}` } });
   billingId = ((await res.json()) as { queues: { id: string; name: string }[] }).queues.find((q) => q.name === 'Billing')!.id;
 });

@@ -1,27 +1,13 @@
-import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
-import { ROLES, storageState } from './fixtures';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { createApiKey, ROLES, storageState, unique } from './fixtures';
 
 // The tests share one seeded server with the other specs (two workers), so each works on a
 // conversation of its own: created through the HTTP API with a key made in the admin UI, on the
 // website chat inbox, which Ana collaborates on. Nothing here depends on global counts.
 
 const ANA = ROLES.agent.name;
-const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 let apiKey: string;
-
-async function createKey(browser: Browser): Promise<string> {
-  const admin = await browser.newContext({ storageState: storageState('admin') });
-  const page = await admin.newPage();
-  await page.goto('/people');
-  const form = page.getByRole('form', { name: 'Create an API key' });
-  await form.getByLabel('Key name').fill(`e2e conversations ${unique()}`);
-  await form.getByLabel('Acts as').selectOption('SUPERVISOR');
-  await form.getByRole('button', { name: 'Create key' }).click();
-  const key = await page.getByLabel('New API key').inputValue();
-  await admin.close();
-  return key;
-}
 
 async function createConversation(request: APIRequestContext, topic: string): Promise<string> {
   const res = await request.post('/ccaas/1/conversations', {
@@ -41,7 +27,7 @@ async function createConversation(request: APIRequestContext, topic: string): Pr
 const statusTab = (page: Page, name: RegExp) => page.getByRole('navigation', { name: 'Status' }).getByRole('link', { name });
 
 test.beforeAll(async ({ browser }) => {
-  apiKey = await createKey(browser);
+  apiKey = await createApiKey(browser, 'conversations');
 });
 
 test.describe('as the agent', () => {

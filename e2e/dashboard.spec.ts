@@ -1,27 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
-import { storageState } from './fixtures';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { createApiKey, storageState, unique } from './fixtures';
 
 // Other specs create and assign conversations on the same server at the same time, so global
 // figures move under our feet: the queue checks use a queue of their own, and the agent check
 // compares the page with the API until both agree.
 
-const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 let headers: { Authorization: string };
-
-async function createKey(browser: Browser): Promise<string> {
-  const admin = await browser.newContext({ storageState: storageState('admin') });
-  const page = await admin.newPage();
-  await page.goto('/people');
-  const form = page.getByRole('form', { name: 'Create an API key' });
-  await form.getByLabel('Key name').fill(`e2e dashboard ${unique()}`);
-  await form.getByLabel('Acts as').selectOption('SUPERVISOR');
-  await form.getByRole('button', { name: 'Create key' }).click();
-  const key = await page.getByLabel('New API key').inputValue();
-  await admin.close();
-  return key;
-}
 
 /** On the website chat (Ana, Ben and Chen collaborate); the queue has no members, so nobody is auto-assigned. */
 async function createConversation(request: APIRequestContext, queueId: string): Promise<string> {
@@ -44,7 +30,7 @@ const queueRow = (page: Page, name: string) =>
   page.getByTestId('dashboard-queue').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
 
 test.beforeAll(async ({ browser }) => {
-  headers = { Authorization: `App ${await createKey(browser)}` };
+  headers = { Authorization: `App ${await createApiKey(browser, 'dashboard')}` };
 });
 
 test.describe('dashboard as supervisor', () => {

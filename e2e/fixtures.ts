@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type { Browser } from '@playwright/test';
 
 export const PASSWORD = 'demo1234';
 
@@ -17,3 +18,20 @@ export const ROLES = {
 export type RoleName = keyof typeof ROLES;
 
 export const storageState = (role: RoleName) => path.join(import.meta.dirname, '.auth', `${role}.json`);
+
+/** Unique enough to keep parallel specs' names apart. */
+export const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+/** An API key acting as a supervisor, made the way an admin would: in the People page. */
+export async function createApiKey(browser: Browser, label: string): Promise<string> {
+  const admin = await browser.newContext({ storageState: storageState('admin') });
+  const page = await admin.newPage();
+  await page.goto('/people');
+  const form = page.getByRole('form', { name: 'Create an API key' });
+  await form.getByLabel('Key name').fill(`e2e ${label} ${unique()}`);
+  await form.getByLabel('Acts as').selectOption('SUPERVISOR');
+  await form.getByRole('button', { name: 'Create key' }).click();
+  const key = await page.getByLabel('New API key').inputValue();
+  await admin.close();
+  return key;
+}

@@ -1,7 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { storageState } from './fixtures';
+import { storageState, unique } from './fixtures';
 
-const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 test.describe('API keys as admin', () => {
   test.use({ storageState: storageState('admin') });

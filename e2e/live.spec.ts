@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext, type Browser, type Locator, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { E2E_AUTH_SECRET, PASSWORD, ROLES, storageState } from './fixtures';
+import { createApiKey, E2E_AUTH_SECRET, PASSWORD, ROLES, storageState, unique } from './fixtures';
 
 // Live updates (issue 6): pages change without a reload when something happens elsewhere.
 // Conversations are made through the HTTP API with a key made in the admin UI. The reassignment
@@ -10,22 +10,8 @@ import { E2E_AUTH_SECRET, PASSWORD, ROLES, storageState } from './fixtures';
 
 const BEN = { email: 'ben@example.com', name: 'Ben Brooks' };
 const ANA = ROLES.agent.name;
-const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 
 let apiKey: string;
-
-async function createKey(browser: Browser): Promise<string> {
-  const admin = await browser.newContext({ storageState: storageState('admin') });
-  const page = await admin.newPage();
-  await page.goto('/people');
-  const form = page.getByRole('form', { name: 'Create an API key' });
-  await form.getByLabel('Key name').fill(`e2e live ${unique()}`);
-  await form.getByLabel('Acts as').selectOption('SUPERVISOR');
-  await form.getByRole('button', { name: 'Create key' }).click();
-  const key = await page.getByLabel('New API key').inputValue();
-  await admin.close();
-  return key;
-}
 
 async function createConversation(request: APIRequestContext, data: Record<string, unknown>): Promise<string> {
   const res = await request.post('/ccaas/1/conversations', {
@@ -66,7 +52,7 @@ async function chooseAgent(dropdown: Locator, name: string) {
 }
 
 test.beforeAll(async ({ browser }) => {
-  apiKey = await createKey(browser);
+  apiKey = await createApiKey(browser, 'live');
 });
 
 test.describe('live inbox', () => {

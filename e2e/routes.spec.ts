@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { storageState } from './fixtures';
+import { storageState, unique } from './fixtures';
 
 /** Drags and edits need the page hydrated; being live (connected to events) says it is. */
 async function openRoutes(page: Page) {
@@ -10,7 +10,6 @@ async function openRoutes(page: Page) {
 // The seeded demo's five routes, in order (prisma/seed-data.ts).
 const SEEDED = ['Verified customers', 'WhatsApp account questions → Authentication bot', 'VIP', 'Billing', 'Night shift (disabled)'];
 
-const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const routeNames = (page: Page) => page.getByRole('textbox', { name: 'Route name' }).evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
 const route = (page: Page, name: string) => page.getByTestId('route-item').filter({ has: page.getByRole('button', { name: `Reorder route ${name}`, exact: true }) });
 

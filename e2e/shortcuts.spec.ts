@@ -1,28 +1,14 @@
-import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
-import { storageState } from './fixtures';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { createApiKey, storageState, unique } from './fixtures';
 
 // The inbox's keyboard shortcuts (issue 6), as Ana (agent). Conversations are made through the API
 // on WhatsApp (the "WhatsApp DE" inbox: Ana collaborates) in the "Authentication bot" queue, which
 // has no members, so nobody is auto-assigned them; each test searches for its own unique topics.
 
-const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 const ANA = 'Ana Alvarez';
 
 let apiKey: string;
 let botQueueId: string;
-
-async function createKey(browser: Browser): Promise<string> {
-  const admin = await browser.newContext({ storageState: storageState('admin') });
-  const page = await admin.newPage();
-  await page.goto('/people');
-  const form = page.getByRole('form', { name: 'Create an API key' });
-  await form.getByLabel('Key name').fill(`e2e shortcuts ${unique()}`);
-  await form.getByLabel('Acts as').selectOption('SUPERVISOR');
-  await form.getByRole('button', { name: 'Create key' }).click();
-  const key = await page.getByLabel('New API key').inputValue();
-  await admin.close();
-  return key;
-}
 
 const auth = () => ({ Authorization: `App ${apiKey}` });
 
@@ -63,7 +49,7 @@ async function clickRow(page: Page, topic: string) {
 }
 
 test.beforeAll(async ({ browser, request }) => {
-  apiKey = await createKey(browser);
+  apiKey = await createApiKey(browser, 'shortcuts');
   const res = await request.get(`/ccaas/1/queues?name=${encodeURIComponent('Authentication bot')}`, { headers: auth() });
   botQueueId = ((await res.json()) as { queues: { id: string; name: string }[] }).queues.find((q) => q.name === 'Authentication bot')!.id;
 });
