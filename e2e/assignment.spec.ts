@@ -1,5 +1,5 @@
-import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
-import { createApiKey, PASSWORD, storageState, unique } from './fixtures';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { createApiKey, signIn, storageState, unique } from './fixtures';
 
 // Assignment across people (SPEC §4). Conversations are made through the HTTP API in the Billing
 // queue (Chen and Dara are its members) so routing, which other specs edit, cannot move them.
@@ -26,19 +26,6 @@ async function agentOf(request: APIRequestContext, id: string): Promise<string |
   const res = await request.get(`/ccaas/1/conversations/${id}`, { headers: { Authorization: `App ${apiKey}` } });
   expect(res.status()).toBe(200);
   return ((await res.json()) as { agentId?: string | null }).agentId ?? null;
-}
-
-/** A fresh session through the form (not the shared storage state), so signing out ends only this one. */
-async function signIn(browser: Browser, who: { email: string; name: string }): Promise<Page> {
-  // Empty state: the describe's admin storage state would otherwise apply to this context too.
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-  const page = await context.newPage();
-  await page.goto('/signin');
-  await page.getByLabel('Email').fill(who.email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByTestId('current-user')).toContainText(who.name);
-  return page;
 }
 
 const searchInbox = async (page: Page, topic: string) => {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Browser } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 
 export const PASSWORD = 'demo1234';
 
@@ -34,4 +34,17 @@ export async function createApiKey(browser: Browser, label: string): Promise<str
   const key = await page.getByLabel('New API key').inputValue();
   await admin.close();
   return key;
+}
+
+/** A fresh session through the sign-in form (not a shared storage state), so signing out ends only this one. */
+export async function signIn(browser: Browser, who: { email: string; name: string }): Promise<Page> {
+  // Empty state: a describe's storage state would otherwise apply to this context too.
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const page = await context.newPage();
+  await page.goto('/signin');
+  await page.getByLabel('Email').fill(who.email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByTestId('current-user')).toContainText(who.name);
+  return page;
 }

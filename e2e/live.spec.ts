@@ -1,7 +1,7 @@
-import { expect, test, type APIRequestContext, type Browser, type Locator, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { createApiKey, E2E_AUTH_SECRET, PASSWORD, ROLES, storageState, unique } from './fixtures';
+import { createApiKey, E2E_AUTH_SECRET, PASSWORD, ROLES, signIn, storageState, unique } from './fixtures';
 
 // Live updates (issue 6): pages change without a reload when something happens elsewhere.
 // Conversations are made through the HTTP API with a key made in the admin UI. The reassignment
@@ -30,17 +30,6 @@ async function goLive(page: Page, url: string) {
 }
 
 const sameDocument = (page: Page) => page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument === true);
-
-async function signIn(browser: Browser, who: { email: string; name: string }): Promise<Page> {
-  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
-  const page = await context.newPage();
-  await page.goto('/signin');
-  await page.getByLabel('Email').fill(who.email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByTestId('current-user')).toContainText(who.name);
-  return page;
-}
 
 /** Options read "Name — Availability"; the availability depends on what other specs did. */
 async function chooseAgent(dropdown: Locator, name: string) {
