@@ -4,21 +4,18 @@
 //     ("instance 2"), so every event crosses LISTEN/NOTIFY as it would between app instances.
 //   PGlite: one process, the in-process bus.
 // STREAMS (default 200) agents collaborate on the inbox, so each stream receives every event.
-import crypto from 'node:crypto';
 import { setMaxListeners } from 'node:events';
-import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 import { PrismaPGlite } from 'pglite-prisma-adapter';
-import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '../lib/generated/prisma/client';
-import { ensurePostgresDatabase, migrate, pgliteRunner, pgRunner } from '../lib/db/migrate';
+import { migrate, pgliteRunner } from '../lib/db/migrate';
 import { createConversation } from '../lib/domain/conversations/create';
 import { MemoryBus, setBus, type EventBus } from '../lib/realtime/bus';
 import { PgBus } from '../lib/realtime/pg-bus';
 import { openEventStream } from '../lib/realtime/stream';
 import { systemActor } from '../lib/auth/actor';
+import { scratchPostgres } from './scratch-db';
 
-const SERVER = process.env.BENCH_DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/postgres';
 const STREAMS = Number(process.env.STREAMS || 200);
 const EVENTS = Number(process.env.EVENTS || 100);
 const WARMUP = 5;
@@ -89,24 +86,13 @@ async function run(label: string, prisma: PrismaClient, publisher: EventBus, lis
 }
 
 async function postgres() {
-  const url = new URL(SERVER);
-  const name = `sb_bench_${crypto.randomBytes(4).toString('hex')}`;
-  url.pathname = `/${name}`;
-  await ensurePostgresDatabase(url.toString());
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  await migrate(pgRunner(client));
-  await client.end();
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url.toString(), max: 10 }) });
-  const [one, two] = [new PgBus(url.toString()), new PgBus(url.toString())];
+  const { url, prisma, drop } = await scratchPostgres();
+  const [one, two] = [new PgBus(url), new PgBus(url)];
   try {
     await run('PostgreSQL, across two bus instances', prisma, one, two);
   } finally {
-    await Promise.all([one.close(), two.close(), prisma.$disconnect()]);
-    const admin = new pg.Client({ connectionString: SERVER });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
+    await Promise.all([one.close(), two.close()]);
+    await drop();
   }
 }
 
