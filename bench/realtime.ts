@@ -6,8 +6,8 @@
 // STREAMS (default 200) agents collaborate on the inbox, so each stream receives every event.
 import { setMaxListeners } from 'node:events';
 import { PGlite } from '@electric-sql/pglite';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
-import { PrismaClient } from '../lib/generated/prisma/client';
+import type { PrismaClient } from '../lib/generated/prisma/client';
+import { pgliteClient } from '../lib/db/clients';
 import { migrate, pgliteRunner } from '../lib/db/migrate';
 import { createConversation } from '../lib/domain/conversations/create';
 import { MemoryBus, setBus, type EventBus } from '../lib/realtime/bus';
@@ -99,7 +99,7 @@ async function postgres() {
 async function pglite() {
   const db = new PGlite('memory://');
   await migrate(pgliteRunner(db));
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(db) });
+  const prisma = pgliteClient(db);
   const bus = new MemoryBus();
   try {
     await run('PGlite, in-process bus', prisma, bus, bus);

@@ -1,8 +1,8 @@
 // A migrated PostgreSQL database of its own for one benchmark run, dropped afterwards.
 import crypto from 'node:crypto';
 import pg from 'pg';
-import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from '../lib/generated/prisma/client';
+import type { PrismaClient } from '../lib/generated/prisma/client';
+import { postgresClient } from '../lib/db/clients';
 import { ensurePostgresDatabase, migrate, pgRunner } from '../lib/db/migrate';
 
 export const BENCH_SERVER = process.env.BENCH_DATABASE_URL || 'postgresql://postgres@127.0.0.1:5432/postgres';
@@ -18,7 +18,7 @@ export async function scratchPostgres(server = BENCH_SERVER): Promise<ScratchDb>
   await client.connect();
   await migrate(pgRunner(client));
   await client.end();
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url.toString(), max: 10 }) });
+  const prisma = postgresClient(url.toString(), 10);
   return {
     url: url.toString(),
     prisma,

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { Db } from '../db';
+import { sqlOf, sqlTimestamp } from '../db/sql';
 import type { Role } from '../generated/prisma/enums';
 import { assertCan, type Actor } from './actor';
 import { createApiKeySchema } from '../validation/api-keys';
@@ -51,22 +52,27 @@ export async function revokeApiKey(db: Db, actor: Actor, id: string): Promise<vo
   }
 }
 
-/** The actor for an `Authorization: App <key>` / `Bearer <key>` header, or null (401). */
+/**
+ * The actor for an `Authorization: App <key>` / `Bearer <key>` header, or null (401). One round
+ * trip on every API request: the key and its owner are read, and the last use is written to the
+ * minute (enough to tell a live key from a dead one without a write per request), in one statement.
+ */
 export async function authenticateApiKey(db: Db, authorization: string | null): Promise<Extract<Actor, { kind: 'apiKey' }> | null> {
   const m = /^(App|Bearer)\s+(\S+)\s*$/i.exec(authorization ?? '');
   if (!m || !m[2].startsWith(KEY_PREFIX) || m[2].length > 200) return null;
-  const key = await db.apiKey.findUnique({
-    where: { hash: hashApiKey(m[2]) },
-    include: { owner: { select: { role: true, enabled: true } } },
-  });
-  if (!key || key.revokedAt) return null;
-  if (key.owner && !key.owner.enabled) return null;
-  const role = key.owner?.role ?? key.role;
+  const [key] = await sqlOf(db).query<{ id: string; name: string; role: Role | null; userId: string | null; ownerRole: Role | null }>(
+    `WITH k AS (
+       SELECT a.id, a.name, a.role::text AS role, a."userId", u.role::text AS "ownerRole"
+       FROM "ApiKey" a LEFT JOIN "User" u ON u.id = a."userId"
+       WHERE a.hash = $1 AND a."revokedAt" IS NULL AND (a."userId" IS NULL OR u.enabled)),
+     used AS (
+       UPDATE "ApiKey" SET "lastUsedAt" = $2::timestamp(3)
+       WHERE id = (SELECT id FROM k) AND ("lastUsedAt" IS NULL OR "lastUsedAt" < $2::timestamp(3) - interval '1 minute'))
+     SELECT * FROM k`,
+    [hashApiKey(m[2]), sqlTimestamp(new Date())],
+  );
+  if (!key) return null;
+  const role = key.ownerRole ?? key.role;
   if (!role) return null;
-  const now = new Date();
-  // Last use to the minute: enough to tell a live key from a dead one without a write per request.
-  if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > 60_000) {
-    await db.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: now } });
-  }
   return { kind: 'apiKey', id: key.id, role, name: key.name, userId: key.userId };
 }

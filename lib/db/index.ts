@@ -1,9 +1,10 @@
 import { PGlite } from '@electric-sql/pglite';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
-import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from '../generated/prisma/client';
-import { dbTarget, TRANSACTION_OPTIONS, type DbTarget } from './config';
+import type { PrismaClient } from '../generated/prisma/client';
+import { dbTarget, type DbTarget } from './config';
 import { acquirePgliteLock } from './pglite-lock';
+import { pgliteClient, postgresClient } from './clients';
+
+export { pgliteClient, postgresClient };
 
 export type Db = PrismaClient;
 /** The client inside `db.$transaction(async (tx) => …)`; domain functions take this. */
@@ -13,14 +14,11 @@ export type Opened = { prisma: PrismaClient; pglite?: PGlite; target: DbTarget }
 
 
 /** Opens a new client for a target. The app uses `db()`; tests and scripts open their own. */
-export function openDb(target: DbTarget = dbTarget()): Opened {
-  if (target.engine === 'postgres') {
-    const adapter = new PrismaPg({ connectionString: target.url, max: Number(process.env.DB_POOL_SIZE || 10) });
-    return { prisma: new PrismaClient({ adapter, transactionOptions: TRANSACTION_OPTIONS }), target };
-  }
+export function openDb(target: DbTarget = dbTarget(), poolSize = Number(process.env.DB_POOL_SIZE || 10)): Opened {
+  if (target.engine === 'postgres') return { prisma: postgresClient(target.url, poolSize), target };
   if (!target.dir.startsWith('memory://')) acquirePgliteLock(target.dir);
   const pglite = new PGlite(target.dir);
-  return { prisma: new PrismaClient({ adapter: new PrismaPGlite(pglite), transactionOptions: TRANSACTION_OPTIONS }), pglite, target };
+  return { prisma: pgliteClient(pglite), pglite, target };
 }
 
 // One client per process, kept on globalThis so dev-mode module reloads do not open a second one.

@@ -11,7 +11,8 @@ export type TimelineEntry = {
   reason?: string;
 };
 
-function actorColumns(actor: Actor) {
+/** Who did it, as TimelineEvent columns. */
+export function actorColumns(actor: Actor) {
   switch (actor.kind) {
     case 'user':
       return { actorKind: 'USER' as const, actorUserId: actor.id, actorName: actor.name };

@@ -1,10 +1,11 @@
 import type { SavedRoute } from '../domain/routing/route-list';
 import type { ConversationDetail } from '../domain/conversations/get';
 import type { ConversationListItem } from '../domain/conversations/list';
+import type { CreatedConversation } from '../domain/conversations/create';
 import { apiTimestamp, compact } from './format';
 
 /** ConversationApiModel plus Switchboard's extras (channel, inboxId, customerId, tags). */
-export function apiConversation(c: ConversationListItem | ConversationDetail) {
+export function apiConversation(c: ConversationListItem | ConversationDetail | CreatedConversation) {
   return compact({
     id: c.id,
     topic: c.topic,
@@ -16,7 +17,7 @@ export function apiConversation(c: ConversationListItem | ConversationDetail) {
     channel: c.channel,
     inboxId: c.inboxId,
     customerId: c.customerId,
-    tags: c.tags.map((t) => t.tag.name),
+    tags: c.tags.map((t: string | { tag: { name: string } }) => (typeof t === 'string' ? t : t.tag.name)),
     createdAt: apiTimestamp(c.createdAt),
     updatedAt: apiTimestamp(c.updatedAt),
     closedAt: apiTimestamp(c.closedAt),

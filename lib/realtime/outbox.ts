@@ -94,6 +94,27 @@ function touchOf(box: Box, id: string, actor: Actor): Touch {
 
 const TOPIC_MAX = 120;
 
+/** The event for one conversation's committed state (the outbox's, or a hot path's that knows it). */
+export function conversationEvent(
+  c: { id: string; status: ConversationEvent['status']; inboxId: string | null; queueId: string | null; agentId: string | null; topic: string | null },
+  changes: ConversationChange[],
+  before: ConversationEvent['before'],
+  actor: Actor | EventActor,
+): ConversationEvent {
+  return {
+    type: 'conversation',
+    id: c.id,
+    changes,
+    status: c.status,
+    inboxId: c.inboxId,
+    queueId: c.queueId,
+    agentId: c.agentId,
+    topic: c.topic && c.topic.length > TOPIC_MAX ? `${c.topic.slice(0, TOPIC_MAX - 1)}…` : c.topic,
+    before,
+    actor: 'role' in actor ? eventActor(actor) : actor,
+  };
+}
+
 async function seal(tx: Tx, box: Box): Promise<BusEvent[]> {
   if (!box.conversations.size) return box.events;
   const rows = await tx.conversation.findMany({
@@ -102,21 +123,11 @@ async function seal(tx: Tx, box: Box): Promise<BusEvent[]> {
   });
   const conversations = rows.map((c): ConversationEvent => {
     const t = box.conversations.get(c.id)!;
-    return {
-      type: 'conversation',
-      id: c.id,
-      changes: [...t.changes],
-      status: c.status,
-      inboxId: c.inboxId,
-      queueId: c.queueId,
-      agentId: c.agentId,
-      topic: c.topic && c.topic.length > TOPIC_MAX ? `${c.topic.slice(0, TOPIC_MAX - 1)}…` : c.topic,
-      // A new conversation had no queue or assignee before: whoever it lands with hears of it as new.
-      before: t.changes.has('created')
-        ? { queueId: null, agentId: null }
-        : { queueId: t.before.queueId === undefined ? c.queueId : t.before.queueId, agentId: t.before.agentId === undefined ? c.agentId : t.before.agentId },
-      actor: t.actor,
-    };
+    // A new conversation had no queue or assignee before: whoever it lands with hears of it as new.
+    const before = t.changes.has('created')
+      ? { queueId: null, agentId: null }
+      : { queueId: t.before.queueId === undefined ? c.queueId : t.before.queueId, agentId: t.before.agentId === undefined ? c.agentId : t.before.agentId };
+    return conversationEvent(c, [...t.changes], before, t.actor);
   });
   return [...conversations, ...box.events];
 }

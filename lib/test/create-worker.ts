@@ -1,15 +1,13 @@
 // A separate "app instance" for the multi-process assignment test: its own process and its own
 // Prisma client on the shared PostgreSQL, creating conversations concurrently through the domain.
 //   tsx lib/test/create-worker.ts <databaseUrl> <inboxId> <count> <workers>
-import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from '../generated/prisma/client';
-import { TRANSACTION_OPTIONS } from '../db/config';
+import { postgresClient } from '../db/clients';
 import { systemActor } from '../auth/actor';
 import { createConversation } from '../domain/conversations/create';
 
 async function main() {
   const [url, inboxId, count, workers] = process.argv.slice(2);
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 8 }), transactionOptions: TRANSACTION_OPTIONS });
+  const prisma = postgresClient(url, 8);
   const actor = systemActor(`instance ${process.pid}`);
   let next = 0;
   await Promise.all(

@@ -4,11 +4,10 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
-import { PrismaPGlite } from 'pglite-prisma-adapter';
-import { PrismaPg } from '@prisma/adapter-pg';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { PrismaClient } from '../generated/prisma/client';
-import { TRANSACTION_OPTIONS } from '../db/config';
+import { pgliteClient, postgresClient } from '../db/clients';
+import { attachSql, sqlOf, type Sql } from '../db/sql';
 import { ensurePostgresDatabase, migrate, pgliteRunner, pgRunner, type SqlRunner } from '../db/migrate';
 
 export type Engine = 'pglite' | 'postgres';
@@ -98,19 +97,27 @@ export async function testDb(engine: Engine = 'pglite'): Promise<TestDb> {
     const { pglite, raw } = await rawPglite('PGLITE_TEMPLATE_MIGRATED');
     // Applies nothing on the template; keeps a test honest if the template was made from other migrations.
     await migrateOrClose(raw);
-    return withClient(engine, new PrismaPGlite(pglite), raw);
+    return withClient(engine, pgliteClient(pglite, { log: true }), raw);
   }
   const { url, raw } = await rawPostgres();
   await migrateOrClose(raw);
-  return withClient(engine, new PrismaPg({ connectionString: url, max: 4 }), raw);
+  return withClient(engine, postgresClient(url, 4, { log: true }), raw);
 }
 
-function withClient(engine: Engine, adapter: PrismaPGlite | PrismaPg, raw: RawDb): TestDb {
-  const prisma = new PrismaClient({ adapter, log: [{ emit: 'event', level: 'query' }], transactionOptions: TRANSACTION_OPTIONS });
+function withClient(engine: Engine, prisma: PrismaClient, raw: RawDb): TestDb {
   let queries = 0;
-  prisma.$on('query', () => {
+  (prisma as PrismaClient<'query'>).$on('query', () => {
     queries++;
   });
+  // Statements sent on the raw driver (lib/db/sql.ts) count too.
+  const driver = sqlOf(prisma);
+  const counted = (sql: Sql): Sql => ({
+    query: (text, params) => {
+      queries++;
+      return sql.query(text, params);
+    },
+  });
+  attachSql(prisma, { engine: driver.engine, ...counted(driver), transaction: (fn) => driver.transaction((sql) => fn(counted(sql))) });
   return { engine, prisma, sql: raw.sql, queryCount: () => queries, close: () => closeBoth(prisma, raw) };
 }
 

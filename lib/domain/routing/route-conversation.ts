@@ -6,28 +6,16 @@ import { closedConversation } from '../errors';
 import { recordTimeline, type TimelineEntry } from '../timeline';
 import { lockVisibleConversation } from '../conversations/access';
 import { loadConversation, type ConversationDetail } from '../conversations/get';
-import { compileRoutes, firstMatch, type CompiledRoute } from './match';
+import type { CompiledRoute } from './match';
+import { compiledForVersion, decideRoute, decisionReason } from './decide';
 import { loadRoutingContexts } from './context';
-import type { SavedRoute } from './route-list';
 import { afterConversationRouted } from './hooks';
 import { transaction } from '../../realtime/outbox';
 
-// Compiled route lists by the id of their saved version row: a saved version never changes and
-// its id is unique (across databases too), and the current one is read from the database every
-// time, so this cache cannot be stale; it only saves compiling again.
-const compiledByVersion = new Map<string, CompiledRoute<SavedRoute>[]>();
-
-export async function compiledRouteList(tx: Tx): Promise<CompiledRoute<SavedRoute>[]> {
+/** The saved route list, compiled once per saved version (decide.ts). */
+export async function compiledRouteList(tx: Tx): Promise<CompiledRoute[]> {
   const latest = await tx.routeListVersion.findFirst({ orderBy: { version: 'desc' }, select: { id: true } });
-  const hit = latest && compiledByVersion.get(latest.id);
-  if (hit) return hit;
-  const routes = await tx.route.findMany({ orderBy: { position: 'asc' }, include: { queue: { select: { name: true } } } });
-  const compiled = compileRoutes(routes);
-  if (latest) {
-    if (compiledByVersion.size > 20) compiledByVersion.clear();
-    compiledByVersion.set(latest.id, compiled);
-  }
-  return compiled;
+  return compiledForVersion(latest?.id ?? null, () => tx.route.findMany({ orderBy: { position: 'asc' } }));
 }
 
 /**
@@ -39,17 +27,12 @@ export async function applyRouting(tx: Tx, actor: Actor, id: string): Promise<vo
   const ctx = (await loadRoutingContexts(tx, [id])).get(id);
   const conversation = await tx.conversation.findUniqueOrThrow({ where: { id } });
   if (!ctx) return;
-  const match = firstMatch(await compiledRouteList(tx), ctx);
-  const fallback = match ? null : await tx.queue.findFirst({ where: { isDefault: true }, select: { id: true, name: true } });
-  const queueId = match?.queueId ?? fallback?.id ?? null;
-  const priority: Priority = (match?.priority as Priority | null) ?? conversation.priority;
+  const defaultQueue = await tx.queue.findFirst({ where: { isDefault: true }, select: { id: true, name: true } });
+  const decision = decideRoute(await compiledRouteList(tx), defaultQueue, ctx);
+  const { queueId } = decision;
+  const priority: Priority = decision.priority ?? conversation.priority;
   // Read the name now: the cached route list may predate a rename.
-  const queueName = match ? (await tx.queue.findUnique({ where: { id: match.queueId }, select: { name: true } }))?.name : fallback?.name;
-  const reason = match
-    ? `routed by rule ${match.name} to ${queueName}${match.priority ? ` (priority ${match.priority})` : ''}`
-    : fallback
-      ? `no route matched: default queue ${fallback.name}`
-      : 'no route matched';
+  const queueName = decision.reasonNamesQueue && queueId ? (await tx.queue.findUnique({ where: { id: queueId }, select: { name: true } }))?.name : null;
 
   const now = new Date();
   const { count } = await tx.conversation.updateMany({
@@ -60,9 +43,9 @@ export async function applyRouting(tx: Tx, actor: Actor, id: string): Promise<vo
   const events: TimelineEntry[] = [
     {
       kind: 'ROUTED',
-      reason,
+      reason: decisionReason(decision, queueName),
       before: { queueId: conversation.queueId, priority: conversation.priority },
-      after: { queueId, priority, routeId: match?.id ?? null },
+      after: { queueId, priority, routeId: decision.routeId },
     },
   ];
   await recordTimeline(tx, id, actor, events);

@@ -3,9 +3,9 @@ import { apiRoute } from '@/lib/http/handler';
 import { queryObject, readJson } from '@/lib/http/request';
 import { pagination } from '@/lib/http/format';
 import { apiConversation } from '@/lib/http/mappers';
-import { withIdempotency } from '@/lib/http/idempotency';
+import { idempotentRequest, replayIdempotent } from '@/lib/http/idempotency';
 import { listConversations } from '@/lib/domain/conversations/list';
-import { createConversation } from '@/lib/domain/conversations/create';
+import { createConversationRecord } from '@/lib/domain/conversations/create';
 import { conversationListQuerySchema } from '@/lib/validation/conversations';
 import { parseOrThrow } from '@/lib/domain/errors';
 
@@ -14,7 +14,13 @@ export const GET = apiRoute(async (_req, { db, actor, url }) => {
   return NextResponse.json({ conversations: page.items.map(apiConversation), pagination: pagination(page) });
 });
 
+// The Idempotency-Key is claimed inside the creating transaction, and the answer is built from what
+// that transaction wrote: no read after the commit.
 export const POST = apiRoute(async (req, ctx) => {
   const body = await readJson(req);
-  return withIdempotency(req, ctx, body, async () => NextResponse.json(apiConversation(await createConversation(ctx.db, ctx.actor, body))));
+  const claim = idempotentRequest(req, ctx, body);
+  if (claim instanceof Response) return claim;
+  const result = await createConversationRecord(ctx.db, ctx.actor, body, { idempotency: claim ? { ...claim, response: apiConversation } : undefined });
+  if ('replay' in result) return replayIdempotent(ctx, claim!);
+  return NextResponse.json(apiConversation(result.created));
 });

@@ -1,0 +1,55 @@
+import type { Actor } from '../../auth/actor';
+import { can } from '../../auth/roles';
+import { sqlTimestamp } from '../../db/sql';
+import type { SqlParams } from '../../db/sql-params';
+import type { ConversationListQuery } from '../../validation/conversations';
+
+/**
+ * SPEC §2 visibility as SQL over `"Conversation" c`: the same rule as `visibleConversationsWhere`
+ * (visibility.ts), for the raw list. Supervisors and admins see all; an agent (or a key acting as
+ * one) sees what is assigned to them, in an inbox they collaborate on, or in a queue they belong to.
+ */
+export function visibleConversationsSql(actor: Actor, p: SqlParams): string {
+  if (can(actor.role, 'conversations.seeAll')) return 'true';
+  const userId = actor.kind === 'user' ? actor.id : actor.kind === 'apiKey' ? actor.userId : null;
+  if (!userId) return 'false';
+  const u = p.add(userId);
+  return `(c."agentId" = ${u}::text
+    OR EXISTS (SELECT 1 FROM "InboxCollaborator" ic WHERE ic."inboxId" = c."inboxId" AND ic."userId" = ${u}::text)
+    OR EXISTS (SELECT 1 FROM "QueueMember" qm WHERE qm."queueId" = c."queueId" AND qm."userId" = ${u}::text))`;
+}
+
+/** `%`, `_` and `\` match themselves, as Prisma's `contains` does. */
+const likePattern = (s: string) => `%${s.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+
+/** The list filters (the reference's plus ours) as SQL over `"Conversation" c`. */
+export function filtersSql(q: ConversationListQuery, p: SqlParams): string[] {
+  const and: string[] = [];
+  // Compared in the column's own type, so that its indexes serve.
+  const inList = (column: string, values: string[] | undefined, type = 'text') => {
+    if (values?.length) and.push(`c."${column}" = ANY(${p.add(values)}::${type}[])`);
+  };
+  inList('id', q.conversationIds);
+  inList('status', q.status, '"ConversationStatus"');
+  inList('priority', q.priority, '"Priority"');
+  inList('channel', q.channel, '"Channel"');
+  inList('queueId', q.queueIds);
+  if (q.inboxId) and.push(`c."inboxId" = ${p.add(q.inboxId)}::text`);
+  if (q.agentId) and.push(`c."agentId" = ${p.add(q.agentId)}::text`);
+  if (q.unassigned !== undefined) and.push(q.unassigned ? 'c."agentId" IS NULL' : 'c."agentId" IS NOT NULL');
+  if (q.tagNames?.length) {
+    and.push(`EXISTS (SELECT 1 FROM "ConversationTag" ct JOIN "Tag" t ON t.id = ct."tagId" WHERE ct."conversationId" = c.id AND t.name = ANY(${p.add(q.tagNames)}::text[]))`);
+  }
+  if (q.text) {
+    const like = p.add(likePattern(q.text));
+    and.push(`(c.topic ILIKE ${like}::text OR c.summary ILIKE ${like}::text OR EXISTS (SELECT 1 FROM "Customer" cu WHERE cu.id = c."customerId" AND cu.name ILIKE ${like}::text))`);
+  }
+  const range = (column: string, after?: Date, before?: Date) => {
+    if (after) and.push(`c."${column}" >= ${p.add(sqlTimestamp(after))}::timestamp(3)`);
+    if (before) and.push(`c."${column}" < ${p.add(sqlTimestamp(before))}::timestamp(3)`);
+  };
+  range('createdAt', q.createdAfter, q.createdBefore);
+  range('updatedAt', q.updatedAfter, q.updatedBefore);
+  range('closedAt', q.closedAfter, q.closedBefore);
+  return and;
+}
