@@ -17,7 +17,14 @@ const id = z.string().min(1).max(255);
 
 export const apiPaginationSchema = z
   .strictObject({
-    totalItems: z.number().int().min(0),
+    totalItems: z
+      .number()
+      .int()
+      .min(0)
+      .meta({
+        description:
+          'How many items match. For conversations it is exact up to 10,000; past that it is the database planner’s estimate (always more than 10,000), so that counting never reads the whole table.',
+      }),
     page: z.number().int().min(0),
     limit: z.number().int().min(1).max(999),
     orderBy: z.string().meta({ examples: ['createdAt:desc'] }),
