@@ -20,13 +20,20 @@ export async function reassignConversationsOf(db: Db, agentId: string, why: stri
   const agent = await db.user.findUnique({ where: { id: agentId }, select: { name: true } });
   if (!agent) return { moved: 0, unassigned: 0 };
   const actor = systemActor(`reassigned: ${agent.name} ${why}`);
-  const inboxes = await db.conversation.groupBy({
-    by: ['inboxId'],
-    where: { agentId, status: { in: ['OPEN', 'WAITING'] }, inboxId: { not: null }, inbox: { reassignOnOffline: true } },
-  });
+  // Inboxes where they hold open conversations, and every inbox they collaborate on: a create (or
+  // another reassignment) that picked them before they went OFFLINE may not have committed yet,
+  // and its conversation is then visible only once that inbox's lock is ours (see reassignInInbox).
+  const [held, collaborations] = await Promise.all([
+    db.conversation.groupBy({
+      by: ['inboxId'],
+      where: { agentId, status: { in: ['OPEN', 'WAITING'] }, inboxId: { not: null }, inbox: { reassignOnOffline: true } },
+    }),
+    db.inboxCollaborator.findMany({ where: { userId: agentId, inbox: { reassignOnOffline: true } }, select: { inboxId: true } }),
+  ]);
+  const inboxes = [...new Set([...held.map((h) => h.inboxId!), ...collaborations.map((c) => c.inboxId)])].sort();
   const total: ReassignResult = { moved: 0, unassigned: 0 };
-  for (const { inboxId } of inboxes) {
-    const r = await transaction(db, (tx) => reassignInInbox(tx, actor, agentId, agent.name, why, inboxId!));
+  for (const inboxId of inboxes) {
+    const r = await transaction(db, (tx) => reassignInInbox(tx, actor, agentId, agent.name, why, inboxId));
     total.moved += r.moved;
     total.unassigned += r.unassigned;
   }
@@ -39,7 +46,18 @@ async function reassignInInbox(tx: Tx, actor: Actor, agentId: string, agentName:
     WHERE "agentId" = ${agentId} AND "inboxId" = ${inboxId} AND status IN ('OPEN', 'WAITING')
     ORDER BY id FOR NO KEY UPDATE`;
   const inbox = await lockInbox(tx, inboxId);
-  if (!inbox?.reassignOnOffline || locked.length === 0) return { moved: 0, unassigned: 0 };
+  if (!inbox?.reassignOnOffline) return { moved: 0, unassigned: 0 };
+  // Read again under the inbox lock, in a new snapshot: whoever assigned them a conversation here
+  // held this lock until they committed, so now it is visible. Rows another transaction holds are
+  // skipped rather than waited for (that would invert the conversation → inbox lock order): their
+  // holder is changing them under the inbox lock we now hold, after the agent went OFFLINE.
+  const late = await tx.$queryRaw<{ id: string; queueId: string | null }[]>`
+    SELECT id, "queueId" FROM "Conversation"
+    WHERE "agentId" = ${agentId} AND "inboxId" = ${inboxId} AND status IN ('OPEN', 'WAITING')
+    ORDER BY id FOR NO KEY UPDATE SKIP LOCKED`;
+  const known = new Set(locked.map((c) => c.id));
+  locked.push(...late.filter((c) => !known.has(c.id)));
+  if (locked.length === 0) return { moved: 0, unassigned: 0 };
 
   // Candidates per queue, sharing one turn record per agent across the queues of this inbox.
   const turns = new Map<string, number>();
