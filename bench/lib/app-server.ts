@@ -5,6 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { alive } from '../../lib/db/pglite-lock';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 const bin = (name: string) => path.join(ROOT, 'node_modules', '.bin', name);
@@ -37,15 +38,6 @@ export function needsBuild(): boolean {
     return fs.readdirSync(p).some((n) => n !== 'node_modules' && newer(path.join(p, n)));
   };
   return sources.some((s) => newer(path.join(ROOT, s)));
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 let building: Promise<void> | undefined;
