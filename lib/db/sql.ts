@@ -9,9 +9,9 @@ import type { PrismaClient } from '../generated/prisma/client';
  * interactive transaction adds round trips of its own; a create through it took 38 round trips.
  * The same work as a few hand-written statements here takes 6. Both engines speak one dialect.
  *
- * Values come back as the drivers parse them. Timestamps are never read back through this layer
+ * Values come back as the drivers parse them. Timestamps are never read back as timestamps
  * (the drivers disagree on `timestamp without time zone`): callers pass them in as UTC text made
- * by `sqlTimestamp` and keep the Date they made.
+ * by `sqlTimestamp` and keep the Date they made, or read a stored one as text (`sqlTimestampText`).
  */
 export interface Sql {
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
@@ -84,6 +84,11 @@ export function sqlOf(db: object): SqlDriver {
 /** A Date as the UTC text Prisma stores in `timestamp(3)` columns; cast it with `::timestamp(3)`. */
 export function sqlTimestamp(d: Date): string {
   return d.toISOString().replace('T', ' ').replace('Z', '');
+}
+
+/** A `timestamp(3)` column as ISO UTC text, which both drivers hand back untouched: `new Date(text)`. */
+export function sqlTimestampText(column: string): string {
+  return `to_char(${column}, 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 }
 
 let lastMs = 0;

@@ -32,6 +32,11 @@ const CHANGE: Record<TimelineKind, ConversationChange> = {
   MESSAGE_ADDED: 'message',
 };
 
+/** The event's `changes` for timeline entries written by a hot path that publishes itself. */
+export function changesOf(kinds: TimelineKind[]): ConversationChange[] {
+  return [...new Set(kinds.map((k) => CHANGE[k]))];
+}
+
 export function eventActor(actor: Actor): EventActor {
   return { kind: actor.kind, id: actor.kind === 'system' ? null : actor.id };
 }

@@ -18,10 +18,14 @@ export async function assignableAgents(db: Tx, actor: Actor, conversationId: str
 export async function assertAssignable(tx: Tx, conversation: { inboxId: string | null; queueId: string | null }, agentId: string): Promise<void> {
   const pool = await manualPool(tx, conversation.inboxId, conversation.queueId);
   if (pool.some((u) => u.id === agentId)) return;
-  const user = await tx.user.findUnique({ where: { id: agentId }, select: { name: true, enabled: true } });
-  if (!user) throw new DomainError('BAD_REQUEST', 'Agent not found.', { agentId: ['No agent has this id.'] });
-  if (!user.enabled) throw new DomainError('BAD_REQUEST', `${user.name} is disabled.`, { agentId: ['The agent is disabled.'] });
-  throw new DomainError('BAD_REQUEST', `${user.name} cannot take this conversation: not a collaborator of its inbox, a member of its queue, or an admin.`, {
+  throw notAssignable(await tx.user.findUnique({ where: { id: agentId }, select: { name: true, enabled: true } }));
+}
+
+/** Why an agent (null: no such user) outside the manual pool may not take the conversation. */
+export function notAssignable(user: { name: string; enabled: boolean } | null): DomainError {
+  if (!user) return new DomainError('BAD_REQUEST', 'Agent not found.', { agentId: ['No agent has this id.'] });
+  if (!user.enabled) return new DomainError('BAD_REQUEST', `${user.name} is disabled.`, { agentId: ['The agent is disabled.'] });
+  return new DomainError('BAD_REQUEST', `${user.name} cannot take this conversation: not a collaborator of its inbox, a member of its queue, or an admin.`, {
     agentId: ['Not eligible for this conversation.'],
   });
 }

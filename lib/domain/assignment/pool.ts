@@ -38,6 +38,16 @@ export async function manualPool(tx: Tx, inboxId: string | null, queueId: string
   });
 }
 
+/**
+ * `manualPool`'s rule for one user, as SQL over `"User" u`; `inbox` and `queue` are SQL expressions
+ * (NULL matches nothing, as a missing inbox or queue adds no clause above).
+ */
+export function inManualPoolSql(inbox: string, queue: string): string {
+  return `(u.enabled AND (u.role = 'ADMIN'
+    OR EXISTS (SELECT 1 FROM "InboxCollaborator" ic WHERE ic."inboxId" = ${inbox} AND ic."userId" = u.id)
+    OR EXISTS (SELECT 1 FROM "QueueMember" qm WHERE qm."queueId" = ${queue} AND qm."userId" = u.id)))`;
+}
+
 /** The manual-pool rule seen from one user: which conversations they could take (for "Assign to me"). */
 export type TakerScope = { id: string; anyConversation: boolean; inboxIds: string[]; queueIds: string[] };
 

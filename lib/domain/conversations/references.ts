@@ -4,12 +4,7 @@ import { DomainError } from '../errors';
 // Ids that arrive in a request are checked against the database before they are stored, so a
 // bad id is a 400 naming the field rather than a foreign-key failure.
 
-export async function assertQueue(tx: Tx, queueId: string | null | undefined, field = 'queueId'): Promise<void> {
-  if (!queueId) return;
-  if (!(await tx.queue.findUnique({ where: { id: queueId }, select: { id: true } }))) {
-    throw new DomainError('BAD_REQUEST', 'Queue not found.', { [field]: ['No queue has this id.'] });
-  }
-}
+export const unknownQueue = (field = 'queueId') => new DomainError('BAD_REQUEST', 'Queue not found.', { [field]: ['No queue has this id.'] });
 
 export async function assertAgent(tx: Tx, agentId: string | null | undefined, field = 'agentId'): Promise<void> {
   if (!agentId) return;
