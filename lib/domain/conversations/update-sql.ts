@@ -27,11 +27,13 @@ const date = (text: string | null) => (text === null ? null : new Date(text));
 
 /**
  * Statement 1: takes the row lock for the rest of the transaction and reads, in the same round
- * trip, the row as the lock left it, whether the actor may see it, its tags and whatever the checks
- * need. The checks read the row's inbox and queue after the lock (a waiting lock re-reads the
- * row, and the target list with it), so they judge what the write will change. NO KEY UPDATE, as
- * access.ts: writers serialize without blocking inserts that reference the row. Tags are read here,
- * not after the write, because a no-op answers with them too; tag changes take this same lock.
+ * trip, the row, whether the actor may see it, its tags and whatever the checks need. That read is
+ * current only if the statement did not wait: after a lock wait PostgreSQL re-reads the locked row,
+ * but the other tables (membership, queues, tags) still in the snapshot from before the wait. So it
+ * asks with SKIP LOCKED; when someone else holds the row, it waits for the lock alone and then
+ * reads again in a new statement (3 round trips instead of 2, only under contention). NO KEY
+ * UPDATE, as access.ts: writers serialize without blocking inserts that reference the row. Tags are
+ * read here, not after the write, because a no-op answers with them too; tag changes take this lock.
  */
 export async function lockForUpdate(sql: Sql, actor: Actor, id: string, ask: LockQuestions): Promise<LockedConversation | null> {
   const p = new SqlParams();
@@ -43,20 +45,26 @@ export async function lockForUpdate(sql: Sql, actor: Actor, id: string, ask: Loc
           ${inManualPoolSql('c."inboxId"', ask.agent.queueId === undefined ? 'c."queueId"' : `${p.add(ask.agent.queueId)}::text`)})
         FROM "User" u WHERE u.id = ${p.add(ask.agent.id)}::text)`
     : 'NULL::json';
-  const [row] = await sql.query<LockedRow>(
-    `SELECT c.id, c.topic, c.summary, c.status, c.priority, c.channel, c."queueId", c."agentId", c."inboxId", c."customerId",
-       ${sqlTimestampText('c."queuedAt"')} AS "queuedAt", ${sqlTimestampText('c."assignedAt"')} AS "assignedAt",
-       ${sqlTimestampText('c."createdAt"')} AS "createdAt", ${sqlTimestampText('c."updatedAt"')} AS "updatedAt",
-       ${sqlTimestampText('c."closedAt"')} AS "closedAt",
-       ${visible} AS visible,
-       (SELECT COALESCE(json_agg(t.name ORDER BY ct."createdAt"), '[]'::json)
-          FROM "ConversationTag" ct JOIN "Tag" t ON t.id = ct."tagId" WHERE ct."conversationId" = c.id) AS tags,
-       ${queueFound} AS "queueFound", ${agent} AS agent
-     FROM "Conversation" c WHERE c.id = ${idParam}::text
-     FOR NO KEY UPDATE OF c`,
-    p.values,
-  );
-  if (!row) return null;
+  const read = (lock: string) =>
+    sql.query<LockedRow>(
+      `SELECT c.id, c.topic, c.summary, c.status, c.priority, c.channel, c."queueId", c."agentId", c."inboxId", c."customerId",
+         ${sqlTimestampText('c."queuedAt"')} AS "queuedAt", ${sqlTimestampText('c."assignedAt"')} AS "assignedAt",
+         ${sqlTimestampText('c."createdAt"')} AS "createdAt", ${sqlTimestampText('c."updatedAt"')} AS "updatedAt",
+         ${sqlTimestampText('c."closedAt"')} AS "closedAt",
+         ${visible} AS visible,
+         (SELECT COALESCE(json_agg(t.name ORDER BY ct."createdAt"), '[]'::json)
+            FROM "ConversationTag" ct JOIN "Tag" t ON t.id = ct."tagId" WHERE ct."conversationId" = c.id) AS tags,
+         ${queueFound} AS "queueFound", ${agent} AS agent
+       FROM "Conversation" c WHERE c.id = ${idParam}::text
+       FOR NO KEY UPDATE OF c ${lock}`,
+      p.values,
+    );
+  let [row] = await read('SKIP LOCKED');
+  if (!row) {
+    const [held] = await sql.query('SELECT id FROM "Conversation" WHERE id = $1 FOR NO KEY UPDATE', [id]);
+    if (!held) return null;
+    [row] = await read('');
+  }
   const { visible: v, queueFound: q, agent: a, ...c } = row;
   return {
     conversation: {
