@@ -36,8 +36,14 @@ function readJson(file) {
 
 if (!step('type check', bin('tsc'), ['--noEmit', '-p', '.'])) failed++;
 
+// A runner that failed without a failed test to show for it (it could not start) counts as one.
+function atLeastOne(ran, before) {
+  if (!ran && failed === before) failed++;
+}
+
 const vitestJson = path.join(out, 'vitest.json');
-step('unit and integration tests' + (process.env.TEST_DATABASE_URL ? ' (PGlite and PostgreSQL)' : ' (PGlite)'), bin('vitest'), [
+const beforeVitest = failed;
+const vitestRan = step('unit and integration tests' + (process.env.TEST_DATABASE_URL ? ' (PGlite and PostgreSQL)' : ' (PGlite)'), bin('vitest'), [
   'run',
   '--reporter=default',
   '--reporter=json',
@@ -47,15 +53,21 @@ const v = readJson(vitestJson);
 if (v) {
   passed += v.numPassedTests;
   failed += v.numFailedTests;
+  // A file that failed to load (syntax, import) has no failed test in it but counts as one.
+  failed += (v.testResults ?? []).filter((f) => f.status === 'failed' && !f.assertionResults?.some((a) => a.status === 'failed')).length;
 } else failed++;
+atLeastOne(vitestRan, beforeVitest);
 
 function e2e(label, env) {
   const json = path.join(out, `playwright-${label}.json`);
-  step(`end-to-end tests (${label})`, bin('playwright'), ['test', '--reporter=list,json'], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: json });
+  const before = failed;
+  const ran = step(`end-to-end tests (${label})`, bin('playwright'), ['test', '--reporter=list,json'], { ...env, PLAYWRIGHT_JSON_OUTPUT_NAME: json });
   const r = readJson(json);
   if (!r) return void failed++;
   passed += (r.stats?.expected ?? 0) + (r.stats?.flaky ?? 0);
-  failed += r.stats?.unexpected ?? 0;
+  // A run that could not start (its web server, a global setup) reports errors and no failed test.
+  failed += (r.stats?.unexpected ?? 0) + (r.errors?.length ?? 0);
+  atLeastOne(ran, before);
 }
 e2e('PGlite', { E2E_DATABASE_URL: '' });
 if (process.env.E2E_DATABASE_URL) e2e('PostgreSQL', {});

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Db } from '../db';
-import { sqlOf, sqlTimestamp } from '../db/sql';
+import { isUniqueViolation, sqlOf, sqlTimestamp } from '../db/sql';
 import type { Role } from '../generated/prisma/enums';
 import { assertCan, type Actor } from './actor';
 import { createApiKeySchema } from '../validation/api-keys';
@@ -29,7 +29,7 @@ export async function createApiKey(db: Db, actor: Actor, input: unknown): Promis
       });
       return { key, id: row.id, name: row.name, prefix, role };
     } catch (e) {
-      if ((e as { code?: string }).code !== 'P2002') throw e; // prefix collision: draw again
+      if (!isUniqueViolation(e)) throw e; // prefix collision: draw again
     }
   }
   throw new Error('Could not create a unique API key');

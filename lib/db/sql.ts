@@ -117,8 +117,8 @@ export function orderedId(): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7${seq.toString(16).padStart(3, '0')}-${variant}${rand.subarray(1, 2).toString('hex')}-${rand.subarray(2, 8).toString('hex')}`;
 }
 
-/** PostgreSQL's unique_violation, as either driver reports it. */
-export function isSqlUniqueViolation(e: unknown, constraint?: string): boolean {
-  const err = e as { code?: string; constraint?: string };
-  return err?.code === '23505' && (!constraint || err.constraint === constraint);
+/** A unique constraint refused the write: Prisma's P2002, or PostgreSQL's 23505 from the raw drivers. */
+export function isUniqueViolation(e: unknown): boolean {
+  const code = (e as { code?: string } | null)?.code;
+  return code === 'P2002' || code === '23505';
 }

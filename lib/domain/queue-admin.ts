@@ -1,4 +1,5 @@
 import type { Db, Tx } from '../db';
+import { isUniqueViolation } from '../db/sql';
 import type { Actor } from '../auth/actor';
 import { assertCan } from '../auth/actor';
 import { createQueueSchema, updateQueueSchema } from '../validation/routing';
@@ -6,7 +7,6 @@ import { DomainError, parseOrThrow } from './errors';
 import { emit, noteTimeline, publishNow, transaction } from '../realtime/outbox';
 import { timelineRows, type TimelineEntry } from './timeline';
 
-const isUnique = (e: unknown) => (e as { code?: string }).code === 'P2002';
 const nameTaken = (name: string) => new DomainError('CONFLICT', `A queue named "${name}" already exists.`, { name: ['Already in use.'] });
 
 /** Creates a queue; making it the default takes the mark off the previous default in the same transaction. */
@@ -20,7 +20,7 @@ export async function createQueue(db: Db, actor: Actor, input: unknown) {
       return tx.queue.create({ data: { name: data.name, isDefault: !!data.isDefault } });
     });
   } catch (e) {
-    if (isUnique(e)) throw nameTaken(data.name);
+    if (isUniqueViolation(e)) throw nameTaken(data.name);
     throw e;
   }
 }
@@ -39,7 +39,7 @@ export async function updateQueue(db: Db, actor: Actor, id: string, input: unkno
       });
     });
   } catch (e) {
-    if (isUnique(e)) throw nameTaken(data.name ?? '');
+    if (isUniqueViolation(e)) throw nameTaken(data.name ?? '');
     throw e;
   }
 }

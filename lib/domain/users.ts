@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../db';
+import { isUniqueViolation } from '../db/sql';
 import type { Actor } from '../auth/actor';
 import { assertCan } from '../auth/actor';
 import { hashPassword } from '../auth/password';
@@ -21,7 +22,6 @@ export const createUserSchema = z.strictObject({
 });
 export type CreateUserInput = z.input<typeof createUserSchema>;
 
-const isUnique = (e: unknown) => (e as { code?: string }).code === 'P2002';
 
 /** A new account that can sign in at once with the initial password; it starts OFFLINE. */
 export async function createUser(db: Db, actor: Actor, input: unknown): Promise<{ id: string; name: string; email: string; role: Role }> {
@@ -38,7 +38,7 @@ export async function createUser(db: Db, actor: Actor, input: unknown): Promise<
     return user;
   } catch (e) {
     // Two admins creating the same email at once: the unique index decides.
-    if (isUnique(e)) throw taken();
+    if (isUniqueViolation(e)) throw taken();
     throw e;
   }
 }

@@ -3,6 +3,7 @@ import { NextResponse } from 'next/server';
 import type { Prisma } from '../generated/prisma/client';
 import type { ApiContext } from './handler';
 import { apiError } from './errors';
+import { isUniqueViolation } from '../db/sql';
 
 const TTL_MS = 24 * 60 * 60 * 1000;
 /** An in-flight record older than this was left by a process that died mid-request: a retry takes it over. */
@@ -63,7 +64,7 @@ export async function withIdempotency(req: Request, ctx: ApiContext, body: unkno
     // The column holds 500 characters; the full path is in requestHash, so a long id cannot make this fail.
     await db.idempotencyRecord.create({ data: { apiKeyId: actor.id, key, method: req.method, path: claim.path.slice(0, 500), requestHash } });
   } catch (e) {
-    if ((e as { code?: string }).code !== 'P2002') throw e;
+    if (!isUniqueViolation(e)) throw e;
     return replayIdempotent(ctx, claim);
   }
 

@@ -5,7 +5,13 @@ const MAX_BODY = 256 * 1024;
 /** The JSON body, or a 400 that says what is wrong with it. */
 export async function readJson(req: Request): Promise<unknown> {
   // The content type is not enforced: curl -d sends JSON labelled as a form, and that should work.
-  const text = await req.text();
+  let text: string;
+  try {
+    text = await req.text();
+  } catch {
+    // The client went away mid-body (aborted, timed out): nobody reads this answer, but it is theirs, not ours.
+    throw new DomainError('BAD_REQUEST', 'The request body could not be read.', { '(body)': ['The connection closed before the body arrived.'] });
+  }
   if (text.length > MAX_BODY) throw new DomainError('BAD_REQUEST', 'Request body is too large.', { '(body)': ['At most 256 KB.'] });
   if (!text.trim()) throw new DomainError('BAD_REQUEST', 'Request body is missing.', { '(body)': ['Expected a JSON object.'] });
   let value: unknown;

@@ -1,4 +1,5 @@
 import type { Db, Tx } from '../../db';
+import { isUniqueViolation } from '../../db/sql';
 import type { Prisma } from '../../generated/prisma/client';
 import type { Actor } from '../../auth/actor';
 import { assertCan } from '../../auth/actor';
@@ -73,7 +74,7 @@ export async function saveRouteList(db: Db, actor: Actor, input: unknown, baseVe
     });
   } catch (e) {
     // Two saves from the same version at the same moment: the loser meets the unique version.
-    if ((e as { code?: string }).code === 'P2002') throw new StaleVersionError(await currentVersion(db));
+    if (isUniqueViolation(e)) throw new StaleVersionError(await currentVersion(db));
     throw e;
   }
 }
