@@ -70,6 +70,7 @@ export async function authenticateApiKey(db: Db, authorization: string | null): 
        WHERE id = (SELECT id FROM k) AND ("lastUsedAt" IS NULL OR "lastUsedAt" < $2::timestamp(3) - interval '1 minute'))
      SELECT * FROM k`,
     [hashApiKey(m[2]), sqlTimestamp(new Date())],
+    { prepare: true },
   );
   if (!key) return null;
   const role = key.ownerRole ?? key.role;

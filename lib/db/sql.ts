@@ -14,7 +14,28 @@ import type { PrismaClient } from '../generated/prisma/client';
  * by `sqlTimestamp` and keep the Date they made, or read a stored one as text (`sqlTimestampText`).
  */
 export interface Sql {
-  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * `prepare`: a statement of the hot path, whose text is one of a few fixed ones, is planned once
+   * per connection and then only executed. Measured on PGlite: a create with its key check took
+   * 2.46 ms unprepared and 1.26 ms prepared, planning the big CTE statements being most of it.
+   */
+  query<T = Record<string, unknown>>(text: string, params?: unknown[], opts?: QueryOptions): Promise<T[]>;
+}
+
+export type QueryOptions = { prepare?: boolean };
+
+// Statement names by text (a hash, so one text always has one name). Bounded: past it, statements
+// run unprepared, so a caller that prepared dynamic text could not grow this without end.
+const MAX_PREPARED = 200;
+const names = new Map<string, string>();
+
+function statementName(text: string): string | undefined {
+  let name = names.get(text);
+  if (!name && names.size < MAX_PREPARED) {
+    name = `sb_${crypto.createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    names.set(text, name);
+  }
+  return name;
 }
 
 export interface SqlDriver extends Sql {
@@ -23,17 +44,23 @@ export interface SqlDriver extends Sql {
   transaction<T>(fn: (sql: Sql) => Promise<T>): Promise<T>;
 }
 
+/** node-postgres prepares a named statement once per connection and reuses it (protocol level). */
+function pgQuery(text: string, params: unknown[] | undefined, opts: QueryOptions | undefined): pg.QueryConfig {
+  const name = opts?.prepare ? statementName(text) : undefined;
+  return { text, values: params as unknown[], ...(name && { name }) };
+}
+
 export function pgDriver(pool: pg.Pool): SqlDriver {
   return {
     engine: 'postgres',
-    query: async (text, params) => (await pool.query(text, params as unknown[])).rows,
+    query: async (text, params, opts) => (await pool.query(pgQuery(text, params, opts))).rows,
     async transaction(fn) {
       const client = await pool.connect();
       // A connection that failed below SQL (socket, protocol) is dropped from the pool, not reused.
       let broken: Error | undefined;
-      const run = async (text: string, params?: unknown[]) => {
+      const run = async (text: string, params?: unknown[], opts?: QueryOptions) => {
         try {
-          return (await client.query(text, params as unknown[])).rows;
+          return (await client.query(pgQuery(text, params, opts))).rows;
         } catch (e) {
           if (!(e instanceof pg.DatabaseError)) broken = e as Error;
           throw e;
@@ -57,12 +84,59 @@ export function pgDriver(pool: pg.Pool): SqlDriver {
   };
 }
 
+/**
+ * A parameter as an SQL literal, for EXECUTE on PGlite (whose API has no named statements): the
+ * prepared statement's parameter types, fixed at PREPARE, type it. Strings are quoted with '' doubled
+ * (standard_conforming_strings is on: backslashes are plain characters); arrays are array literals.
+ */
+export function sqlLiteral(v: unknown): string {
+  if (v === null || v === undefined) return 'NULL';
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) throw new Error(`Cannot pass ${v} to SQL.`);
+    return `(${v})`;
+  }
+  if (typeof v === 'bigint') return `(${v})`;
+  if (v instanceof Date) return sqlLiteral(sqlTimestamp(v));
+  if (Array.isArray(v)) {
+    const items = v.map((x) => (x === null || x === undefined ? 'NULL' : `"${String(x).replace(/["\\]/g, (m) => `\\${m}`)}"`));
+    return sqlLiteral(`{${items.join(',')}}`);
+  }
+  const text = typeof v === 'string' ? v : JSON.stringify(v);
+  if (text.includes('\u0000')) throw new Error('SQL text cannot hold a NUL character.');
+  return `'${text.replace(/'/g, "''")}'`;
+}
+
+type PgliteRunner = Pick<PGlite, 'query' | 'exec'>;
+
+function pgliteSql(db: PgliteRunner, prepared: Set<string>): Sql {
+  return {
+    async query(text, params, opts) {
+      const name = opts?.prepare ? statementName(text) : undefined;
+      if (!name) return (await db.query(text, params)).rows as never[];
+      // PREPARE is not undone by a rollback: once made on the connection, it stays.
+      if (!prepared.has(name)) {
+        await db.exec(`PREPARE ${name} AS ${text}`);
+        prepared.add(name);
+      }
+      const [result] = await db.exec(`EXECUTE ${name}${params?.length ? `(${params.map(sqlLiteral).join(', ')})` : ''}`);
+      return result.rows as never[];
+    },
+  };
+}
+
+// The statements prepared on each PGlite (one connection each), whichever driver made them.
+const preparedOn = new WeakMap<PGlite, Set<string>>();
+
 export function pgliteDriver(db: PGlite): SqlDriver {
-  // PGlite serializes every query and transaction of the process on its one connection.
+  // PGlite serializes every query and transaction of the process on its one connection, which
+  // holds the statements prepared on it.
+  let prepared = preparedOn.get(db);
+  if (!prepared) preparedOn.set(db, (prepared = new Set()));
   return {
     engine: 'pglite',
-    query: async (text, params) => (await db.query(text, params)).rows as never[],
-    transaction: (fn) => db.transaction((tx) => fn({ query: async (text, params) => (await tx.query(text, params)).rows as never[] })),
+    ...pgliteSql(db, prepared),
+    transaction: (fn) => db.transaction((tx) => fn(pgliteSql(tx, prepared!))),
   };
 }
 

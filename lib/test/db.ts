@@ -112,9 +112,9 @@ function withClient(engine: Engine, prisma: PrismaClient, raw: RawDb): TestDb {
   // Statements sent on the raw driver (lib/db/sql.ts) count too.
   const driver = sqlOf(prisma);
   const counted = (sql: Sql): Sql => ({
-    query: (text, params) => {
+    query: (text, params, opts) => {
       queries++;
-      return sql.query(text, params);
+      return sql.query(text, params, opts);
     },
   });
   attachSql(prisma, { engine: driver.engine, ...counted(driver), transaction: (fn) => driver.transaction((sql) => fn(counted(sql))) });

@@ -195,6 +195,7 @@ async function insertConversation(sql: Sql, actor: Actor, data: CreateConversati
     ${idem}
     SELECT (SELECT "userId" FROM pick) AS "agentId", ${claim ? 'EXISTS (SELECT 1 FROM idem)' : 'true'} AS claimed`,
     p.values,
+    { prepare: true },
   );
   if (!row.claimed) throw new AlreadyClaimed();
   if (row.agentId && !created.agentId) created.agentId = row.agentId;
@@ -233,6 +234,7 @@ async function readContext(sql: Sql, data: CreateConversationInput, lock: boolea
        EXISTS (SELECT 1 FROM "Queue" WHERE id = $3::text) AS "queueFound",
        (SELECT enabled FROM "User" WHERE id = $4::text) AS "agentEnabled"`,
     [data.inboxId ?? null, byChannel, data.queueId ?? null, data.agentId ?? null],
+    { prepare: true },
   );
   return row;
 }

@@ -58,6 +58,7 @@ export async function lockForUpdate(sql: Sql, actor: Actor, id: string, ask: Loc
        FROM "Conversation" c WHERE c.id = ${idParam}::text
        FOR NO KEY UPDATE OF c ${lock}`,
       p.values,
+      { prepare: true },
     );
   let [row] = await read('SKIP LOCKED');
   if (!row) {
@@ -122,6 +123,7 @@ export async function writeUpdate(sql: Sql, actor: Actor, next: CreatedConversat
        FROM upd, jsonb_array_elements(${p.add(JSON.stringify(rows))}::jsonb) AS e)
      SELECT EXISTS (SELECT 1 FROM upd) AS updated`,
     p.values,
+    { prepare: true },
   );
   return row.updated;
 }
