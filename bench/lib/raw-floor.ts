@@ -1,6 +1,7 @@
 // The raw floor of SPEC §7: POST /ccaas/1/conversations written by hand with node:http and `pg`,
 // in the app's own tables, doing the work the app's create does on the bench's path — what the
-// app is measured against. Tight but fair, five round trips per create:
+// app is measured against. Tight but fair, six round trips per create, each statement prepared
+// once per connection (RAW_PREPARED=0: not):
 //
 //   1. SELECT the API key by its SHA-256 (with its owner's role and enabled flag)
 //   2. BEGIN
@@ -9,8 +10,9 @@
 //      and member of that queue, lowest lastTurn, then position, then userId — SPEC §4's round
 //      robin); advance Inbox.rrTurn and the agent's lastTurn; insert the conversation (queue and
 //      agent set), its first message and its timeline (CREATED, ROUTED, ASSIGNEE_CHANGED, as the
-//      app writes); pg_notify the realtime event (delivered at commit, like the app's NOTIFY)
+//      app writes)
 //   5. COMMIT
+//   6. pg_notify the realtime event, after the commit, as the app does
 //
 // It does not evaluate routes (the app does, in JS, from a cached compiled list; here the
 // conversation goes to the default queue, which is where the bench's messages land in the app
@@ -76,10 +78,10 @@ tl AS (
   ) AS x(id, kind, reason, before, after)
   WHERE (x.kind <> 'ROUTED' OR conv."queueId" IS NOT NULL) AND (x.kind <> 'ASSIGNEE_CHANGED' OR conv."agentId" IS NOT NULL)
 )
-SELECT conv.*, pg_notify('switchboard_events', json_build_array(json_build_object(
+SELECT conv.*, json_build_array(json_build_object(
   'type', 'conversation', 'id', conv.id, 'changes', json_build_array('created', 'routed', 'assignee'), 'status', conv.status,
   'inboxId', conv."inboxId", 'queueId', conv."queueId", 'agentId', conv."agentId", 'topic', left(conv.topic, 120),
-  'before', json_build_object('queueId', NULL, 'agentId', NULL), 'actor', json_build_object('kind', 'apiKey', 'id', $9::text)))::text) AS notified
+  'before', json_build_object('queueId', NULL, 'agentId', NULL), 'actor', json_build_object('kind', 'apiKey', 'id', $9::text)))::text AS event
 FROM conv`;
 
 type Body = { topic?: unknown; channel?: unknown; inboxId?: unknown; message?: { text?: unknown; from?: unknown } };
@@ -119,6 +121,11 @@ export async function startRawFloor(opts: { databaseUrl: string; port: number; p
   // then reports them as lost, which is no news.
   pool.on('error', (e) => closing || console.error('raw floor: idle connection lost:', e.message));
 
+  // Named statements, planned once per connection, as the app's hot path does (RAW_PREPARED=0: not).
+  const prepared = process.env.RAW_PREPARED !== '0';
+  const run = (client: pg.PoolClient, name: string, text: string, values?: unknown[]) =>
+    client.query(prepared ? { name: `raw_${name}`, text, values } : { text, values });
+
   async function create(authorization: string | undefined, raw: string): Promise<unknown> {
     const m = /^(App|Bearer)\s+(\S+)\s*$/i.exec(authorization ?? '');
     if (!m) throw new Refusal(401, 'UNAUTHORIZED', 'Missing API key.');
@@ -127,25 +134,28 @@ export async function startRawFloor(opts: { databaseUrl: string; port: number; p
     let inTx = false;
     try {
       const hash = crypto.createHash('sha256').update(m[2]).digest('hex');
-      const key = (await client.query(AUTH_SQL, [hash])).rows[0] as
+      const key = (await run(client, 'auth', AUTH_SQL, [hash])).rows[0] as
         | { id: string; name: string; role: string | null; revokedAt: Date | null; ownerRole: string | null; ownerEnabled: boolean | null }
         | undefined;
       if (!key || key.revokedAt || key.ownerEnabled === false || !(key.ownerRole ?? key.role)) throw new Refusal(401, 'UNAUTHORIZED', 'Unknown or revoked API key.');
       await client.query('BEGIN');
       inTx = true;
-      let inbox = (await client.query(input.inboxId ? LOCK_BY_ID_SQL : LOCK_BY_CHANNEL_SQL, [input.inboxId ?? input.channel])).rows[0] as
+      let inbox = (await (input.inboxId ? run(client, 'lock_id', LOCK_BY_ID_SQL, [input.inboxId]) : run(client, 'lock_channel', LOCK_BY_CHANNEL_SQL, [input.channel]))).rows[0] as
         | { id: string; channel: string; autoAssign: boolean }
         | undefined;
       if (!inbox && input.inboxId) throw new Refusal(404, 'NOT_FOUND', 'Inbox not found.');
-      inbox ??= (await client.query(LOCK_DEFAULT_SQL)).rows[0];
+      inbox ??= (await run(client, 'lock_default', LOCK_DEFAULT_SQL)).rows[0];
       if (!inbox) throw new Refusal(409, 'CONFLICT', 'No inbox for this channel and no default inbox.');
       const id = () => crypto.randomUUID();
-      const res = await client.query(CREATE_SQL, [
+      const res = await run(client, 'create', CREATE_SQL, [
         inbox.id, inbox.autoAssign, id(), input.topic, input.channel, id(), input.from, input.text, key.id, key.name, id(), id(), id(),
       ]);
       await client.query('COMMIT');
       inTx = false;
-      const { notified: _n, ...conversation } = res.rows[0] as Record<string, unknown>;
+      const { event, ...conversation } = res.rows[0] as Record<string, unknown>;
+      // After the commit, as the app does: a NOTIFY inside the transaction holds PostgreSQL's
+      // notify lock through the commit's WAL flush, serializing every notifying commit.
+      await run(client, 'notify', 'SELECT pg_notify($1, $2)', ['switchboard_events', event]);
       return conversation;
     } catch (e) {
       if (inTx) await client.query('ROLLBACK').catch(() => {});
