@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { engines, testDb, type TestDb } from '../test/db';
+import { databaseUrl, engines, testDb, type TestDb } from '../test/db';
 import { callApi } from '../test/api';
 import { createApiKey } from '../auth/api-keys';
 import { systemActor } from '../auth/actor';
@@ -44,10 +44,7 @@ if (engines.includes('postgres')) {
       const agent = await p.user.create({ data: { email: 'crash@t.example', name: 'Crash', passwordHash: 'x', availability: 'ONLINE' } });
       inboxId = (await p.inbox.create({ data: { name: 'Crash', collaborators: { create: { userId: agent.id } } } })).id;
       authorization = `App ${(await createApiKey(p, systemActor('test'), { name: 'crash', role: 'ADMIN' })).key}`;
-      const name = (await p.$queryRaw<{ db: string }[]>`SELECT current_database() AS db`)[0].db;
-      const server = new URL(process.env.TEST_DATABASE_URL!);
-      server.pathname = `/${name}`;
-      url = server.toString();
+      url = await databaseUrl(p);
     });
     afterAll(async () => db?.close());
 

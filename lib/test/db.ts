@@ -181,3 +181,30 @@ export function describeEachEngine(name: string, fn: (ctx: EngineContext) => voi
     });
   }
 }
+
+/** The URL of a test PostgreSQL database, for a second connection or process on it. */
+export async function databaseUrl(prisma: PrismaClient): Promise<string> {
+  const [{ db }] = await prisma.$queryRaw<{ db: string }[]>`SELECT current_database() AS db`;
+  const url = testServerUrl();
+  url.pathname = `/${db}`;
+  return url.toString();
+}
+
+/**
+ * A suite that needs several connections or processes on one database (the embedded one belongs to
+ * one process by design), declared only when TEST_DATABASE_URL is set, on a database of its own.
+ */
+export function describePostgres(name: string, fn: (db: () => TestDb) => void): void {
+  if (!engines.includes('postgres')) return;
+  describe(`${name} [postgres]`, () => {
+    let db: TestDb | undefined;
+    beforeAll(async () => {
+      db = await testDb('postgres');
+    });
+    afterAll(async () => db?.close());
+    fn(() => {
+      if (!db) throw new Error('The test database is opened in beforeAll; use it inside tests and hooks only.');
+      return db;
+    });
+  });
+}

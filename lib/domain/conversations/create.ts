@@ -4,7 +4,8 @@ import type { Actor } from '../../auth/actor';
 import { assertCan } from '../../auth/actor';
 import type { Channel, ConversationStatus, Priority } from '../../generated/prisma/enums';
 import { createConversationSchema, type CreateConversationInput } from '../../validation/conversations';
-import { DomainError, parseOrThrow } from '../errors';
+import { parseOrThrow } from '../errors';
+import { disabledAgent, unknownAgent, unknownInbox, unknownQueue } from './references';
 import { findOrCreateCustomerSql } from '../customers';
 import { ensureTagsSql } from '../tags';
 import { decideRoute, routesForVersion, type RouteDecision } from '../routing/decide';
@@ -97,10 +98,10 @@ async function insertConversation(sql: Sql, actor: Actor, data: CreateConversati
   const tagIds = new Map((await ensureTagsSql(sql, tagNames, now)).map((t) => [t.name, t.id]));
   const wantsPick = assignable && !data.agentId;
   const context = await readContext(sql, data, wantsPick);
-  if (data.inboxId && !context.inbox) throw new DomainError('BAD_REQUEST', 'Inbox not found.', { inboxId: ['No inbox has this id.'] });
-  if (data.queueId && !context.queueFound) throw new DomainError('BAD_REQUEST', 'Queue not found.', { queueId: ['No queue has this id.'] });
-  if (data.agentId && context.agentEnabled === null) throw new DomainError('BAD_REQUEST', 'Agent not found.', { agentId: ['No agent has this id.'] });
-  if (data.agentId && context.agentEnabled === false) throw new DomainError('BAD_REQUEST', 'This agent is disabled.', { agentId: ['The agent is disabled.'] });
+  if (data.inboxId && !context.inbox) throw unknownInbox();
+  if (data.queueId && !context.queueFound) throw unknownQueue();
+  if (data.agentId && context.agentEnabled === null) throw unknownAgent();
+  if (data.agentId && context.agentEnabled === false) throw disabledAgent();
 
   const inbox = context.inbox;
   const channel: Channel = data.channel ?? inbox?.channel ?? 'NO_CHANNEL';
