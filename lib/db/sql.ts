@@ -44,7 +44,10 @@ export interface SqlDriver extends Sql {
   transaction<T>(fn: (sql: Sql) => Promise<T>): Promise<T>;
 }
 
-/** node-postgres prepares a named statement once per connection and reuses it (protocol level). */
+/**
+ * node-postgres prepares a named statement once per connection and reuses it (protocol level).
+ * Named statements need session-bound connections: behind PgBouncer, use session pooling.
+ */
 function pgQuery(text: string, params: unknown[] | undefined, opts: QueryOptions | undefined): pg.QueryConfig {
   const name = opts?.prepare ? statementName(text) : undefined;
   return { text, values: params as unknown[], ...(name && { name }) };
