@@ -61,8 +61,10 @@ class AlreadyClaimed extends Error {}
 /** Creates a conversation (customer, tags, first inbound message), routes it and auto-assigns it; returns it as stored. */
 export async function createConversation(db: Db, actor: Actor, input: unknown): Promise<ConversationDetail> {
   const result = await createConversationRecord(db, actor, input);
+  // Without an Idempotency-Key there is nothing to replay.
+  if ('replay' in result) throw new Error('A create without an Idempotency-Key cannot be a replay.');
   // The creator gets back what they made, even when routing put it where they cannot see it.
-  return loadConversation(db, (result as { created: CreatedConversation }).created.id);
+  return loadConversation(db, result.created.id);
 }
 
 /**

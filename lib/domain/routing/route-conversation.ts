@@ -13,7 +13,7 @@ import { afterConversationRouted } from './hooks';
 import { transaction } from '../../realtime/outbox';
 
 /** The saved route list, compiled once per saved version (decide.ts). */
-export async function compiledRouteList(tx: Tx): Promise<CompiledRoute[]> {
+async function compiledRouteList(tx: Tx): Promise<CompiledRoute[]> {
   const latest = await tx.routeListVersion.findFirst({ orderBy: { version: 'desc' }, select: { id: true } });
   return compiledForVersion(latest?.id ?? null, () => tx.route.findMany({ orderBy: { position: 'asc' } }));
 }
