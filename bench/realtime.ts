@@ -13,7 +13,7 @@ import { createConversation } from '../lib/domain/conversations/create';
 import { MemoryBus, setBus, type EventBus } from '../lib/realtime/bus';
 import { PgBus } from '../lib/realtime/pg-bus';
 import { openEventStream } from '../lib/realtime/stream';
-import { systemActor } from '../lib/auth/actor';
+import { systemActor } from '../lib/access/actor';
 import { scratchPostgres } from './scratch-db';
 
 const STREAMS = Number(process.env.STREAMS || 200);

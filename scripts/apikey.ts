@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { dbTarget } from '../lib/db/config';
 import { openDb, type Opened } from '../lib/db';
 import { DatabaseBusyError } from '../lib/db/pglite-lock';
-import { systemActor } from '../lib/auth/actor';
+import { systemActor } from '../lib/access/actor';
 import { createApiKey, listApiKeys, revokeApiKey } from '../lib/auth/api-keys';
 import { DomainError } from '../lib/domain/errors';
 import { migrateTarget } from './lib/db-admin';

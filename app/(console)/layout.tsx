@@ -1,5 +1,5 @@
 import { requirePageActor } from '@/lib/auth/session';
-import { can, ROLE_LABEL } from '@/lib/auth/roles';
+import { can, ROLE_LABEL } from '@/lib/access/roles';
 import { NAV_ITEMS } from '@/components/console/nav-items';
 import { Nav } from '@/components/console/nav';
 import { SignOutButton } from '@/components/console/sign-out-button';

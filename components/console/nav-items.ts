@@ -1,4 +1,4 @@
-import type { Permission } from '@/lib/auth/roles';
+import type { Permission } from '@/lib/access/roles';
 
 /** The console's pages. Only pages that exist are listed; each names the permission it needs. */
 export const NAV_ITEMS: { href: string; label: string; permission: Permission; icon: 'inbox' | 'dashboard' | 'queues' | 'routes' | 'inboxes' | 'people' }[] = [

@@ -1,5 +1,5 @@
 import type { AgentFigures } from '@/lib/domain/dashboard';
-import { ROLE_LABEL } from '@/lib/auth/roles';
+import { ROLE_LABEL } from '@/lib/access/roles';
 import { AvailabilityBadge } from '@/components/ui/badges';
 import { age } from '@/lib/format';
 

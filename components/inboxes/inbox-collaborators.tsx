@@ -4,7 +4,7 @@ import { useId } from 'react';
 import { addCollaboratorAction, removeCollaboratorAction } from '@/lib/actions/inboxes';
 import type { InboxRow } from '@/lib/domain/inboxes';
 import type { Role } from '@/lib/generated/prisma/enums';
-import { ROLE_LABEL } from '@/lib/auth/roles';
+import { ROLE_LABEL } from '@/lib/access/roles';
 import { AVAILABILITY_LABEL } from '@/lib/format';
 import { AvailabilityDot } from '@/components/ui/badges';
 import { FieldError } from '@/components/ui/controls';

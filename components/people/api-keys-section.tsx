@@ -1,5 +1,5 @@
 import type { listApiKeys } from '@/lib/auth/api-keys';
-import { ROLE_LABEL } from '@/lib/auth/roles';
+import { ROLE_LABEL } from '@/lib/access/roles';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { CreateApiKeyForm } from './create-api-key-form';
 import { RevokeKeyButton } from './revoke-key-button';

@@ -4,7 +4,7 @@ import { useId, useState, useTransition } from 'react';
 import { createApiKeyAction } from '@/lib/actions/api-keys';
 import type { ActionError } from '@/lib/actions/result';
 import type { NewApiKey } from '@/lib/auth/api-keys';
-import { ROLE_LABEL } from '@/lib/auth/roles';
+import { ROLE_LABEL } from '@/lib/access/roles';
 import { ROLES } from '@/lib/validation/api-keys';
 import { FieldError, inputClass, labelClass, primaryButton, selectClass } from '@/components/ui/controls';
 import { NewKeyBox } from './new-key-box';

@@ -3,7 +3,7 @@
 import { useId, useState, useTransition } from 'react';
 import { createUserAction } from '@/lib/actions/users';
 import type { ActionError } from '@/lib/actions/result';
-import { ROLE_LABEL } from '@/lib/auth/roles';
+import { ROLE_LABEL } from '@/lib/access/roles';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { FieldError, inputClass, labelClass, primaryButton, selectClass } from '@/components/ui/controls';
 

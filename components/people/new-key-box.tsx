@@ -2,7 +2,7 @@
 
 import { useId, useRef, useState } from 'react';
 import type { NewApiKey } from '@/lib/auth/api-keys';
-import { ROLE_LABEL } from '@/lib/auth/roles';
+import { ROLE_LABEL } from '@/lib/access/roles';
 import { inputClass, primaryButton, secondaryButton } from '@/components/ui/controls';
 
 /** The plaintext key, once: the server keeps only its hash, so closing this box loses it for good. */

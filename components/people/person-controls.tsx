@@ -2,7 +2,7 @@
 
 import { useId, useState, useTransition } from 'react';
 import { setUserEnabledAction, setUserRoleAction } from '@/lib/actions/users';
-import { ROLE_LABEL } from '@/lib/auth/roles';
+import { ROLE_LABEL } from '@/lib/access/roles';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { FieldError, secondaryButton, selectClass } from '@/components/ui/controls';
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, useState } from 'react';
-import { ROLE_LABEL } from '@/lib/auth/roles';
+import { ROLE_LABEL } from '@/lib/access/roles';
 import { secondaryButton, selectClass } from '@/components/ui/controls';
 
 type Person = { id: string; name: string; role: 'ADMIN' | 'SUPERVISOR' | 'AGENT' };

@@ -1,5 +1,5 @@
 import { unstable_rethrow } from 'next/navigation';
-import { AuthError } from '../auth/actor';
+import { AuthError } from '../access/actor';
 import { DomainError, type DomainErrorCode } from '../domain/errors';
 
 // Not a 'use server' file: it holds the result type and the error mapping the action files share.

@@ -1,5 +1,5 @@
 import { db } from '../db';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../access/actor';
 import { getRouteList, listRouteVersions, type RouteList } from '../domain/routing/route-list';
 import type { Priority } from '../generated/prisma/enums';
 

@@ -1,7 +1,7 @@
 import { beforeAll, beforeEach, expect, it, vi } from 'vitest';
 import { describeEachEngine } from '../test/db';
 import type { PrismaClient } from '../generated/prisma/client';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../access/actor';
 import { getRouteList, saveRouteList } from '../domain/routing/route-list';
 import { createQueue } from '../domain/queue-admin';
 

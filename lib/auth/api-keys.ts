@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { Db } from '../db';
 import { isUniqueViolation, sqlOf, sqlTimestamp } from '../db/sql';
 import type { Role } from '../generated/prisma/enums';
-import { assertCan, type Actor } from './actor';
+import { assertCan, type Actor } from '../access/actor';
 import { createApiKeySchema } from '../validation/api-keys';
 import { DomainError, parseOrThrow } from '../domain/errors';
 

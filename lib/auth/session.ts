@@ -5,8 +5,8 @@ import { headers } from 'next/headers';
 import type { Availability, Role } from '../generated/prisma/enums';
 import { db } from '../db';
 import { authOptions } from './options';
-import { AuthError, type Actor } from './actor';
-import { can, hasRole, type Permission } from './roles';
+import { AuthError, type Actor } from '../access/actor';
+import { can, hasRole, type Permission } from '../access/roles';
 
 export type UserActor = Extract<Actor, { kind: 'user' }>;
 /** The actor plus what the console shows about the signed-in person. */

@@ -3,7 +3,7 @@ import { describeEachEngine, resetDb } from '../test/db';
 import type { PrismaClient } from '../generated/prisma/client';
 import type { Prisma } from '../generated/prisma/client';
 import type { Availability, ConversationStatus, Role } from '../generated/prisma/enums';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../access/actor';
 import { makeApiKeyActor, makeUser } from '../test/fixtures';
 import { getDashboard, hourWindow, startOfLocalDay } from './dashboard';
 

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../test/db';
 import { expectDomainError, makeConversation, makeInbox, makeUser } from '../test/fixtures';
-import { systemActor } from '../auth/actor';
+import { systemActor } from '../access/actor';
 import { autoAssign } from './assignment/auto-assign';
 import { addCollaborator, listInboxes, removeCollaborator, setInboxToggles } from './inboxes';
 

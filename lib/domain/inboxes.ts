@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Db, Tx } from '../db';
-import type { Actor } from '../auth/actor';
-import { assertCan } from '../auth/actor';
+import type { Actor } from '../access/actor';
+import { assertCan } from '../access/actor';
 import type { Availability, Channel, Role } from '../generated/prisma/enums';
 import { pickNext } from './assignment/selector';
 import { DomainError, parseOrThrow } from './errors';

@@ -1,6 +1,6 @@
 import type { Tx } from '../db';
-import type { Actor } from '../auth/actor';
-import { assertCan } from '../auth/actor';
+import type { Actor } from '../access/actor';
+import { assertCan } from '../access/actor';
 import type { Availability } from '../generated/prisma/enums';
 
 export type Lookups = {

@@ -1,7 +1,7 @@
 import type { Db, Tx } from '../db';
 import { isUniqueViolation } from '../db/sql';
-import type { Actor } from '../auth/actor';
-import { assertCan } from '../auth/actor';
+import type { Actor } from '../access/actor';
+import { assertCan } from '../access/actor';
 import { createQueueSchema, updateQueueSchema } from '../validation/routing';
 import { DomainError, parseOrThrow } from './errors';
 import { emit, noteTimeline, publishNow, transaction } from '../realtime/outbox';

@@ -1,5 +1,5 @@
 import type { Tx } from '../db';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../access/actor';
 import type { Prisma } from '../generated/prisma/client';
 import type { TimelineKind } from '../generated/prisma/enums';
 import { noteTimeline } from '../realtime/outbox';

@@ -1,7 +1,7 @@
 import { Prisma } from '../generated/prisma/client';
 import type { Tx } from '../db';
-import type { Actor } from '../auth/actor';
-import { assertCan } from '../auth/actor';
+import type { Actor } from '../access/actor';
+import { assertCan } from '../access/actor';
 import { notFound } from './errors';
 import { visibleConversationsWhere } from './conversations/visibility';
 import { publishNow } from '../realtime/outbox';

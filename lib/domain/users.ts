@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { Db } from '../db';
 import { isUniqueViolation } from '../db/sql';
-import type { Actor } from '../auth/actor';
-import { assertCan } from '../auth/actor';
+import type { Actor } from '../access/actor';
+import { assertCan } from '../access/actor';
 import { hashPassword } from '../auth/password';
 import type { Role } from '../generated/prisma/enums';
 import { setAvailability } from './presence';

@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { ZodError } from 'zod';
-import { AuthError } from '../auth/actor';
+import { AuthError } from '../access/actor';
 import { DomainError, zodFields } from '../domain/errors';
 
 export type ApiErrorBody = {

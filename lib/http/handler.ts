@@ -1,6 +1,6 @@
 import type { NextRequest } from 'next/server';
 import { db, type Db } from '../db';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../access/actor';
 import { authenticateApiKey } from '../auth/api-keys';
 import { apiError, errorResponse } from './errors';
 import { isStorableText, UNSTORABLE_MESSAGE } from './request';

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { databaseUrl, engines, testDb, type TestDb } from '../test/db';
 import { callApi } from '../test/api';
 import { createApiKey } from '../auth/api-keys';
-import { systemActor } from '../auth/actor';
+import { systemActor } from '../access/actor';
 
 // Issue 10, deliverable 4: a process killed mid-request leaves nothing behind that blocks its key;
 // the retry (on another process) runs anew, or returns what committed. PostgreSQL only: the

@@ -2,7 +2,7 @@ import { beforeAll, expect, it, vi } from 'vitest';
 import { describeEachEngine } from '../test/db';
 import { callApi } from '../test/api';
 import { createApiKey } from '../auth/api-keys';
-import { systemActor } from '../auth/actor';
+import { systemActor } from '../access/actor';
 
 // The seed's "000" scenario, end to end through the HTTP API (issue 4): a WhatsApp message about
 // an account arrives and is routed to "Authentication bot"; the bot (an API key) tags the

@@ -2,7 +2,7 @@ import { afterEach, beforeAll, beforeEach, expect, it, vi, type MockInstance } f
 import { describeEachEngine } from '../test/db';
 import { expectDomainError, makeConversation, makeInbox, makeQueue, makeUser, uid, type UserActor } from '../test/fixtures';
 import type { PrismaClient } from '../generated/prisma/client';
-import { systemActor } from '../auth/actor';
+import { systemActor } from '../access/actor';
 import { createConversation } from '../domain/conversations/create';
 import { updateConversation } from '../domain/conversations/update';
 import { addMessage } from '../domain/conversations/messages';

@@ -1,5 +1,5 @@
 import type { Db, Tx } from '../db';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../access/actor';
 import type { TimelineEntry } from '../domain/timeline';
 import type { TimelineKind } from '../generated/prisma/enums';
 import { bus } from './bus';

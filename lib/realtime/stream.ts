@@ -1,5 +1,5 @@
 import type { Tx } from '../db';
-import { can } from '../auth/roles';
+import { can } from '../access/roles';
 import type { Role } from '../generated/prisma/enums';
 import type { EventBus } from './bus';
 import type { BusEvent, ConversationEvent, WireEvent } from './events';

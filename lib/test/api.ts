@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { NextRequest } from 'next/server';
 import type { PrismaClient } from '../generated/prisma/client';
 import { createApiKey, hashApiKey } from '../auth/api-keys';
-import { systemActor } from '../auth/actor';
+import { systemActor } from '../access/actor';
 import { HTTP_METHODS, type HttpMethod } from '../http/openapi';
 
 const API_DIR = fileURLToPath(new URL('../../app/ccaas/1/', import.meta.url));

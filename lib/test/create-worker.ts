@@ -2,7 +2,7 @@
 // Prisma client on the shared PostgreSQL, creating conversations concurrently through the domain.
 //   tsx lib/test/create-worker.ts <databaseUrl> <inboxId> <count> <workers>
 import { postgresClient } from '../db/clients';
-import { systemActor } from '../auth/actor';
+import { systemActor } from '../access/actor';
 import { createConversation } from '../domain/conversations/create';
 
 async function main() {

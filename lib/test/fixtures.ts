@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import { expect } from 'vitest';
 import type { PrismaClient } from '../generated/prisma/client';
 import type { Channel, Role } from '../generated/prisma/enums';
-import type { Actor } from '../auth/actor';
+import type { Actor } from '../access/actor';
 import { DomainError, type DomainErrorCode } from '../domain/errors';
 
 /** How many concurrent calls a race test makes: more than the 4 connections of the test pool. */

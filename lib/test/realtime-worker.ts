@@ -4,7 +4,7 @@
 //   DATABASE_URL=… tsx lib/test/realtime-worker.ts <inboxId>:<topic> [<inboxId>:<topic> …]
 // Prints {"ids":[…]} (in argument order) on stdout.
 import { openDb } from '../db';
-import { systemActor } from '../auth/actor';
+import { systemActor } from '../access/actor';
 import { createConversation } from '../domain/conversations/create';
 import { bus } from '../realtime/bus';
 

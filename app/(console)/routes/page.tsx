@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { requirePageActor } from '@/lib/auth/session';
-import { can } from '@/lib/auth/roles';
+import { can } from '@/lib/access/roles';
 import { db } from '@/lib/db';
 import { loadRouteEditor } from '@/lib/actions/routing-data';
 import { RoutesEditor } from '@/components/routing/routes-editor';

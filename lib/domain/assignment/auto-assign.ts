@@ -1,5 +1,5 @@
 import type { Tx } from '../../db';
-import type { Actor } from '../../auth/actor';
+import type { Actor } from '../../access/actor';
 import { claimByRoundRobin, lockInbox, type ClaimResult } from './claim';
 
 /**

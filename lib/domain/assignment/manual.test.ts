@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../../test/db';
-import type { Actor } from '../../auth/actor';
+import type { Actor } from '../../access/actor';
 import { assignConversation, assignableAgents } from './manual';
 import { heartbeat } from './presence';
 import { sweepSilentAgents } from './sweep';

@@ -1,6 +1,6 @@
 import type { Db, Tx } from '../../db';
-import type { Actor } from '../../auth/actor';
-import { assertCan } from '../../auth/actor';
+import type { Actor } from '../../access/actor';
+import { assertCan } from '../../access/actor';
 import { DomainError } from '../errors';
 import { recordTimeline } from '../timeline';
 import { lockVisibleConversation } from '../conversations/access';

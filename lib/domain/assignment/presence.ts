@@ -1,6 +1,6 @@
 import type { Db } from '../../db';
-import type { Actor } from '../../auth/actor';
-import { assertCan } from '../../auth/actor';
+import type { Actor } from '../../access/actor';
+import { assertCan } from '../../access/actor';
 import type { Availability } from '../../generated/prisma/enums';
 import { DomainError } from '../errors';
 import { setAvailability } from '../presence';

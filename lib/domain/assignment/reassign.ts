@@ -1,5 +1,5 @@
 import type { Db, Tx } from '../../db';
-import { systemActor, type Actor } from '../../auth/actor';
+import { systemActor, type Actor } from '../../access/actor';
 import { timelineRows, type TimelineEntry } from '../timeline';
 import { lockInbox } from './claim';
 import { autoPool, type Candidate } from './pool';

@@ -1,5 +1,5 @@
 import type { Tx } from '../../db';
-import type { Actor } from '../../auth/actor';
+import type { Actor } from '../../access/actor';
 import { closedConversation, notFound } from '../errors';
 import { visibleConversationsWhere } from './visibility';
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachEngine } from '../../test/db';
 import { RACERS, counts, patient, expectDomainError, makeApiKeyActor, makeInbox, makeQueue, makeUser, uid, type UserActor } from '../../test/fixtures';
-import { systemActor, type Actor } from '../../auth/actor';
+import { systemActor, type Actor } from '../../access/actor';
 import { createConversation } from './create';
 
 describeEachEngine('createConversation', (ctx) => {

@@ -1,7 +1,7 @@
 import type { Db } from '../../db';
 import { sqlOf, sqlTimestamp, orderedId, type Sql } from '../../db/sql';
-import type { Actor } from '../../auth/actor';
-import { assertCan } from '../../auth/actor';
+import type { Actor } from '../../access/actor';
+import { assertCan } from '../../access/actor';
 import type { Channel, ConversationStatus, Priority } from '../../generated/prisma/enums';
 import { createConversationSchema, type CreateConversationInput } from '../../validation/conversations';
 import { parseOrThrow } from '../errors';

@@ -1,6 +1,6 @@
 import type { Tx } from '../../db';
 import type { Prisma } from '../../generated/prisma/client';
-import type { Actor } from '../../auth/actor';
+import type { Actor } from '../../access/actor';
 import { notFound } from '../errors';
 import { visibleConversationsWhere } from './visibility';
 import { conversationListInclude } from './list';

@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../test/db';
-import type { Actor } from '../../auth/actor';
+import type { Actor } from '../../access/actor';
 import { EXACT_COUNT_CAP, listConversations } from './list';
 import { conversationListQuerySchema } from '../../validation/conversations';
 

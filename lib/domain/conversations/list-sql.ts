@@ -1,5 +1,5 @@
-import type { Actor } from '../../auth/actor';
-import { can } from '../../auth/roles';
+import type { Actor } from '../../access/actor';
+import { can } from '../../access/roles';
 import { sqlTimestamp } from '../../db/sql';
 import type { SqlParams } from '../../db/sql-params';
 import type { ConversationListQuery } from '../../validation/conversations';

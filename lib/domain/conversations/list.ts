@@ -2,7 +2,7 @@ import type { Db, Tx } from '../../db';
 import { sqlOf } from '../../db/sql';
 import { SqlParams } from '../../db/sql-params';
 import type { Conversation, Prisma } from '../../generated/prisma/client';
-import type { Actor } from '../../auth/actor';
+import type { Actor } from '../../access/actor';
 import { visibleConversationsWhere } from './visibility';
 import type { ConversationListQuery } from '../../validation/conversations';
 import { filtersSql, visibleConversationsSql } from './list-sql';

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachEngine } from '../../test/db';
 import { counts, expectDomainError, makeApiKeyActor, makeConversation, makeUser, type UserActor } from '../../test/fixtures';
-import { systemActor, type Actor } from '../../auth/actor';
+import { systemActor, type Actor } from '../../access/actor';
 import { addMessage, listMessages } from './messages';
 
 describeEachEngine('conversation messages', (ctx) => {

@@ -1,7 +1,7 @@
 import type { Db, Tx } from '../../db';
 import type { Prisma } from '../../generated/prisma/client';
-import type { Actor } from '../../auth/actor';
-import { assertCan } from '../../auth/actor';
+import type { Actor } from '../../access/actor';
+import { assertCan } from '../../access/actor';
 import { createMessageSchema, messageListQuerySchema } from '../../validation/conversations';
 import { parseOrThrow } from '../errors';
 import { lockVisibleConversation } from './access';

@@ -1,7 +1,7 @@
 import type { Db, Tx } from '../../db';
 import type { Prisma } from '../../generated/prisma/client';
-import type { Actor } from '../../auth/actor';
-import { assertCan } from '../../auth/actor';
+import type { Actor } from '../../access/actor';
+import { assertCan } from '../../access/actor';
 import { addTagSchema, createTagSchema, tagListQuerySchema } from '../../validation/conversations';
 import { tagNameSchema } from '../../validation/common';
 import { DomainError, parseOrThrow } from '../errors';

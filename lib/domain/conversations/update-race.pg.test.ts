@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import { databaseUrl, describePostgres } from '../../test/db';
 import { updateConversation } from './update';
 import { expectDomainError } from '../../test/fixtures';
-import type { Actor } from '../../auth/actor';
+import type { Actor } from '../../access/actor';
 
 // An update that waits for the conversation's row lock must judge visibility by what committed
 // while it waited, not by the snapshot from before the wait. Two connections: PostgreSQL only.

@@ -3,7 +3,7 @@ import type { PrismaClient } from '../../generated/prisma/client';
 import { describeEachEngine } from '../../test/db';
 import { callApi, makeTestKeys, type TestKeys } from '../../test/api';
 import { counts, expectDomainError, makeConversation, makeInbox, makeQueue, makeUser, uid, type UserActor } from '../../test/fixtures';
-import { systemActor } from '../../auth/actor';
+import { systemActor } from '../../access/actor';
 import { apiConversation } from '../../http/mappers';
 import { MemoryBus, setBus, type EventBus } from '../../realtime/bus';
 import type { BusEvent } from '../../realtime/events';

@@ -1,4 +1,4 @@
-import type { Actor } from '../../auth/actor';
+import type { Actor } from '../../access/actor';
 import { orderedId, sqlTimestamp, sqlTimestampText, type Sql } from '../../db/sql';
 import { SqlParams } from '../../db/sql-params';
 import { actorColumns, type TimelineEntry } from '../timeline';

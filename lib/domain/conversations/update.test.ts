@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachEngine } from '../../test/db';
 import { counts, patient, expectDomainError, makeApiKeyActor, makeConversation, makeInbox, makeQueue, makeUser, type UserActor } from '../../test/fixtures';
-import type { Actor } from '../../auth/actor';
+import type { Actor } from '../../access/actor';
 import { DomainError } from '../errors';
 import { updateConversation } from './update';
 

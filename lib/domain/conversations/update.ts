@@ -1,7 +1,7 @@
 import type { Db } from '../../db';
 import { sqlOf } from '../../db/sql';
-import type { Actor } from '../../auth/actor';
-import { assertCan } from '../../auth/actor';
+import type { Actor } from '../../access/actor';
+import { assertCan } from '../../access/actor';
 import { updateConversationSchema, type UpdateConversationInput } from '../../validation/conversations';
 import { closedConversation, notFound, parseOrThrow } from '../errors';
 import type { TimelineEntry } from '../timeline';

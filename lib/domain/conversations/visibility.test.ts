@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../test/db';
 import { expectDomainError, makeApiKeyActor, makeConversation, makeInbox, makeQueue, makeUser, type UserActor } from '../../test/fixtures';
-import { systemActor, type Actor } from '../../auth/actor';
+import { systemActor, type Actor } from '../../access/actor';
 import { conversationListQuerySchema } from '../../validation/conversations';
 import { DomainError } from '../errors';
 import { getConversation, getTimeline } from './get';

@@ -1,6 +1,6 @@
 import type { Prisma } from '../../generated/prisma/client';
-import type { Actor } from '../../auth/actor';
-import { can } from '../../auth/roles';
+import type { Actor } from '../../access/actor';
+import { can } from '../../access/roles';
 
 /**
  * SPEC §2: an agent sees a conversation assigned to them, in an inbox they collaborate on, or

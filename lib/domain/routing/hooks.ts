@@ -1,5 +1,5 @@
 import type { Tx } from '../../db';
-import type { Actor } from '../../auth/actor';
+import type { Actor } from '../../access/actor';
 import { autoAssign } from '../assignment/auto-assign';
 
 /** After routing (on create and on "route"), auto-assignment by round robin (SPEC §4), in the same transaction. */

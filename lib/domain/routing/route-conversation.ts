@@ -1,6 +1,6 @@
 import type { Db, Tx } from '../../db';
-import type { Actor } from '../../auth/actor';
-import { assertCan } from '../../auth/actor';
+import type { Actor } from '../../access/actor';
+import { assertCan } from '../../access/actor';
 import type { Priority } from '../../generated/prisma/enums';
 import { closedConversation } from '../errors';
 import { recordTimeline, type TimelineEntry } from '../timeline';

@@ -1,8 +1,8 @@
 import type { Db, Tx } from '../../db';
 import { isUniqueViolation } from '../../db/sql';
 import type { Prisma } from '../../generated/prisma/client';
-import type { Actor } from '../../auth/actor';
-import { assertCan } from '../../auth/actor';
+import type { Actor } from '../../access/actor';
+import { assertCan } from '../../access/actor';
 import { routeListSchema, type RouteInput } from '../../validation/routing';
 import { DomainError, parseOrThrow } from '../errors';
 import { parseExpression } from './expression';

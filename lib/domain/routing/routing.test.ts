@@ -1,7 +1,7 @@
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../test/db';
-import type { Actor } from '../../auth/actor';
-import { systemActor } from '../../auth/actor';
+import type { Actor } from '../../access/actor';
+import { systemActor } from '../../access/actor';
 import { createConversation } from '../conversations/create';
 import { addConversationTag } from '../conversations/tags';
 import { getTimeline } from '../conversations/get';

@@ -1,6 +1,6 @@
 import type { Tx } from '../../db';
-import type { Actor } from '../../auth/actor';
-import { assertCan } from '../../auth/actor';
+import type { Actor } from '../../access/actor';
+import { assertCan } from '../../access/actor';
 import { routeListSchema, sampleSchema } from '../../validation/routing';
 import { parseOrThrow } from '../errors';
 import { getConversation } from '../conversations/get';
