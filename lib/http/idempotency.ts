@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import { NextResponse } from 'next/server';
 import type { Prisma } from '../generated/prisma/client';
-import type { ApiContext } from './handler';
+import type { Db } from '../db';
+import type { Actor } from '../access/actor';
 import { apiError } from './errors';
 import { isUniqueViolation } from '../db/sql';
 
@@ -23,6 +24,9 @@ export function canonicalJson(value: unknown): string {
   }
   return JSON.stringify(value) ?? 'null';
 }
+
+/** What idempotency needs of a request: the key's owner and database, and the URL. */
+export type ApiContext = { db: Db; actor: Extract<Actor, { kind: 'apiKey' }>; params: Record<string, string>; url: URL };
 
 export type IdempotentRequest = { apiKeyId: string; key: string; method: string; path: string; requestHash: string };
 

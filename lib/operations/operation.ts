@@ -1,0 +1,68 @@
+import type { z } from 'zod';
+import type { Db } from '../db';
+import { assertCan, type Actor } from '../access/actor';
+import type { Permission } from '../access/roles';
+import { DomainError, parseOrThrow } from '../domain/errors';
+import type { IdempotentRequest } from '../http/idempotency';
+import type { HttpBinding } from './http-binding';
+
+/**
+ * One operation, declared once: who may call it, what it takes, which domain function runs, and
+ * (where it has one) how it is served over HTTP. Server actions and /ccaas/1 route handlers are
+ * derived from the declaration; so are the OpenAPI document and the role table's coverage test.
+ * Input is parsed here, at the door, exactly once; domain functions receive typed objects.
+ */
+export type Operation<I extends z.ZodType = z.ZodType, O = unknown> = {
+  /** `area.verb`, e.g. `conversations.assign`; unique in the registry. */
+  name: string;
+  /** The role table's entry the caller needs (lib/access/roles.ts), or `public` for documentation. */
+  permission: Permission | 'public';
+  input: I;
+  /**
+   * The input's key that holds the payload when it is not an object of fields (the route list, an
+   * array): validation errors are reported relative to it, as the caller sent it.
+   */
+  payload?: string;
+  run: (ctx: OperationContext, input: z.output<I>) => Promise<O>;
+  http?: HttpBinding<O>;
+};
+
+export type OperationContext = {
+  db: Db;
+  actor: Actor;
+  /** Set by the HTTP door for an operation that claims its Idempotency-Key in its own transaction. */
+  idempotency?: IdempotentRequest;
+};
+
+export type InputOf<T> = T extends Operation<infer I, unknown> ? z.input<I> : never;
+export type OutputOf<T> = T extends Operation<z.ZodType, infer O> ? O : never;
+
+/** Declares an operation; the identity, so that TypeScript infers the input and output types. */
+export function operation<I extends z.ZodType, O>(op: Operation<I, O>): Operation<I, O> {
+  return op;
+}
+
+/** Runs an operation for an actor: permission first (403 before any parsing), then the input (400), then the domain. */
+export async function invoke<I extends z.ZodType, O>(op: Operation<I, O>, ctx: OperationContext, raw: unknown): Promise<O> {
+  if (op.permission !== 'public') assertCan(ctx.actor, op.permission);
+  return op.run(ctx, parseInput(op, raw));
+}
+
+function parseInput<I extends z.ZodType>(op: Operation<I, unknown>, raw: unknown): z.output<I> {
+  try {
+    return parseOrThrow(op.input, raw);
+  } catch (e) {
+    if (!(e instanceof DomainError) || !op.payload || !e.fields) throw e;
+    throw new DomainError(e.code, e.message, relativeTo(op.payload, e.fields));
+  }
+}
+
+/** `routes.2.name` → `2.name`, `routes` → `(body)`: field names as the caller sent the payload. */
+function relativeTo(key: string, fields: Record<string, string[]>): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [field, messages] of Object.entries(fields)) {
+    const rel = field === key ? '(body)' : field.startsWith(`${key}.`) ? field.slice(key.length + 1) : field;
+    (out[rel] ??= []).push(...messages);
+  }
+  return out;
+}
