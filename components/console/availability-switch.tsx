@@ -23,7 +23,7 @@ export function AvailabilitySwitch({ availability }: { availability: 'ONLINE' | 
     setValue(next);
     setError(null);
     start(async () => {
-      const res = await setMyAvailabilityAction(next);
+      const res = await setMyAvailabilityAction({ availability: next });
       if (!res.ok) {
         setValue(before);
         setError(res.error.message);

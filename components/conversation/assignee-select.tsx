@@ -50,7 +50,7 @@ export function AssigneeSelect({
         onChange={async (e) => {
           const next = e.target.value;
           setChoice(next);
-          const result = await assign.run(conversationId, next === UNASSIGNED ? null : next);
+          const result = await assign.run({ conversationId, agentId: next === UNASSIGNED ? null : next });
           if (!result?.ok) setChoice(null);
         }}
         className={`mt-1 ${selectClass}`}

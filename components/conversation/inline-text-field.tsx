@@ -36,7 +36,7 @@ export function InlineTextField({
   async function save() {
     const next = draft.trim() || null;
     if (next === value) return setEditing(false);
-    const result = await update.run(conversationId, { [name]: next });
+    const result = await update.run({ conversationId, [name]: next });
     if (result?.ok) setEditing(false);
   }
 

@@ -34,7 +34,7 @@ export function PropertySelect<V extends string>({
   const awaitingConfirm = confirm && choice === confirm.value && !update.pending;
 
   async function save(next: V) {
-    const result = await update.run(conversationId, { [name]: next });
+    const result = await update.run({ conversationId, [name]: next });
     if (!result?.ok) setChoice(null);
   }
 

@@ -16,7 +16,7 @@ export function ReplyBox({ conversationId, closed }: { conversationId: string; c
   async function submit() {
     const body = text.trim();
     if (!body || closed || send.pending) return;
-    const result = await send.run(conversationId, body);
+    const result = await send.run({ conversationId, text: body });
     if (result?.ok) setText('');
   }
 

@@ -15,7 +15,7 @@ export function RouteButton({ conversationId, closed }: { conversationId: string
         type="button"
         className={`${secondaryButton} w-full`}
         disabled={closed || route.pending}
-        onClick={() => void route.run(conversationId)}
+        onClick={() => void route.run({ conversationId })}
         aria-describedby={`${id}-hint${route.error ? ` ${id}-error` : ''}`}
       >
         {route.pending ? 'Routing…' : 'Route'}

@@ -12,12 +12,12 @@ export function TagEditor({ conversationId, tags, suggestions, closed }: { conve
   const add = useConversationAction(addTagAction);
   const remove = useConversationAction(removeTagAction);
   const addError = errorFor(add.error, 'tagName');
-  const removing = remove.pending ? remove.lastArgs?.[1] : undefined;
+  const removing = remove.pending ? remove.lastArgs?.[0].tagName : undefined;
 
   async function submit() {
     const tagName = name.trim();
     if (!tagName) return;
-    const result = await add.run(conversationId, tagName);
+    const result = await add.run({ conversationId, tagName });
     if (result?.ok) setName('');
   }
 
@@ -35,7 +35,7 @@ export function TagEditor({ conversationId, tags, suggestions, closed }: { conve
                   type="button"
                   aria-label={`Remove tag ${t}`}
                   disabled={removing === t}
-                  onClick={() => void remove.run(conversationId, t)}
+                  onClick={() => void remove.run({ conversationId, tagName: t })}
                   className="rounded px-1 text-sm leading-none text-brand-700 hover:bg-brand-100 disabled:opacity-50"
                 >
                   ×
@@ -45,7 +45,7 @@ export function TagEditor({ conversationId, tags, suggestions, closed }: { conve
           ))}
         </ul>
       )}
-      {remove.error && <FieldError message={`Could not remove ${remove.lastArgs?.[1] ?? 'the tag'}: ${remove.error.message}`} />}
+      {remove.error && <FieldError message={`Could not remove ${remove.lastArgs?.[0].tagName ?? 'the tag'}: ${remove.error.message}`} />}
 
       {!closed && (
         // The server's wording for a bad name is shown under the box, not the browser's.

@@ -24,7 +24,7 @@ export function AssignToMeButton({ conversationId, userId }: { conversationId: s
       <button
         type="button"
         disabled={assign.pending}
-        onClick={() => void assign.run(conversationId, userId)}
+        onClick={() => void assign.run({ conversationId, agentId: userId })}
         aria-describedby={error ? `${id}-error` : undefined}
         className="rounded border border-brand-300 bg-white px-2 py-0.5 text-xs font-medium text-brand-700 hover:bg-brand-50 disabled:opacity-50"
       >

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { ConversationRow } from '@/lib/actions/conversation-list';
+import type { ConversationRow } from '@/lib/domain/conversations/inbox-list';
 import { age, CHANNEL_LABEL } from '@/lib/format';
 import { AvailabilityDot, PriorityBadge, StatusBadge, TagBadge } from '@/components/ui/badges';
 import { AssignToMeButton, mayTake, type Taker } from './assign-to-me-button';

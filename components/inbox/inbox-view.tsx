@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useOptimistic, useRef, useState, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
-import type { InboxList } from '@/lib/actions/conversation-list';
+import type { InboxList } from '@/lib/domain/conversations/inbox-list';
 import { useConversationList } from '@/lib/query/conversations';
 import { hasNarrowingFilters, inboxHref, inboxSearchParams, type InboxFilters } from '@/lib/query/inbox-filters';
 import { Pagination } from '@/components/ui/pagination';

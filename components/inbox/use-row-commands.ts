@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { assignConversationAction, routeConversationAction } from '@/lib/actions/conversations';
-import type { ConversationRow } from '@/lib/actions/conversation-list';
+import type { ConversationRow } from '@/lib/domain/conversations/inbox-list';
 import { useConversationAction } from '@/lib/query/conversations';
 import { errorFor } from '@/components/ui/controls';
 
@@ -25,14 +25,14 @@ export function useRowCommands(meId: string) {
   async function assignToMe(row: ConversationRow) {
     if (assign.pending) return;
     if (row.agent?.id === meId) return say('done', `${name(row)} is already assigned to you.`);
-    const result = await assign.run(row.id, meId);
+    const result = await assign.run({ conversationId: row.id, agentId: meId });
     if (result?.ok) say('done', `Assigned ${name(row)} to you.`);
     else say('refused', `Could not assign ${name(row)} to you: ${result ? errorFor(result.error, 'agentId') : UNREACHABLE}`);
   }
 
   async function sendToRouting(row: ConversationRow) {
     if (route.pending) return;
-    const result = await route.run(row.id);
+    const result = await route.run({ conversationId: row.id });
     if (!result?.ok) return say('refused', `Could not send ${name(row)} back to routing: ${result ? result.error.message : UNREACHABLE}`);
     const { queue, agent } = result.data;
     say('done', `Sent ${name(row)} back to routing: ${queue ? `queue ${queue}` : 'no queue'}, ${agent ? `assigned to ${agent}` : 'unassigned'}.`);

@@ -44,7 +44,7 @@ export function InboxCollaborators({ inbox, candidates }: { inbox: InboxRow; can
                 type="button"
                 aria-label={`Remove ${c.name} from ${inbox.name}`}
                 disabled={pending}
-                onClick={() => run(() => removeCollaboratorAction(inbox.id, c.userId))}
+                onClick={() => run(() => removeCollaboratorAction({ inboxId: inbox.id, userId: c.userId }))}
                 className="ml-auto rounded px-1.5 text-slate-500 hover:bg-slate-100 hover:text-red-700"
               >
                 ×
@@ -63,7 +63,7 @@ export function InboxCollaborators({ inbox, candidates }: { inbox: InboxRow; can
         placeholder="Add a collaborator…"
         people={addable}
         pending={pending}
-        onAdd={(chosen, clear) => run(() => addCollaboratorAction(inbox.id, chosen), clear)}
+        onAdd={(chosen, clear) => run(() => addCollaboratorAction({ inboxId: inbox.id, userId: chosen }), clear)}
       />
       <FieldError message={error} />
     </div>

@@ -26,7 +26,7 @@ export function InboxToggles({ inboxId, inboxName, ...saved }: Toggles & { inbox
   function flip(key: keyof Toggles, value: boolean) {
     setShown({ ...state, [key]: value });
     startTransition(async () => {
-      const res = await setInboxTogglesAction(inboxId, { [key]: value }).catch(() => null);
+      const res = await setInboxTogglesAction({ inboxId, [key]: value }).catch(() => null);
       // The page re-renders with the saved values; until then (or on refusal) drop the local copy.
       setShown(null);
       setError(res?.ok ? null : (res?.error.message ?? UNREACHABLE));

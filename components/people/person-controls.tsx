@@ -30,7 +30,7 @@ export function RoleSelect({ userId, name, role }: { userId: string; name: strin
           const next = e.target.value as Role;
           setChoice(next);
           startTransition(async () => {
-            const res = await setUserRoleAction(userId, next).catch(() => null);
+            const res = await setUserRoleAction({ userId, role: next }).catch(() => null);
             setChoice(null);
             setError(res?.ok ? null : (res?.error.message ?? UNREACHABLE));
           });
@@ -66,7 +66,7 @@ export function EnabledToggle({ userId, name, enabled }: { userId: string; name:
           title={enabled ? 'Signs them out and hands their open conversations to others online' : undefined}
           onClick={() =>
             startTransition(async () => {
-              const res = await setUserEnabledAction(userId, !enabled).catch(() => null);
+              const res = await setUserEnabledAction({ userId, enabled: !enabled }).catch(() => null);
               setError(res?.ok ? null : (res?.error.message ?? UNREACHABLE));
               setNote(res?.ok && !res.data.enabled ? `${res.data.moved} conversation${res.data.moved === 1 ? '' : 's'} reassigned.` : null);
             })

@@ -13,7 +13,7 @@ export function RevokeKeyButton({ id, name }: { id: string; name: string }) {
 
   function revoke() {
     startTransition(async () => {
-      const result = await revokeApiKeyAction(id).catch(() => null);
+      const result = await revokeApiKeyAction({ keyId: id }).catch(() => null);
       if (result?.ok) dialog.current?.close();
       else setError(result ? result.error.message : 'Could not reach the server. Check your connection and try again.');
     });

@@ -15,7 +15,7 @@ export function CreateQueueForm() {
 
   function submit() {
     startTransition(async () => {
-      const res = await createQueueAction(name).catch(() => null);
+      const res = await createQueueAction({ name }).catch(() => null);
       if (res?.ok) {
         setCreated(res.data.name);
         setName('');

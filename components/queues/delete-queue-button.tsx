@@ -15,7 +15,7 @@ export function DeleteQueueButton({ id, name }: { id: string; name: string }) {
 
   function remove() {
     startTransition(async () => {
-      const res = await deleteQueueAction(id).catch(() => null);
+      const res = await deleteQueueAction({ queueId: id }).catch(() => null);
       if (res?.ok) dialog.current?.close();
       else setRefusal(res ? { message: res.error.message, routes: res.error.code === 'CONFLICT' } : { message: UNREACHABLE, routes: false });
     });

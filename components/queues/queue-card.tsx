@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, useState, useTransition } from 'react';
-import { renameQueueAction, setDefaultQueueAction } from '@/lib/actions/queues';
+import { updateQueueAction } from '@/lib/actions/queues';
 import { FieldError, inputClass, primaryButton, secondaryButton } from '@/components/ui/controls';
 import { DeleteQueueButton } from './delete-queue-button';
 import { QueueMembers } from './queue-members';
@@ -15,7 +15,7 @@ export function QueueCard({ queue, candidates, canManage }: { queue: QueueCardDa
 
   function makeDefault() {
     startTransition(async () => {
-      const res = await setDefaultQueueAction(queue.id).catch(() => null);
+      const res = await updateQueueAction({ queueId: queue.id, isDefault: true }).catch(() => null);
       setError(res?.ok ? null : res ? res.error.message : UNREACHABLE);
     });
   }
@@ -69,7 +69,7 @@ function QueueName({ id, queue, canManage }: { id: string; queue: QueueCardData;
   function save() {
     if (name.trim() === queue.name) return setEditing(false);
     startTransition(async () => {
-      const res = await renameQueueAction(queue.id, name).catch(() => null);
+      const res = await updateQueueAction({ queueId: queue.id, name }).catch(() => null);
       if (res?.ok) {
         setEditing(false);
         setError(null);

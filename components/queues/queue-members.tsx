@@ -27,7 +27,7 @@ export function QueueMembers({ queue, candidates, canManage }: { queue: QueueCar
                   type="button"
                   aria-label={`Remove ${m.name} from ${queue.name}`}
                   disabled={pending}
-                  onClick={() => run(() => removeMemberAction(queue.id, m.id))}
+                  onClick={() => run(() => removeMemberAction({ queueId: queue.id, agentId: m.id }))}
                   className="rounded-full px-1 text-slate-600 hover:bg-slate-200 hover:text-red-700"
                 >
                   ×
@@ -47,7 +47,7 @@ export function QueueMembers({ queue, candidates, canManage }: { queue: QueueCar
           placeholder="Add a member…"
           people={addable}
           pending={pending}
-          onAdd={(chosen, clear) => run(() => addMemberAction(queue.id, chosen), clear)}
+          onAdd={(chosen, clear) => run(() => addMemberAction({ queueId: queue.id, agentId: chosen }), clear)}
         />
       )}
       <FieldError message={error} />

@@ -12,7 +12,7 @@ export function MarkRead({ conversationId }: { conversationId: string }) {
   const queryClient = useQueryClient();
   const mark = () => {
     if (document.visibilityState !== 'visible') return;
-    void markReadAction(conversationId).then((r) => {
+    void markReadAction({ conversationId }).then((r) => {
       if (!r.ok) return;
       void queryClient.invalidateQueries({ queryKey: unreadKey });
       // The inbox marks unread rows.

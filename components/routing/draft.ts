@@ -1,6 +1,6 @@
 import { fromExpression, newCondition, newGroup, toExpression, type BuilderGroup } from '@/lib/domain/routing/builder';
 import { builderFaults, pinFaults, type FaultMap } from '@/lib/domain/routing/builder-faults';
-import type { RouteRow } from '@/lib/actions/routing-data';
+import type { RouteRow } from '@/lib/domain/routing/editor';
 import type { RouteDraftInput } from '@/lib/actions/routing';
 import type { Priority } from '@/lib/generated/prisma/enums';
 

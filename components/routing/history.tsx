@@ -1,7 +1,7 @@
 'use client';
 
 import { useState, useTransition } from 'react';
-import type { VersionRow } from '@/lib/actions/routing-data';
+import type { VersionRow } from '@/lib/domain/routing/editor';
 import { Card, secondaryButton } from '@/components/ui/controls';
 import { RelativeTime } from '@/components/ui/relative-time';
 

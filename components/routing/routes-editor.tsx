@@ -2,7 +2,7 @@
 
 import { useMemo, useRef, useState, useTransition } from 'react';
 import { reloadRoutesAction, restoreVersionAction, saveRoutesAction } from '@/lib/actions/routing';
-import type { RouteEditorData, SimulationResult } from '@/lib/actions/routing-data';
+import type { RouteEditorData, SimulationResult } from '@/lib/domain/routing/editor';
 import type { ActionResult } from '@/lib/actions/result';
 import { PageHeader } from '@/components/console/page-header';
 import { secondaryButton } from '@/components/ui/controls';

@@ -2,7 +2,7 @@
 
 import { useId, useState, useTransition } from 'react';
 import { simulateAction, type RouteDraftInput, type SampleInput } from '@/lib/actions/routing';
-import type { SimulationResult } from '@/lib/actions/routing-data';
+import type { SimulationResult } from '@/lib/domain/routing/editor';
 import { CHANNELS } from '@/lib/validation/conversations';
 import { CHANNEL_LABEL, PRIORITY_LABEL } from '@/lib/format';
 import type { Priority } from '@/lib/generated/prisma/enums';

@@ -2,7 +2,7 @@
 
 import { useState, useTransition } from 'react';
 import { whatIfAction, type RouteDraftInput } from '@/lib/actions/routing';
-import type { WhatIfResult } from '@/lib/actions/routing-data';
+import type { WhatIfResult } from '@/lib/domain/routing/editor';
 import { Card, FieldError, secondaryButton } from '@/components/ui/controls';
 import { fingerprint } from './draft';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Role } from '../generated/prisma/enums';
-import { can, hasRole, PERMISSIONS, ROLE_LABEL, ROLE_RANK, type Permission } from './roles';
+import { can, hasRole, PERMISSION_TABLE, PERMISSIONS, ROLE_LABEL, ROLE_RANK, type Permission } from './roles';
 
 // Written out here rather than derived from ROLE_RANK, so a wrong rank in roles.ts shows up.
 const LOWEST_FIRST: Role[] = ['AGENT', 'SUPERVISOR', 'ADMIN'];
@@ -55,5 +55,14 @@ describe('permissions', () => {
     expect(can('SUPERVISOR', 'apiKeys.manage')).toBe(false);
     expect(can('SUPERVISOR', 'inboxes.manage')).toBe(false);
     expect(can('ADMIN', 'users.manage')).toBe(true);
+  });
+});
+
+describe('the role table', () => {
+  it('describes every permission in one line', () => {
+    for (const [p, grant] of Object.entries(PERMISSION_TABLE)) {
+      expect(grant.description.length, p).toBeGreaterThan(10);
+      expect(grant.description, p).not.toContain('\n');
+    }
   });
 });

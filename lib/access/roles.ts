@@ -1,23 +1,31 @@
 import type { Role } from '../generated/prisma/enums';
 
-// The one table of who may do what. ADMIN ⊇ SUPERVISOR ⊇ AGENT (SPEC §2).
-// Every page, server action and route handler names the permission it needs.
+// The one table of who may do what. ADMIN ⊇ SUPERVISOR ⊇ AGENT (SPEC §2). Every operation
+// (lib/operations) names one of these; pages name one in requirePageActor. The registry test fails
+// when an operation names none, and the API docs and the People page can print this table.
 
 export const ROLE_RANK: Record<Role, number> = { AGENT: 1, SUPERVISOR: 2, ADMIN: 3 };
 
-export const PERMISSIONS = {
-  'conversations.work': 'AGENT', // see (within SPEC §2 visibility), update, tag, message, assign, route
-  'conversations.seeAll': 'SUPERVISOR',
-  'queues.view': 'SUPERVISOR',
-  'queues.manage': 'SUPERVISOR',
-  'routes.manage': 'SUPERVISOR',
-  'dashboard.view': 'SUPERVISOR',
-  'inboxes.manage': 'ADMIN',
-  'users.manage': 'ADMIN',
-  'apiKeys.manage': 'ADMIN',
-} as const satisfies Record<string, Role>;
+type Grant = { role: Role; description: string };
 
-export type Permission = keyof typeof PERMISSIONS;
+export const PERMISSION_TABLE = {
+  'conversations.work': { role: 'AGENT', description: 'See conversations (within SPEC §2 visibility); update, tag, message, assign and route them; set one’s own availability.' },
+  'conversations.seeAll': { role: 'SUPERVISOR', description: 'See every conversation, not only those of one’s inboxes, queues and assignments.' },
+  'queues.view': { role: 'SUPERVISOR', description: 'Read queues, the route list, its history and the simulator.' },
+  'queues.manage': { role: 'SUPERVISOR', description: 'Create, rename, delete queues; set the default queue; add and remove members.' },
+  'routes.manage': { role: 'SUPERVISOR', description: 'Save or restore the route list.' },
+  'dashboard.view': { role: 'SUPERVISOR', description: 'Read the supervisor dashboard.' },
+  'inboxes.manage': { role: 'ADMIN', description: 'Add and remove inbox collaborators; switch auto-assignment and reassign-on-offline.' },
+  'users.manage': { role: 'ADMIN', description: 'Create users; change their role; enable and disable them.' },
+  'apiKeys.manage': { role: 'ADMIN', description: 'Create and revoke API keys.' },
+} as const satisfies Record<string, Grant>;
+
+/** The minimum role of each permission. */
+export const PERMISSIONS = Object.fromEntries(Object.entries(PERMISSION_TABLE).map(([p, g]) => [p, g.role])) as {
+  [P in keyof typeof PERMISSION_TABLE]: (typeof PERMISSION_TABLE)[P]['role'];
+};
+
+export type Permission = keyof typeof PERMISSION_TABLE;
 
 export function hasRole(role: Role, min: Role): boolean {
   return ROLE_RANK[role] >= ROLE_RANK[min];

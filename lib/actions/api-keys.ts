@@ -1,30 +1,14 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
-import { db } from '../db';
-import { requireActor } from '../auth/session';
-import { createApiKey, revokeApiKey, type NewApiKey } from '../auth/api-keys';
-import { parseOrThrow } from '../domain/errors';
-import type { CreateApiKeyInput } from '../validation/api-keys';
-import { idSchema } from '../validation/common';
-import { runAction, type ActionResult } from './result';
+import { act } from '../operations/action';
+import type { InputOf } from '../operations/operation';
+import { createApiKeyOp, revokeApiKeyOp } from '../operations/console';
 
 /** The plaintext key is in this one answer only; it is never stored or shown again. */
-export async function createApiKeyAction(input: CreateApiKeyInput): Promise<ActionResult<NewApiKey>> {
-  return runAction(async () => {
-    const actor = await requireActor('apiKeys.manage');
-    const key = await createApiKey(db(), actor, input);
-    revalidatePath('/people');
-    return key;
-  });
+export async function createApiKeyAction(input: InputOf<typeof createApiKeyOp>) {
+  return act(createApiKeyOp, input, { revalidate: ['/people'] });
 }
 
-export async function revokeApiKeyAction(id: string): Promise<ActionResult<{ id: string }>> {
-  return runAction(async () => {
-    const actor = await requireActor('apiKeys.manage');
-    const keyId = parseOrThrow(idSchema, id);
-    await revokeApiKey(db(), actor, keyId);
-    revalidatePath('/people');
-    return { id: keyId };
-  });
+export async function revokeApiKeyAction(input: InputOf<typeof revokeApiKeyOp>) {
+  return act(revokeApiKeyOp, input, { revalidate: ['/people'] });
 }

@@ -1,31 +1,19 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
-import { z } from 'zod';
-import { db } from '../db';
-import { requireActor } from '../auth/session';
-import { changeAvailability, heartbeat } from '../domain/assignment/presence';
-import { parseOrThrow } from '../domain/errors';
-import { runAction, type ActionResult } from './result';
+import { act } from '../operations/action';
+import type { InputOf } from '../operations/operation';
+import { agentHeartbeatOp } from '../operations/queues-agents';
+import { setMyAvailabilityOp } from '../operations/console';
+import { getSessionActor } from '../auth/session';
 
 /** Sent by an open console every 20 s; without it the presence sweep sets the agent OFFLINE. */
 export async function heartbeatAction(): Promise<{ ok: boolean }> {
-  try {
-    const actor = await requireActor('AGENT');
-    await heartbeat(db(), actor, actor.id);
-    return { ok: true };
-  } catch {
-    return { ok: false };
-  }
+  const me = await getSessionActor().catch(() => null);
+  if (!me) return { ok: false };
+  return { ok: (await act(agentHeartbeatOp, { agentId: me.id })).ok };
 }
 
 /** The console's availability switch: one's own availability (OFFLINE hands open conversations on). */
-export async function setMyAvailabilityAction(value: unknown): Promise<ActionResult<{ availability: string }>> {
-  return runAction(async () => {
-    const actor = await requireActor('AGENT');
-    const availability = parseOrThrow(z.enum(['ONLINE', 'BUSY', 'OFFLINE']), value);
-    await changeAvailability(db(), actor, actor.id, availability);
-    revalidatePath('/', 'layout');
-    return { availability };
-  });
+export async function setMyAvailabilityAction(input: InputOf<typeof setMyAvailabilityOp>) {
+  return act(setMyAvailabilityOp, input, { revalidate: [['/', 'layout']], shape: (u) => ({ availability: u.availability }) });
 }

@@ -1,72 +1,34 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
-import { z } from 'zod';
-import { db } from '../db';
-import { requireActor } from '../auth/session';
-import { DomainError, parseOrThrow } from '../domain/errors';
-import { restoreRouteVersion, saveRouteList, StaleVersionError } from '../domain/routing/route-list';
-import { simulateSample, whatIf } from '../domain/routing/simulate';
-import type { routeInputSchema, sampleSchema } from '../validation/routing';
-import { runAction, type ActionResult } from './result';
-import { loadRouteEditor, type RouteEditorData, type SimulationResult, type WhatIfResult } from './routing-data';
+import { act } from '../operations/action';
+import type { InputOf } from '../operations/operation';
+import { restoreRoutingOp, saveRoutingOp, simulateSampleOp, whatIfOp } from '../operations/routing';
+import { routeEditorOp } from '../operations/console';
+import { loadRouteEditor } from '../domain/routing/editor';
 
-// Each action checks the session itself: the page's check does not protect what it renders.
-// Route lists and samples arrive from the browser as they are and are parsed by the domain.
+// Queue cards count the routes pointing at each queue, so both pages go stale on a save.
+const ROUTE_PAGES = ['/routes', '/queues'];
 
-export type RouteDraftInput = z.input<typeof routeInputSchema>;
-export type SampleInput = z.input<typeof sampleSchema>;
-
-const versionSchema = z.number({ message: 'Expected a version number.' }).int().min(0);
-const WHAT_IF_CONVERSATIONS = 500;
-
-/** The editor quotes the version it must reload to; the domain's longer sentence is for the API. */
-function stale(e: unknown): never {
-  if (e instanceof StaleVersionError) {
-    throw new DomainError('CONFLICT', `Someone saved a newer version (version ${e.currentVersion}). Reload to see it.`, { version: [String(e.currentVersion)] });
-  }
-  throw e;
+/** Replaces the whole list, in order, if nobody saved since `baseVersion`; answers with the editor's data. */
+export async function saveRoutesAction(input: InputOf<typeof saveRoutingOp>) {
+  return act(saveRoutingOp, input, { revalidate: ROUTE_PAGES, shape: (list, _, { db, actor }) => loadRouteEditor(db, actor, list) });
 }
 
-function refresh() {
-  revalidatePath('/routes');
-  // Queue cards count the routes pointing at each queue.
-  revalidatePath('/queues');
-}
-
-/** Replaces the whole list, in order, if nobody saved since `baseVersion`. */
-export async function saveRoutesAction(routes: RouteDraftInput[], baseVersion: number): Promise<ActionResult<RouteEditorData>> {
-  return runAction(async () => {
-    const actor = await requireActor('routes.manage');
-    const saved = await saveRouteList(db(), actor, routes, parseOrThrow(versionSchema, baseVersion)).catch(stale);
-    refresh();
-    return loadRouteEditor(actor, saved);
-  });
-}
-
-export async function restoreVersionAction(version: number, baseVersion: number): Promise<ActionResult<RouteEditorData>> {
-  return runAction(async () => {
-    const actor = await requireActor('routes.manage');
-    const saved = await restoreRouteVersion(db(), actor, parseOrThrow(versionSchema, version), parseOrThrow(versionSchema, baseVersion)).catch(stale);
-    refresh();
-    return loadRouteEditor(actor, saved);
-  });
+export async function restoreVersionAction(input: InputOf<typeof restoreRoutingOp>) {
+  return act(restoreRoutingOp, input, { revalidate: ROUTE_PAGES, shape: (list, _, { db, actor }) => loadRouteEditor(db, actor, list) });
 }
 
 /** The saved list as it is now, for "Reload" after a conflict. */
-export async function reloadRoutesAction(): Promise<ActionResult<RouteEditorData>> {
-  return runAction(async () => loadRouteEditor(await requireActor('queues.view')));
+export async function reloadRoutesAction() {
+  return act(routeEditorOp, {});
 }
 
 /** Runs a typed sample against the draft (unsaved order included), or the saved list without one. Changes nothing. */
-export async function simulateAction(sample: SampleInput, draftRoutes?: RouteDraftInput[]): Promise<ActionResult<SimulationResult>> {
-  return runAction(async () => {
-    const actor = await requireActor('queues.view');
-    return simulateSample(db(), actor, { sample, routes: draftRoutes });
-  });
+export async function simulateAction(input: InputOf<typeof simulateSampleOp>) {
+  return act(simulateSampleOp, input);
 }
 
 /** Where the last conversations would go with the draft, against the saved list. Changes nothing. */
-export async function whatIfAction(draftRoutes: RouteDraftInput[]): Promise<ActionResult<WhatIfResult>> {
-  return runAction(async () => whatIf(db(), await requireActor('queues.view'), draftRoutes, WHAT_IF_CONVERSATIONS));
+export async function whatIfAction(input: InputOf<typeof whatIfOp>) {
+  return act(whatIfOp, input);
 }

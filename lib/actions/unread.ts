@@ -1,20 +1,13 @@
 'use server';
 
-import { db } from '../db';
-import { requireActor } from '../auth/session';
-import { parseOrThrow } from '../domain/errors';
-import { countUnreadAssigned, markConversationRead } from '../domain/unread';
-import { idSchema } from '../validation/common';
-import { runAction, type ActionResult } from './result';
+import { act } from '../operations/action';
+import type { InputOf } from '../operations/operation';
+import { markReadOp, unreadCountOp } from '../operations/console';
 
-export async function unreadCountAction(): Promise<ActionResult<number>> {
-  return runAction(async () => countUnreadAssigned(db(), await requireActor('conversations.work')));
+export async function unreadCountAction() {
+  return act(unreadCountOp, {});
 }
 
-export async function markReadAction(conversationId: string): Promise<ActionResult<null>> {
-  return runAction(async () => {
-    const actor = await requireActor('conversations.work');
-    await markConversationRead(db(), actor, parseOrThrow(idSchema, conversationId));
-    return null;
-  });
+export async function markReadAction(input: InputOf<typeof markReadOp>) {
+  return act(markReadOp, input, { shape: () => null });
 }

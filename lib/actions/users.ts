@@ -1,42 +1,21 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
-import { db } from '../db';
-import { requireActor } from '../auth/session';
-import { parseOrThrow } from '../domain/errors';
-import { createUser, setUserEnabled, setUserRole, type CreateUserInput } from '../domain/users';
-import type { Role } from '../generated/prisma/enums';
-import { idSchema } from '../validation/common';
-import { runAction, type ActionResult } from './result';
+import { act } from '../operations/action';
+import type { InputOf } from '../operations/operation';
+import { createUserOp, setUserEnabledOp, setUserRoleOp } from '../operations/console';
 
-// Each action checks the role itself; the People page's check does not cover the actions it renders.
-
-export async function createUserAction(input: CreateUserInput): Promise<ActionResult<{ id: string; name: string }>> {
-  return runAction(async () => {
-    const actor = await requireActor('users.manage');
-    const user = await createUser(db(), actor, input);
-    revalidatePath('/people');
-    return { id: user.id, name: user.name };
-  });
+export async function createUserAction(input: InputOf<typeof createUserOp>) {
+  return act(createUserOp, input, { revalidate: ['/people'], shape: (u) => ({ id: u.id, name: u.name }) });
 }
 
-export async function setUserRoleAction(userId: string, role: Role): Promise<ActionResult<{ id: string; role: Role }>> {
-  return runAction(async () => {
-    const actor = await requireActor('users.manage');
-    const result = await setUserRole(db(), actor, parseOrThrow(idSchema, userId), role);
-    revalidatePath('/people');
-    return result;
-  });
+export async function setUserRoleAction(input: InputOf<typeof setUserRoleOp>) {
+  return act(setUserRoleOp, input, { revalidate: ['/people'] });
 }
 
-export async function setUserEnabledAction(userId: string, enabled: boolean): Promise<ActionResult<{ id: string; enabled: boolean; moved: number }>> {
-  return runAction(async () => {
-    const actor = await requireActor('users.manage');
-    const result = await setUserEnabled(db(), actor, parseOrThrow(idSchema, userId), enabled);
+export async function setUserEnabledAction(input: InputOf<typeof setUserEnabledOp>) {
+  return act(setUserEnabledOp, input, {
     // Disabling hands conversations on, so inbox pages change too.
-    revalidatePath('/people');
-    revalidatePath('/inbox', 'layout');
-    revalidatePath('/inboxes');
-    return { id: result.id, enabled: result.enabled, moved: result.reassigned?.moved ?? 0 };
+    revalidate: ['/people', ['/inbox', 'layout'], '/inboxes'],
+    shape: (r) => ({ id: r.id, enabled: r.enabled, moved: r.reassigned?.moved ?? 0 }),
   });
 }

@@ -6,7 +6,8 @@ import { callApi, makeTestKeys, type ApiCall, type TestKeys } from '../test/api'
 import { authorization, body, idempotencyKey, pathParam, query } from '../test/api-arbitraries';
 import { documentValidator } from '../test/openapi-ajv';
 import { apiErrorSchema } from '../validation/api-responses';
-import { HTTP_METHODS, openApiDocument, type HttpMethod } from './openapi';
+import { openApiDocument } from './openapi';
+import { HTTP_METHODS, type HttpMethod } from '../operations/http-binding';
 
 // Random and hostile requests against every operation of our OpenAPI document, through the real
 // route handlers. Whatever arrives: never a 5xx; every refusal has the error envelope; and a

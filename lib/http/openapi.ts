@@ -2,16 +2,18 @@ import { z } from 'zod';
 import { dateTimeSchema } from '../validation/common';
 import { apiResponseRegistry } from '../validation/api-responses';
 import { IDEMPOTENCY_KEY_PATTERN } from './idempotency';
-import { ENDPOINTS, ERRORS, PARAM_DOCS, type Endpoint, type ErrorStatus } from './openapi-endpoints';
+import { ERRORS, PARAM_DOCS } from './openapi-docs';
+import { OPERATIONS } from '../operations/registry';
+import type { Operation as Declared } from '../operations/operation';
+import type { ErrorStatus, HttpBinding, HttpMethod } from '../operations/http-binding';
 
-// The OpenAPI 3.1 document is built from the same zod schemas that parse requests
-// (lib/validation/*) and describe responses (lib/validation/api-responses.ts), so it cannot say
-// something the server does not do. The operations are listed in openapi-endpoints.ts;
-// lib/http/contract.test.ts fails when a route handler (or one of its methods) is missing there.
+// The OpenAPI 3.1 document is generated from the operation registry (lib/operations): each
+// operation's HTTP binding gives the path, method and words, its input schema (lib/validation)
+// the parameters and body, its response schema (lib/validation/api-responses.ts) the answer. So
+// the document cannot say something the server does not do; lib/operations/registry.test.ts and
+// lib/http/contract.test.ts hold the route files and real responses to it.
 
 export type JsonSchema = z.core.JSONSchema.BaseSchema;
-export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
-export const HTTP_METHODS: readonly HttpMethod[] = ['get', 'post', 'put', 'patch', 'delete'];
 
 export type Parameter = {
   name: string;
@@ -118,28 +120,74 @@ const IDEMPOTENCY_HEADER: Parameter = {
 
 const json = (schema: JsonSchema, example?: unknown): Content => ({ 'application/json': { schema, ...(example !== undefined && { example }) } });
 
-function operation(e: Endpoint): Operation {
+type Bound = { op: Declared; http: HttpBinding<unknown> };
+
+const pathKeys = (path: string) => [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => name);
+
+/** The input's fields that are not in the path: what the query string or the body carries. */
+function beyondPath(input: z.ZodType, path: string): z.ZodObject {
+  if (!(input instanceof z.ZodObject)) throw new Error(`${path}: an HTTP operation's input must be a z.object.`);
+  const keys = pathKeys(path).filter((k) => k in input.shape);
+  return keys.length ? input.omit(Object.fromEntries(keys.map((k) => [k, true])) as Record<string, true>) : input;
+}
+
+/** The request body's schema as the client sends it: the fields beside the path's, or the one payload field. */
+export function bodySchema({ op, http }: Bound): z.ZodType | undefined {
+  if (http.from === 'body') return beyondPath(op.input, http.path);
+  if (typeof http.from === 'object') return (op.input as z.ZodObject).shape[http.from.body] as z.ZodType;
+  return undefined;
+}
+
+function operation({ op, http }: Bound, bodies: Map<string, unknown>): Operation {
   // Any keyed request can be malformed (a NUL in a parameter) or lack a valid key.
-  const errors = e.public ? e.errors : [...new Set<ErrorStatus>([400, 401, ...e.errors])].sort((a, b) => a - b);
-  const ok: ResponseObject = { description: e.response.description, content: json('id' in e.response ? schemaRef(e.response.id) : e.response.schema) };
+  const errors = http.public ? http.errors : [...new Set<ErrorStatus>([400, 401, ...http.errors])].sort((a, b) => a - b);
+  const okSchema = 'schema' in http.response ? schemaRef(responseId(http.response.schema, op.name)) : http.response.json;
+  const headers: Parameter[] = (http.headers ?? []).map((h) => ({ name: h.name, in: 'header', required: false, description: h.description, schema: { type: 'string', pattern: h.pattern } }));
+  const body = bodies.has(http.bodyId ?? '') && http.bodyId;
   return {
-    operationId: e.operationId,
-    summary: e.summary,
-    ...(e.description && { description: e.description }),
-    tags: [e.tag],
-    parameters: [...pathParameters(e.path), ...(e.query ? queryParameters(e.query, e.operationId) : []), ...(e.idempotent ? [IDEMPOTENCY_HEADER] : []), ...(e.headers ?? [])],
-    ...(e.body && { requestBody: { required: true as const, ...(e.body.description && { description: e.body.description }), content: json(schemaRef(e.body.id)) } }),
-    responses: { 200: ok, ...Object.fromEntries(errors.map((s) => [String(s), errorRef(s)])) },
-    ...(e.public && { security: [] }),
+    operationId: http.operationId,
+    summary: http.summary,
+    ...(http.description && { description: http.description }),
+    tags: [http.tag],
+    parameters: [
+      ...pathParameters(http.path),
+      ...(http.from === 'query' ? queryParameters(beyondPath(op.input, http.path), http.operationId) : []),
+      ...(http.idempotency ? [IDEMPOTENCY_HEADER] : []),
+      ...headers,
+    ],
+    ...(body && { requestBody: { required: true as const, content: json(schemaRef(body)) } }),
+    responses: { 200: { description: http.response.description, content: json(okSchema) }, ...Object.fromEntries(errors.map((s) => [String(s), errorRef(s)])) },
+    ...(http.public && { security: [] }),
   };
 }
 
+function responseId(schema: z.ZodType, name: string): string {
+  const meta = apiResponseRegistry.get(schema);
+  if (!meta) throw new Error(`${name}: its response schema is not named in lib/validation/api-responses.ts.`);
+  return meta.id;
+}
+
+/** The operations served over HTTP, in registry order. */
+export function boundOperations(): Bound[] {
+  return OPERATIONS.flatMap((op) => (op.http ? [{ op, http: op.http as HttpBinding<unknown> }] : []));
+}
+
 function build(): OpenApiDocument {
+  const bound = boundOperations();
   // Bodies are documented as clients send them (io: input), responses as the server writes them.
   const requests = z.registry<{ id: string }>();
-  for (const e of ENDPOINTS) if (e.body && !requests.has(e.body.schema)) requests.add(e.body.schema, { id: e.body.id });
+  const bodies = new Map<string, unknown>();
+  for (const b of bound) {
+    const schema = bodySchema(b);
+    if (!schema) continue;
+    if (!b.http.bodyId) throw new Error(`${b.op.name}: a body needs a bodyId (its component name).`);
+    // PUT and PATCH share one body; each derives its own schema object, so keep the first.
+    if (bodies.has(b.http.bodyId)) continue;
+    bodies.set(b.http.bodyId, schema);
+    requests.add(schema, { id: b.http.bodyId });
+  }
   const paths: OpenApiDocument['paths'] = {};
-  for (const e of ENDPOINTS) (paths[e.path] ??= {})[e.method] = operation(e);
+  for (const b of bound) (paths[b.http.path] ??= {})[b.http.method] = operation(b, bodies);
   const envelope = (status: ErrorStatus) => ({
     description: ERRORS[status].description,
     content: json(schemaRef('ApiException'), { requestError: { serviceException: { messageId: ERRORS[status].messageId, text: ERRORS[status].text } } }),

@@ -34,8 +34,9 @@ export type OperationContext = {
   idempotency?: IdempotentRequest;
 };
 
-export type InputOf<T> = T extends Operation<infer I, unknown> ? z.input<I> : never;
-export type OutputOf<T> = T extends Operation<z.ZodType, infer O> ? O : never;
+/** What a caller may send: the input schema's input side (a door's argument type). */
+export type InputOf<T> = T extends { input: infer I extends z.ZodType } ? z.input<I> : never;
+export type OutputOf<T> = T extends { run: (...args: never[]) => Promise<infer O> } ? O : never;
 
 /** Declares an operation; the identity, so that TypeScript infers the input and output types. */
 export function operation<I extends z.ZodType, O>(op: Operation<I, O>): Operation<I, O> {
@@ -48,7 +49,7 @@ export async function invoke<I extends z.ZodType, O>(op: Operation<I, O>, ctx: O
   return op.run(ctx, parseInput(op, raw));
 }
 
-function parseInput<I extends z.ZodType>(op: Operation<I, unknown>, raw: unknown): z.output<I> {
+function parseInput<I extends z.ZodType>(op: { input: I; payload?: string }, raw: unknown): z.output<I> {
   try {
     return parseOrThrow(op.input, raw);
   } catch (e) {

@@ -3,7 +3,7 @@
 import { useEffect } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { listConversationsAction } from '../actions/conversations';
-import type { InboxList } from '../actions/conversation-list';
+import type { InboxList } from '../domain/conversations/inbox-list';
 import type { ActionError, ActionResult } from '../actions/result';
 import type { InboxFilters } from './inbox-filters';
 

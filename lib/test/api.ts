@@ -8,7 +8,7 @@ import { NextRequest } from 'next/server';
 import type { PrismaClient } from '../generated/prisma/client';
 import { createApiKey, hashApiKey } from '../auth/api-keys';
 import { systemActor } from '../access/actor';
-import { HTTP_METHODS, type HttpMethod } from '../http/openapi';
+import { HTTP_METHODS, type HttpMethod } from '../operations/http-binding';
 
 const API_DIR = fileURLToPath(new URL('../../app/ccaas/1/', import.meta.url));
 

@@ -123,3 +123,15 @@ export const messageListQuerySchema = z.object({
   createdAfter: dateTimeSchema.optional(),
   createdBefore: dateTimeSchema.optional(),
 });
+
+// The operations' inputs (lib/operations): a path's ids beside the body's or query's fields.
+export const conversationRefSchema = z.object({ conversationId: idSchema });
+export const updateConversationRequestSchema = updateConversationSchema.extend({ conversationId: idSchema });
+/** The console edits these in place; assignment and routing have their own controls. */
+export const conversationPropertiesSchema = updateConversationSchema.pick({ topic: true, summary: true, status: true, priority: true }).extend({ conversationId: idSchema });
+export const assignAgentSchema = z.strictObject({ agentId: idSchema });
+export const assignAgentRequestSchema = assignAgentSchema.extend({ conversationId: idSchema });
+export const addTagRequestSchema = addTagSchema.extend({ conversationId: idSchema });
+export const conversationTagSchema = z.object({ conversationId: idSchema, tagName: tagNameSchema });
+export const messageListRequestSchema = messageListQuerySchema.extend({ conversationId: idSchema });
+export const createMessageRequestSchema = createMessageSchema.extend({ conversationId: idSchema });

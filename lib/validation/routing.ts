@@ -71,3 +71,25 @@ export const queueListQuerySchema = z.object({
   agentId: idSchema.optional(),
   workingHoursId: z.string().optional(),
 });
+
+const ETAG_VERSION = /^(?:W\/)?"?(\d{1,9})"?$/;
+
+/**
+ * The version a save is based on: a number from the console, or the API's If-Match header ("3",
+ * W/"3"). Absent: the save goes on top of whatever is current (clients written for the reference).
+ */
+export const baseVersionSchema = z.unknown().transform((v, ctx): number | null => {
+  if (v === undefined || v === null) return null;
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 0) return v;
+  const m = typeof v === 'string' ? ETAG_VERSION.exec(v.trim()) : null;
+  if (m) return Number(m[1]);
+  ctx.addIssue({ code: 'custom', message: 'Expected the route list version from GET /ccaas/1/routing, e.g. "3".' });
+  return z.NEVER;
+});
+const versionNumberSchema = z.number({ message: 'Expected a version number.' }).int().min(0);
+
+export const saveRoutesSchema = z.object({ routes: routeListSchema, baseVersion: baseVersionSchema });
+export const restoreRoutesSchema = z.object({ version: versionNumberSchema, baseVersion: baseVersionSchema });
+export const simulateSampleSchema = z.object({ sample: sampleSchema.default({}), routes: routeListSchema.optional() });
+export const WHAT_IF_CONVERSATIONS = 500;
+export const whatIfSchema = z.object({ routes: routeListSchema, limit: z.number().int().min(1).max(5000).default(WHAT_IF_CONVERSATIONS) });

@@ -3,7 +3,7 @@ import { requirePageActor } from '@/lib/auth/session';
 import { db } from '@/lib/db';
 import { getLookups } from '@/lib/domain/lookups';
 import { takerScope } from '@/lib/domain/assignment/pool';
-import { loadInboxList } from '@/lib/actions/conversation-list';
+import { loadInboxList } from '@/lib/domain/conversations/inbox-list';
 import { parseInboxFilters } from '@/lib/query/inbox-filters';
 import { PageHeader } from '@/components/console/page-header';
 import { InboxView } from '@/components/inbox/inbox-view';
@@ -14,7 +14,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   const actor = await requirePageActor('conversations.work');
   const filters = parseInboxFilters(await searchParams);
   const [list, lookups, me] = await Promise.all([
-    loadInboxList(actor, filters),
+    loadInboxList(db(), actor, filters),
     getLookups(db(), actor),
     takerScope(db(), actor),
   ]);

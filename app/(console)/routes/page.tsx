@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { requirePageActor } from '@/lib/auth/session';
 import { can } from '@/lib/access/roles';
 import { db } from '@/lib/db';
-import { loadRouteEditor } from '@/lib/actions/routing-data';
+import { loadRouteEditor } from '@/lib/domain/routing/editor';
 import { RoutesEditor } from '@/components/routing/routes-editor';
 
 export const metadata: Metadata = { title: 'Routes' };
@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: 'Routes' };
 export default async function RoutesPage() {
   const actor = await requirePageActor('queues.view');
   const [data, queues, tags] = await Promise.all([
-    loadRouteEditor(actor),
+    loadRouteEditor(db(), actor),
     db().queue.findMany({ orderBy: { name: 'asc' }, select: { id: true, name: true, isDefault: true } }),
     db().tag.findMany({ orderBy: { name: 'asc' }, select: { name: true }, take: 500 }),
   ]);

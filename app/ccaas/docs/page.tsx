@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { HTTP_METHODS, openApiDocument, type HttpMethod, type Operation } from '@/lib/http/openapi';
+import { openApiDocument, type Operation } from '@/lib/http/openapi';
+import { HTTP_METHODS, type HttpMethod } from '@/lib/operations/http-binding';
 import { bodyRows, contentRef, fieldRows, resolveResponse, schemaFor, type FieldRow } from './schema-text';
 
 // Rendered on the server from the same document /ccaas/1/openapi.json serves: no Swagger UI, no

@@ -1,6 +1,5 @@
 import type { Db, Tx } from '../../db';
 import type { Actor } from '../../access/actor';
-import { assertCan } from '../../access/actor';
 import { DomainError } from '../errors';
 import { recordTimeline } from '../timeline';
 import { lockVisibleConversation } from '../conversations/access';
@@ -9,8 +8,8 @@ import { manualPool } from './pool';
 import { transaction } from '../../realtime/outbox';
 
 /** The "Assigned Agent" dropdown's options (SPEC §4): who may take this conversation, with availability. */
-export async function assignableAgents(db: Tx, actor: Actor, conversationId: string) {
-  const c = await getConversation(db, actor, conversationId);
+export async function assignableAgents(db: Tx, actor: Actor, { conversationId }: { conversationId: string }) {
+  const c = await getConversation(db, actor, { conversationId });
   return manualPool(db, c.inboxId, c.queueId);
 }
 
@@ -35,8 +34,7 @@ export function notAssignable(user: { name: string; enabled: boolean } | null): 
  * Under the conversation's row lock, so it serializes with auto-assignment, which only ever takes
  * a conversation that is still unassigned: a manual choice is never undone by it.
  */
-export async function assignConversation(db: Db, actor: Actor, conversationId: string, agentId: string | null): Promise<ConversationDetail> {
-  assertCan(actor, 'conversations.work');
+export async function assignConversation(db: Db, actor: Actor, { conversationId, agentId }: { conversationId: string; agentId: string | null }): Promise<ConversationDetail> {
   await transaction(db, async (tx) => {
     const c = await lockVisibleConversation(tx, actor, conversationId, { forChange: true });
     if (c.agentId === agentId) return;

@@ -1,10 +1,8 @@
 import type { Db } from '../../db';
 import { sqlOf, sqlTimestamp, orderedId, type Sql } from '../../db/sql';
 import type { Actor } from '../../access/actor';
-import { assertCan } from '../../access/actor';
 import type { Channel, ConversationStatus, Priority } from '../../generated/prisma/enums';
-import { createConversationSchema, type CreateConversationInput } from '../../validation/conversations';
-import { parseOrThrow } from '../errors';
+import type { CreateConversationInput } from '../../validation/conversations';
 import { disabledAgent, unknownAgent, unknownInbox, unknownQueue } from './references';
 import { findOrCreateCustomerSql } from '../customers';
 import { ensureTagsSql } from '../tags';
@@ -59,7 +57,7 @@ const IN_FLIGHT_EXPIRY = '1 minute';
 class AlreadyClaimed extends Error {}
 
 /** Creates a conversation (customer, tags, first inbound message), routes it and auto-assigns it; returns it as stored. */
-export async function createConversation(db: Db, actor: Actor, input: unknown): Promise<ConversationDetail> {
+export async function createConversation(db: Db, actor: Actor, input: CreateConversationInput): Promise<ConversationDetail> {
   const result = await createConversationRecord(db, actor, input);
   // Without an Idempotency-Key there is nothing to replay.
   if ('replay' in result) throw new Error('A create without an Idempotency-Key cannot be a replay.');
@@ -73,9 +71,7 @@ export async function createConversation(db: Db, actor: Actor, input: unknown): 
  * routing in memory; one statement that picks the agent, inserts everything and advances the turn;
  * COMMIT. Three round trips hold the inbox lock (the lock itself, the write, the commit).
  */
-export async function createConversationRecord(db: Db, actor: Actor, input: unknown, opts: { idempotency?: IdempotencyClaim } = {}): Promise<CreateResult> {
-  assertCan(actor, 'conversations.work');
-  const data = parseOrThrow(createConversationSchema, input);
+export async function createConversationRecord(db: Db, actor: Actor, data: CreateConversationInput, opts: { idempotency?: IdempotencyClaim } = {}): Promise<CreateResult> {
   let created: CreatedConversation;
   let decision: RouteDecision | null;
   try {

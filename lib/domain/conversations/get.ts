@@ -13,7 +13,7 @@ export const conversationDetailInclude = {
 export type ConversationDetail = Prisma.ConversationGetPayload<{ include: typeof conversationDetailInclude }>;
 
 /** One conversation the actor may see, or 404 (never 403: its existence is not revealed). */
-export async function getConversation(db: Tx, actor: Actor, id: string): Promise<ConversationDetail> {
+export async function getConversation(db: Tx, actor: Actor, { conversationId: id }: { conversationId: string }): Promise<ConversationDetail> {
   const c = await db.conversation.findFirst({
     where: { AND: [{ id }, visibleConversationsWhere(actor)] },
     include: conversationDetailInclude,
@@ -29,7 +29,7 @@ export async function loadConversation(db: Tx, id: string): Promise<Conversation
   return c;
 }
 
-export async function getTimeline(db: Tx, actor: Actor, id: string) {
-  await getConversation(db, actor, id);
+export async function getTimeline(db: Tx, actor: Actor, { conversationId: id }: { conversationId: string }) {
+  await getConversation(db, actor, { conversationId: id });
   return db.timelineEvent.findMany({ where: { conversationId: id }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
 }

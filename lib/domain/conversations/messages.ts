@@ -1,17 +1,14 @@
 import type { Db, Tx } from '../../db';
 import type { Prisma } from '../../generated/prisma/client';
 import type { Actor } from '../../access/actor';
-import { assertCan } from '../../access/actor';
-import { createMessageSchema, messageListQuerySchema } from '../../validation/conversations';
-import { parseOrThrow } from '../errors';
+import type { z } from 'zod';
+import type { createMessageRequestSchema, messageListRequestSchema } from '../../validation/conversations';
 import { lockVisibleConversation } from './access';
 import { getConversation } from './get';
 import { noteConversation, transaction } from '../../realtime/outbox';
 
-export async function listMessages(db: Tx, actor: Actor, conversationId: string, input: unknown) {
-  assertCan(actor, 'conversations.work');
-  const q = parseOrThrow(messageListQuerySchema, input);
-  await getConversation(db, actor, conversationId);
+export async function listMessages(db: Tx, actor: Actor, { conversationId, ...q }: z.output<typeof messageListRequestSchema>) {
+  await getConversation(db, actor, { conversationId });
   const where: Prisma.MessageWhereInput = {
     conversationId,
     ...(q.messageIds?.length && { id: { in: q.messageIds } }),
@@ -37,9 +34,7 @@ export async function listMessages(db: Tx, actor: Actor, conversationId: string,
  * Adds a message. INBOUND is the customer writing (API only); OUTBOUND is an agent (UI or API) or,
  * for an API key, a bot. Refused on CLOSED conversations.
  */
-export async function addMessage(db: Db, actor: Actor, conversationId: string, input: unknown) {
-  assertCan(actor, 'conversations.work');
-  const m = parseOrThrow(createMessageSchema, input);
+export async function addMessage(db: Db, actor: Actor, { conversationId, ...m }: z.output<typeof createMessageRequestSchema>) {
   return transaction(db, async (tx) => {
     const conversation = await lockVisibleConversation(tx, actor, conversationId, { forChange: true });
     const outbound = m.direction === 'OUTBOUND';

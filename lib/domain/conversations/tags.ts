@@ -1,10 +1,9 @@
 import type { Db, Tx } from '../../db';
 import type { Prisma } from '../../generated/prisma/client';
 import type { Actor } from '../../access/actor';
-import { assertCan } from '../../access/actor';
-import { addTagSchema, createTagSchema, tagListQuerySchema } from '../../validation/conversations';
-import { tagNameSchema } from '../../validation/common';
-import { DomainError, parseOrThrow } from '../errors';
+import type { z } from 'zod';
+import type { addTagRequestSchema, conversationTagSchema, createTagSchema, tagListQuerySchema } from '../../validation/conversations';
+import { DomainError } from '../errors';
 import { recordTimeline } from '../timeline';
 import { ensureTags } from '../tags';
 import { lockVisibleConversation } from './access';
@@ -12,9 +11,7 @@ import { getConversation } from './get';
 import { transaction } from '../../realtime/outbox';
 
 /** Adds a tag (created when new). Adding a tag the conversation already has changes nothing. */
-export async function addConversationTag(db: Db, actor: Actor, conversationId: string, input: unknown): Promise<{ added: boolean; name: string }> {
-  assertCan(actor, 'conversations.work');
-  const { tagName } = parseOrThrow(addTagSchema, input);
+export async function addConversationTag(db: Db, actor: Actor, { conversationId, tagName }: z.output<typeof addTagRequestSchema>): Promise<{ added: boolean; name: string }> {
   return transaction(db, async (tx) => {
     await lockVisibleConversation(tx, actor, conversationId, { forChange: true });
     const [tag] = await ensureTags(tx, [tagName]);
@@ -28,9 +25,7 @@ export async function addConversationTag(db: Db, actor: Actor, conversationId: s
 }
 
 /** Removes a tag from a conversation; the tag itself and the conversation stay. */
-export async function removeConversationTag(db: Db, actor: Actor, conversationId: string, tagName: string): Promise<void> {
-  assertCan(actor, 'conversations.work');
-  const name = parseOrThrow(tagNameSchema, tagName);
+export async function removeConversationTag(db: Db, actor: Actor, { conversationId, tagName: name }: z.output<typeof conversationTagSchema>): Promise<void> {
   await transaction(db, async (tx) => {
     await lockVisibleConversation(tx, actor, conversationId, { forChange: true });
     const { count } = await tx.conversationTag.deleteMany({ where: { conversationId, tag: { name } } });
@@ -40,17 +35,13 @@ export async function removeConversationTag(db: Db, actor: Actor, conversationId
   });
 }
 
-export async function createTag(db: Db, actor: Actor, input: unknown) {
-  assertCan(actor, 'conversations.work');
-  const { name } = parseOrThrow(createTagSchema, input);
+export async function createTag(db: Db, _actor: Actor, { name }: z.output<typeof createTagSchema>) {
   const [tag] = await ensureTags(db, [name]);
   return db.tag.findUniqueOrThrow({ where: { id: tag.id } });
 }
 
-export async function listTags(db: Tx, actor: Actor, input: unknown) {
-  assertCan(actor, 'conversations.work');
-  const q = parseOrThrow(tagListQuerySchema, input);
-  if (q.conversationId) await getConversation(db, actor, q.conversationId);
+export async function listTags(db: Tx, actor: Actor, q: z.output<typeof tagListQuerySchema>) {
+  if (q.conversationId) await getConversation(db, actor, { conversationId: q.conversationId });
   const where: Prisma.TagWhereInput = {
     ...(q.conversationId && { conversations: { some: { conversationId: q.conversationId } } }),
     ...(q.name && { name: { contains: q.name, mode: 'insensitive' as const } }),

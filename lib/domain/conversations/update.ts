@@ -1,9 +1,8 @@
 import type { Db } from '../../db';
 import { sqlOf } from '../../db/sql';
 import type { Actor } from '../../access/actor';
-import { assertCan } from '../../access/actor';
-import { updateConversationSchema, type UpdateConversationInput } from '../../validation/conversations';
-import { closedConversation, notFound, parseOrThrow } from '../errors';
+import type { UpdateConversationInput } from '../../validation/conversations';
+import { closedConversation, notFound } from '../errors';
 import type { TimelineEntry } from '../timeline';
 import { unknownQueue } from './references';
 import { notAssignable } from '../assignment/manual';
@@ -22,10 +21,12 @@ const PUT_DEFAULTS: Required<{ [K in keyof UpdateConversationInput]: UpdateConve
   agentId: null,
 };
 
+export type UpdateRequest = { conversationId: string; mode: 'put' | 'patch'; changes: UpdateConversationInput };
+
 /** The update, answered with the conversation and its relations (server actions, tests). */
-export async function updateConversation(db: Db, actor: Actor, id: string, input: unknown, mode: 'put' | 'patch'): Promise<ConversationDetail> {
-  await updateConversationRecord(db, actor, id, input, mode);
-  return loadConversation(db, id);
+export async function updateConversation(db: Db, actor: Actor, request: UpdateRequest): Promise<ConversationDetail> {
+  await updateConversationRecord(db, actor, request);
+  return loadConversation(db, request.conversationId);
 }
 
 /**
@@ -37,10 +38,8 @@ export async function updateConversation(db: Db, actor: Actor, id: string, input
  * read and wrote (the shape of a create's), so nothing is read after the commit. A change of
  * nothing writes nothing and answers with the row as it is.
  */
-export async function updateConversationRecord(db: Db, actor: Actor, id: string, input: unknown, mode: 'put' | 'patch'): Promise<CreatedConversation> {
-  assertCan(actor, 'conversations.work');
-  const given = parseOrThrow(updateConversationSchema, input);
-  const wanted: UpdateConversationInput = mode === 'put' ? { ...PUT_DEFAULTS, ...given } : given;
+export async function updateConversationRecord(db: Db, actor: Actor, { conversationId: id, mode, changes }: UpdateRequest): Promise<CreatedConversation> {
+  const wanted: UpdateConversationInput = mode === 'put' ? { ...PUT_DEFAULTS, ...changes } : changes;
   const { before, next, events } = await sqlOf(db).transaction(async (sql) => {
     const locked = await lockForUpdate(sql, actor, id, {
       queueId: wanted.queueId ?? undefined,

@@ -32,7 +32,7 @@ type Params = { params: Promise<{ id: string }> };
 const loadConversation = cache(async (id: string) => {
   const actor = await requirePageActor('conversations.work');
   try {
-    return { actor, conversation: await getConversation(db(), actor, id) };
+    return { actor, conversation: await getConversation(db(), actor, { conversationId: id }) };
   } catch (e) {
     if (e instanceof DomainError && e.code === 'NOT_FOUND') notFound();
     throw e;
@@ -47,10 +47,10 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 export default async function ConversationPage({ params }: Params) {
   const { actor, conversation: c } = await loadConversation((await params).id);
   const [timeline, messages, lookups, agents] = await Promise.all([
-    getTimeline(db(), actor, c.id),
-    listMessages(db(), actor, c.id, { limit: MESSAGE_WINDOW, orderBy: 'createdAt:desc' }),
+    getTimeline(db(), actor, { conversationId: c.id }),
+    listMessages(db(), actor, { conversationId: c.id, page: 0, limit: MESSAGE_WINDOW, orderBy: 'createdAt:desc' }),
     getLookups(db(), actor),
-    assignableAgents(db(), actor, c.id),
+    assignableAgents(db(), actor, { conversationId: c.id }),
   ]);
   const now = new Date();
   const closed = c.status === 'CLOSED';

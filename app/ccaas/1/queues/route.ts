@@ -1,15 +1,5 @@
-import { NextResponse } from 'next/server';
-import { apiRoute } from '@/lib/http/handler';
-import { queryObject, readJson } from '@/lib/http/request';
-import { apiQueue } from '@/lib/http/mappers';
-import { createQueue, listQueues } from '@/lib/domain/queue-admin';
-import { queueListQuerySchema } from '@/lib/validation/routing';
-import { parseOrThrow } from '@/lib/domain/errors';
+import { httpRoute } from '@/lib/operations/http';
+import { createQueueOp, listQueuesOp } from '@/lib/operations/queues-agents';
 
-export const GET = apiRoute(async (_req, { db, actor, url }) => {
-  const q = parseOrThrow(queueListQuerySchema, queryObject(url));
-  const page = await listQueues(db, actor, q);
-  return NextResponse.json({ queues: page.queues.map(apiQueue), pagination: { totalItems: page.totalItems, page: q.page, limit: q.limit, orderBy: q.orderBy } });
-});
-
-export const POST = apiRoute(async (req, { db, actor }) => NextResponse.json(apiQueue(await createQueue(db, actor, await readJson(req)))));
+export const GET = httpRoute(listQueuesOp);
+export const POST = httpRoute(createQueueOp);

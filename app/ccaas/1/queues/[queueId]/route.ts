@@ -1,19 +1,6 @@
-import { NextResponse } from 'next/server';
-import { apiRoute } from '@/lib/http/handler';
-import { readJson } from '@/lib/http/request';
-import { apiQueue } from '@/lib/http/mappers';
-import { deleteQueue, listQueues, updateQueue } from '@/lib/domain/queue-admin';
-import { notFound } from '@/lib/domain/errors';
+import { httpRoute } from '@/lib/operations/http';
+import { deleteQueueOp, getQueueOp, updateQueueOp } from '@/lib/operations/queues-agents';
 
-export const GET = apiRoute(async (_req, { db, actor, params }) => {
-  const { queues } = await listQueues(db, actor, { page: 0, limit: 1, queueIds: [params.queueId] });
-  if (!queues[0]) throw notFound('Queue');
-  return NextResponse.json(apiQueue(queues[0]));
-});
-
-export const PUT = apiRoute(async (req, { db, actor, params }) => NextResponse.json(apiQueue(await updateQueue(db, actor, params.queueId, await readJson(req)))));
-
-export const DELETE = apiRoute(async (_req, { db, actor, params }) => {
-  await deleteQueue(db, actor, params.queueId);
-  return NextResponse.json({ statusCode: 'SUCCESS', message: 'Queue deleted.' });
-});
+export const GET = httpRoute(getQueueOp);
+export const PUT = httpRoute(updateQueueOp);
+export const DELETE = httpRoute(deleteQueueOp);

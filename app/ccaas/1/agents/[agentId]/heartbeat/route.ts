@@ -1,8 +1,4 @@
-import { NextResponse } from 'next/server';
-import { apiRoute } from '@/lib/http/handler';
-import { heartbeat } from '@/lib/domain/assignment/presence';
+import { httpRoute } from '@/lib/operations/http';
+import { agentHeartbeatOp } from '@/lib/operations/queues-agents';
 
-export const PUT = apiRoute(async (_req, { db, actor, params }) => {
-  await heartbeat(db, actor, params.agentId);
-  return NextResponse.json({ statusCode: 'SUCCESS', message: 'Heartbeat received.' });
-});
+export const PUT = httpRoute(agentHeartbeatOp);

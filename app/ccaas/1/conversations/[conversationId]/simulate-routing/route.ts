@@ -1,12 +1,4 @@
-import { NextResponse } from 'next/server';
-import { apiRoute } from '@/lib/http/handler';
-import { compact } from '@/lib/http/format';
-import { simulateConversation } from '@/lib/domain/routing/simulate';
+import { httpRoute } from '@/lib/operations/http';
+import { simulateConversationOp } from '@/lib/operations/conversations';
 
-// Reference fields (id, queueId, priority) plus the matching route and the per-condition trace.
-export const GET = apiRoute(async (_req, { db, actor, params }) => {
-  const s = await simulateConversation(db, actor, params.conversationId);
-  return NextResponse.json(
-    compact({ id: s.conversationId, queueId: s.queueId, priority: s.priority, routeId: s.matchedRouteId, usedDefaultQueue: s.usedDefaultQueue, routes: s.routes }),
-  );
-});
+export const GET = httpRoute(simulateConversationOp);

@@ -1,8 +1,4 @@
-import { NextResponse } from 'next/server';
-import { apiRoute } from '@/lib/http/handler';
-import { removeQueueMember } from '@/lib/domain/queue-admin';
+import { httpRoute } from '@/lib/operations/http';
+import { removeQueueMemberOp } from '@/lib/operations/queues-agents';
 
-export const DELETE = apiRoute(async (_req, { db, actor, params }) => {
-  await removeQueueMember(db, actor, params.agentId, params.queueId);
-  return NextResponse.json({ statusCode: 'SUCCESS', message: 'Agent removed from the queue.' });
-});
+export const DELETE = httpRoute(removeQueueMemberOp);

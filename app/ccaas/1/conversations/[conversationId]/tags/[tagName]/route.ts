@@ -1,8 +1,4 @@
-import { NextResponse } from 'next/server';
-import { apiRoute } from '@/lib/http/handler';
-import { removeConversationTag } from '@/lib/domain/conversations/tags';
+import { httpRoute } from '@/lib/operations/http';
+import { removeConversationTagOp } from '@/lib/operations/tags-messages';
 
-export const DELETE = apiRoute(async (_req, { db, actor, params }) => {
-  await removeConversationTag(db, actor, params.conversationId, params.tagName);
-  return NextResponse.json({ statusCode: 'SUCCESS', message: `Tag ${params.tagName} removed.` });
-});
+export const DELETE = httpRoute(removeConversationTagOp);

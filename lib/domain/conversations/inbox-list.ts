@@ -1,10 +1,10 @@
-import { db } from '../db';
-import type { SessionUser } from '../auth/session';
-import type { ConversationListItem } from '../domain/conversations/list';
-import { countByStatus, listConversations } from '../domain/conversations/list';
-import type { Availability, Channel, ConversationStatus, Priority } from '../generated/prisma/enums';
-import { toListQuery, type InboxFilters } from '../query/inbox-filters';
-import { unreadAmong } from '../domain/unread';
+import type { Db } from '../../db';
+import type { Actor } from '../../access/actor';
+import type { ConversationListItem } from './list';
+import { countByStatus, listConversations } from './list';
+import type { Availability, Channel, ConversationStatus, Priority } from '../../generated/prisma/enums';
+import { toListQuery, type InboxFilters } from '../../query/inbox-filters';
+import { unreadAmong } from '../unread';
 
 // The inbox list as plain, serialisable data: read once by the server-rendered page and again by
 // the client's query (through listConversationsAction), so both see the very same shape.
@@ -53,9 +53,9 @@ function toRow(c: ConversationListItem, unread: Set<string>): ConversationRow {
   };
 }
 
-export async function loadInboxList(actor: SessionUser, filters: InboxFilters): Promise<InboxList> {
-  const [page, counts] = await Promise.all([listConversations(db(), actor, toListQuery(filters, actor.id)), countByStatus(db(), actor)]);
-  const unread = await unreadAmong(db(), actor, page.items.filter((c) => c.agentId === actor.id).map((c) => c.id));
+export async function loadInboxList(db: Db, actor: Actor, filters: InboxFilters): Promise<InboxList> {
+  const [page, counts] = await Promise.all([listConversations(db, actor, toListQuery(filters, actor.id)), countByStatus(db, actor)]);
+  const unread = await unreadAmong(db, actor, page.items.filter((c) => c.agentId === actor.id).map((c) => c.id));
   return {
     items: page.items.map((c) => toRow(c, unread)),
     totalItems: page.totalItems,

@@ -1,7 +1,7 @@
-import { db } from '../db';
-import type { Actor } from '../access/actor';
-import { getRouteList, listRouteVersions, type RouteList } from '../domain/routing/route-list';
-import type { Priority } from '../generated/prisma/enums';
+import type { Tx } from '../../db';
+import type { Actor } from '../../access/actor';
+import { getRouteList, listRouteVersions, type RouteList } from './route-list';
+import type { Priority } from '../../generated/prisma/enums';
 
 // The route editor's data as plain, serialisable values: read by the server-rendered page and
 // returned again by the actions after a save, restore or reload, so the editor sees one shape.
@@ -21,8 +21,8 @@ export function toRouteRows(list: RouteList): RouteRow[] {
 }
 
 /** The list and its history; `list` when the caller has just saved one (saves return it). */
-export async function loadRouteEditor(actor: Actor, list?: RouteList): Promise<RouteEditorData> {
-  const [current, versions] = await Promise.all([list ?? getRouteList(db(), actor), listRouteVersions(db(), actor)]);
+export async function loadRouteEditor(db: Tx, actor: Actor, list?: RouteList): Promise<RouteEditorData> {
+  const [current, versions] = await Promise.all([list ?? getRouteList(db, actor), listRouteVersions(db, actor)]);
   return {
     version: current.version,
     routes: toRouteRows(current),
@@ -31,5 +31,5 @@ export async function loadRouteEditor(actor: Actor, list?: RouteList): Promise<R
   };
 }
 
-export type SimulationResult = Awaited<ReturnType<typeof import('../domain/routing/simulate').simulateSample>>;
-export type WhatIfResult = Awaited<ReturnType<typeof import('../domain/routing/simulate').whatIf>>;
+export type SimulationResult = Awaited<ReturnType<typeof import('./simulate').simulateSample>>;
+export type WhatIfResult = Awaited<ReturnType<typeof import('./simulate').whatIf>>;

@@ -1,0 +1,136 @@
+import { z } from 'zod';
+import { addCollaborator, removeCollaborator, setInboxToggles } from '../domain/inboxes';
+import { createUser, setUserEnabled, setUserRole } from '../domain/users';
+import { createApiKey, revokeApiKey } from '../auth/api-keys';
+import { changeAvailability } from '../domain/assignment/presence';
+import { getDashboard } from '../domain/dashboard';
+import { countUnreadAssigned, markConversationRead } from '../domain/unread';
+import { loadInboxList } from '../domain/conversations/inbox-list';
+import { loadRouteEditor } from '../domain/routing/editor';
+import { inboxFiltersSchema } from '../query/inbox-filters';
+import { createApiKeySchema } from '../validation/api-keys';
+import { conversationRefSchema } from '../validation/conversations';
+import {
+  apiKeyRefSchema,
+  createUserSchema,
+  inboxCollaboratorSchema,
+  inboxTogglesRequestSchema,
+  myAvailabilitySchema,
+  userEnabledRequestSchema,
+  userRoleRequestSchema,
+} from '../validation/admin';
+import { operation } from './operation';
+
+// Operations only the console calls: they have no HTTP binding (yet).
+
+const nothing = z.object({});
+
+export const inboxListOp = operation({
+  name: 'inbox.list',
+  permission: 'conversations.work',
+  input: inboxFiltersSchema,
+  run: ({ db, actor }, filters) => loadInboxList(db, actor, filters),
+});
+
+export const unreadCountOp = operation({
+  name: 'inbox.unreadCount',
+  permission: 'conversations.work',
+  input: nothing,
+  run: ({ db, actor }) => countUnreadAssigned(db, actor),
+});
+
+export const markReadOp = operation({
+  name: 'inbox.markRead',
+  permission: 'conversations.work',
+  input: conversationRefSchema,
+  run: ({ db, actor }, input) => markConversationRead(db, actor, input),
+});
+
+/** The console's availability switch: one's own (OFFLINE hands open conversations on). */
+export const setMyAvailabilityOp = operation({
+  name: 'agents.availability.setOwn',
+  permission: 'conversations.work',
+  input: myAvailabilitySchema,
+  run: ({ db, actor }, { availability }) => changeAvailability(db, actor, { agentId: actor.id, availability }),
+});
+
+export const dashboardOp = operation({
+  name: 'dashboard.get',
+  permission: 'dashboard.view',
+  input: nothing,
+  run: ({ db, actor }) => getDashboard(db, actor),
+});
+
+/** The saved route list with its history, for the editor's "Reload" after a conflict. */
+export const routeEditorOp = operation({
+  name: 'routes.editor',
+  permission: 'queues.view',
+  input: nothing,
+  run: ({ db, actor }) => loadRouteEditor(db, actor),
+});
+
+export const addCollaboratorOp = operation({
+  name: 'inboxes.collaborators.add',
+  permission: 'inboxes.manage',
+  input: inboxCollaboratorSchema,
+  run: async ({ db, actor }, input) => {
+    await addCollaborator(db, actor, input);
+    return input;
+  },
+});
+
+export const removeCollaboratorOp = operation({
+  name: 'inboxes.collaborators.remove',
+  permission: 'inboxes.manage',
+  input: inboxCollaboratorSchema,
+  run: async ({ db, actor }, input) => {
+    await removeCollaborator(db, actor, input);
+    return input;
+  },
+});
+
+export const setInboxTogglesOp = operation({
+  name: 'inboxes.toggles.set',
+  permission: 'inboxes.manage',
+  input: inboxTogglesRequestSchema,
+  run: ({ db, actor }, input) => setInboxToggles(db, actor, input),
+});
+
+export const createUserOp = operation({
+  name: 'users.create',
+  permission: 'users.manage',
+  input: createUserSchema,
+  run: ({ db, actor }, input) => createUser(db, actor, input),
+});
+
+export const setUserRoleOp = operation({
+  name: 'users.role.set',
+  permission: 'users.manage',
+  input: userRoleRequestSchema,
+  run: ({ db, actor }, input) => setUserRole(db, actor, input),
+});
+
+export const setUserEnabledOp = operation({
+  name: 'users.enabled.set',
+  permission: 'users.manage',
+  input: userEnabledRequestSchema,
+  run: ({ db, actor }, input) => setUserEnabled(db, actor, input),
+});
+
+/** The plaintext key is in this one answer only; it is never stored or shown again. */
+export const createApiKeyOp = operation({
+  name: 'apiKeys.create',
+  permission: 'apiKeys.manage',
+  input: createApiKeySchema,
+  run: ({ db, actor }, input) => createApiKey(db, actor, input),
+});
+
+export const revokeApiKeyOp = operation({
+  name: 'apiKeys.revoke',
+  permission: 'apiKeys.manage',
+  input: apiKeyRefSchema,
+  run: async ({ db, actor }, input) => {
+    await revokeApiKey(db, actor, input);
+    return { id: input.keyId };
+  },
+});

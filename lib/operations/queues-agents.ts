@@ -1,0 +1,156 @@
+import { addQueueMember, createQueue, deleteQueue, getQueue, listQueues, removeQueueMember, updateQueue } from '../domain/queue-admin';
+import { AVAILABILITY_TO_STATUS, changeAvailability, heartbeat, STATUS_TO_AVAILABILITY } from '../domain/assignment/presence';
+import { apiQueue } from '../http/mappers';
+import { apiTimestamp } from '../http/format';
+import { apiAgentSchema, apiQueuePageSchema, apiQueueSchema, apiStatusSchema } from '../validation/api-responses';
+import { agentQueueSchema, agentRefSchema, agentStatusRequestSchema, createQueueSchema, queueListQuerySchema, queueRefSchema, updateQueueRequestSchema } from '../validation/admin';
+import { operation } from './operation';
+
+const Q = '/ccaas/1/queues';
+const AGENT = '/ccaas/1/agents/{agentId}';
+const success = (message: string) => ({ statusCode: 'SUCCESS', message });
+
+export const listQueuesOp = operation({
+  name: 'queues.list',
+  permission: 'queues.view',
+  input: queueListQuerySchema,
+  run: async ({ db, actor }, q) => ({ ...(await listQueues(db, actor, q)), page: q.page, limit: q.limit, orderBy: q.orderBy }),
+  http: {
+    method: 'get', path: Q, operationId: 'get-queues', tag: 'Queues', summary: 'List queues',
+    from: 'query',
+    response: { schema: apiQueuePageSchema, description: 'One page of queues.' },
+    respond: (p) => ({ queues: p.queues.map(apiQueue), pagination: { totalItems: p.totalItems, page: p.page, limit: p.limit, orderBy: p.orderBy } }),
+    errors: [400, 401, 403],
+  },
+});
+
+export const createQueueOp = operation({
+  name: 'queues.create',
+  permission: 'queues.manage',
+  input: createQueueSchema,
+  run: ({ db, actor }, input) => createQueue(db, actor, input),
+  http: {
+    method: 'post', path: Q, operationId: 'create-queue', tag: 'Queues', summary: 'Create a queue',
+    from: 'body', bodyId: 'CreateQueueApiRequest',
+    response: { schema: apiQueueSchema, description: 'The new queue.' },
+    respond: apiQueue,
+    errors: [400, 401, 403, 409],
+  },
+});
+
+export const getQueueOp = operation({
+  name: 'queues.get',
+  permission: 'queues.view',
+  input: queueRefSchema,
+  run: ({ db, actor }, input) => getQueue(db, actor, input),
+  http: {
+    method: 'get', path: `${Q}/{queueId}`, operationId: 'get-queue', tag: 'Queues', summary: 'Get a queue',
+    response: { schema: apiQueueSchema, description: 'The queue.' },
+    respond: apiQueue,
+    errors: [401, 403, 404],
+  },
+});
+
+export const updateQueueOp = operation({
+  name: 'queues.update',
+  permission: 'queues.manage',
+  input: updateQueueRequestSchema,
+  run: ({ db, actor }, input) => updateQueue(db, actor, input),
+  http: {
+    method: 'put', path: `${Q}/{queueId}`, operationId: 'update-queue', tag: 'Queues', summary: 'Change a queue',
+    from: 'body', bodyId: 'UpdateQueueApiRequest',
+    response: { schema: apiQueueSchema, description: 'The queue after the change.' },
+    respond: apiQueue,
+    errors: [400, 401, 403, 404, 409],
+  },
+});
+
+export const deleteQueueOp = operation({
+  name: 'queues.delete',
+  permission: 'queues.manage',
+  input: queueRefSchema,
+  run: async ({ db, actor }, input) => {
+    await deleteQueue(db, actor, input);
+    return { id: input.queueId };
+  },
+  http: {
+    method: 'delete', path: `${Q}/{queueId}`, operationId: 'delete-queue', tag: 'Queues', summary: 'Delete a queue',
+    description: 'Refused (409) while routes point to it; its conversations keep their data and lose the queue.',
+    response: { schema: apiStatusSchema, description: 'The queue is gone.' },
+    respond: () => success('Queue deleted.'),
+    errors: [401, 403, 404, 409],
+  },
+});
+
+export const addQueueMemberOp = operation({
+  name: 'queues.members.add',
+  permission: 'queues.manage',
+  input: agentQueueSchema,
+  run: async ({ db, actor }, input) => {
+    await addQueueMember(db, actor, input);
+    return input;
+  },
+  http: {
+    method: 'post', path: `${AGENT}/queues`, operationId: 'add-agent-queue', tag: 'Queues', summary: 'Add an agent to a queue',
+    from: 'body', bodyId: 'QueueAssignRequest',
+    response: { schema: apiStatusSchema, description: 'The agent is a member.' },
+    respond: () => success('Agent added to the queue.'),
+    errors: [400, 401, 403, 404],
+  },
+});
+
+export const removeQueueMemberOp = operation({
+  name: 'queues.members.remove',
+  permission: 'queues.manage',
+  input: agentQueueSchema,
+  run: async ({ db, actor }, input) => {
+    await removeQueueMember(db, actor, input);
+    return input;
+  },
+  http: {
+    method: 'delete', path: `${AGENT}/queues/{queueId}`, operationId: 'remove-agent-queue', tag: 'Queues', summary: 'Remove an agent from a queue',
+    response: { schema: apiStatusSchema, description: 'The agent is no longer a member.' },
+    respond: () => success('Agent removed from the queue.'),
+    errors: [401, 403, 404],
+  },
+});
+
+// A key may set its own user's status and heartbeat; supervisors and admins anyone's (the domain decides).
+export const setAgentStatusOp = operation({
+  name: 'agents.status.set',
+  permission: 'conversations.work',
+  input: agentStatusRequestSchema,
+  // ACTIVE→ONLINE, BUSY→BUSY, AWAY/INVISIBLE→OFFLINE (which reassigns the agent's open conversations).
+  run: ({ db, actor }, { agentId, status }) => changeAvailability(db, actor, { agentId, availability: STATUS_TO_AVAILABILITY[status] }),
+  http: {
+    method: 'put', path: `${AGENT}/status`, operationId: 'update-agent-status', tag: 'Agents', summary: 'Set an agent’s status',
+    description: 'ACTIVE is ONLINE, BUSY is BUSY, AWAY and INVISIBLE are OFFLINE (which hands the agent’s open conversations to others). A key may set its own user’s status; supervisors and admins anyone’s.',
+    from: 'body', bodyId: 'AgentStatusRequest',
+    response: { schema: apiAgentSchema, description: 'The agent.' },
+    respond: (u) => ({
+      id: u.id,
+      displayName: u.name,
+      status: AVAILABILITY_TO_STATUS[u.availability],
+      availability: AVAILABILITY_TO_STATUS[u.availability],
+      role: u.role === 'AGENT' ? 'AGENT' : 'SUPERVISOR',
+      enabled: u.enabled,
+      createdAt: apiTimestamp(u.createdAt),
+      updatedAt: apiTimestamp(u.updatedAt),
+    }),
+    errors: [400, 401, 403, 404],
+  },
+});
+
+export const agentHeartbeatOp = operation({
+  name: 'agents.heartbeat',
+  permission: 'conversations.work',
+  input: agentRefSchema,
+  run: ({ db, actor }, input) => heartbeat(db, actor, input),
+  http: {
+    method: 'put', path: `${AGENT}/heartbeat`, operationId: 'update-agent-heartbeat', tag: 'Agents', summary: 'Report that an agent is still there',
+    description: 'Agents whose console stops sending heartbeats are set OFFLINE.',
+    response: { schema: apiStatusSchema, description: 'Heartbeat received.' },
+    respond: () => success('Heartbeat received.'),
+    errors: [401, 403, 404],
+  },
+});

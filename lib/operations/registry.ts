@@ -1,0 +1,21 @@
+import type { Operation } from './operation';
+import * as conversations from './conversations';
+import * as tagsMessages from './tags-messages';
+import * as routing from './routing';
+import * as queuesAgents from './queues-agents';
+import * as consoleOps from './console';
+import { openApiDocumentOp } from './document';
+
+/**
+ * Every operation Switchboard has, HTTP or console. The OpenAPI document is built from the ones
+ * with an HTTP binding; lib/operations/registry.test.ts checks each against the role table, the
+ * route files under app/ccaas/1 and the document.
+ */
+export const OPERATIONS: readonly Operation[] = [
+  ...Object.values(conversations),
+  ...Object.values(tagsMessages),
+  ...Object.values(routing),
+  ...Object.values(queuesAgents),
+  ...Object.values(consoleOps),
+  openApiDocumentOp,
+] as Operation[];
