@@ -26,3 +26,8 @@ export function assertCan(actor: Actor, permission: Permission): void {
 export function systemActor(reason: string): Actor {
   return { kind: 'system', id: 'system', role: 'ADMIN', name: 'System', reason };
 }
+
+/** The user an actor acts as: a signed-in user, or the user an API key acts for; none for the system or a key of its own. */
+export function actingUserId(actor: Actor): string | null {
+  return actor.kind === 'user' ? actor.id : actor.kind === 'apiKey' ? actor.userId : null;
+}

@@ -3,7 +3,7 @@ import type { Tx } from '../db';
 import type { Actor } from '../access/actor';
 import { assertCan } from '../access/actor';
 import { notFound } from './errors';
-import { visibleConversationsWhere } from './conversations/visibility';
+import { visibleConversationsWhere } from '../access/visibility';
 import { publishNow } from '../realtime/outbox';
 
 /**

@@ -13,7 +13,8 @@ import { removeQueueMember } from '../domain/queue-admin';
 import { setUserEnabled } from '../domain/users';
 import { MemoryBus, setBus, type EventBus } from './bus';
 import type { BusEvent, ConversationEvent, WireEvent } from './events';
-import { eventFor, openEventStream, type Scope } from './stream';
+import type { Scope } from '../access/visibility';
+import { eventFor, openEventStream } from './stream';
 
 /** Reads an SSE stream in the background: its raw text, its parsed `data:` events, and a wait. */
 function readSse(stream: ReadableStream<Uint8Array>) {
@@ -340,14 +341,13 @@ describeEachEngine('event stream', (ctx) => {
   it('fails closed: a scope that cannot be read ends the stream', async () => {
     const { agent } = await world();
     let calls = 0;
+    // The scope is one raw statement (loadScope, lib/access/visibility.ts): every one after the first fails.
     const flaky = new Proxy(ctx.prisma, {
       get(target, prop, receiver) {
-        if (prop !== 'user') return Reflect.get(target, prop, receiver);
-        return {
-          findUnique: async (args: Parameters<typeof target.user.findUnique>[0]) => {
-            if (++calls > 1) throw new Error('database unreachable');
-            return target.user.findUnique(args);
-          },
+        if (prop !== '$queryRaw') return Reflect.get(target, prop, receiver);
+        return async (...args: Parameters<typeof target.$queryRaw>) => {
+          if (++calls > 1) throw new Error('database unreachable');
+          return target.$queryRaw(...args);
         };
       },
     });

@@ -1,40 +1,14 @@
 import type { Tx } from '../db';
 import { can } from '../access/roles';
-import type { Role } from '../generated/prisma/enums';
+import { canSee, loadScope, type Scope } from '../access/visibility';
 import type { EventBus } from './bus';
 import type { BusEvent, ConversationEvent, WireEvent } from './events';
 
-/** What one signed-in user may hear about (SPEC §2), read from the database. */
-export type Scope = { userId: string; role: Role; inboxIds: Set<string>; queueIds: Set<string> };
-
-export async function loadScope(db: Tx, userId: string): Promise<Scope | null> {
-  const user = await db.user.findUnique({
-    where: { id: userId },
-    select: { role: true, enabled: true, collaborations: { select: { inboxId: true } }, queueMemberships: { select: { queueId: true } } },
-  });
-  if (!user?.enabled) return null;
-  return {
-    userId,
-    role: user.role,
-    inboxIds: new Set(user.collaborations.map((c) => c.inboxId)),
-    queueIds: new Set(user.queueMemberships.map((m) => m.queueId)),
-  };
-}
-
-/** The same rule as `visibleConversationsWhere`, applied to the state an event carries. */
-function sees(scope: Scope, c: { inboxId: string | null; queueId: string | null; agentId: string | null }): boolean {
-  return (
-    can(scope.role, 'conversations.seeAll') ||
-    c.agentId === scope.userId ||
-    (c.inboxId !== null && scope.inboxIds.has(c.inboxId)) ||
-    (c.queueId !== null && scope.queueIds.has(c.queueId))
-  );
-}
-
 function conversationFor(scope: Scope, e: ConversationEvent): WireEvent | null {
-  if (sees(scope, e)) return e;
+  // SPEC §2 applied to the state the event carries: a browser hears only of what a read would show it.
+  if (canSee(scope, e)) return e;
   // It was theirs a moment ago (reassigned, moved to another queue): they learn only that it left.
-  if (sees(scope, { inboxId: e.inboxId, ...e.before })) return { type: 'conversation-gone', id: e.id };
+  if (canSee(scope, { inboxId: e.inboxId, ...e.before })) return { type: 'conversation-gone', id: e.id };
   return null;
 }
 

@@ -1,5 +1,6 @@
 import type { Tx } from '../../db';
-import type { Availability } from '../../generated/prisma/enums';
+import { loadScope } from '../../access/visibility';
+import type { Availability, Role } from '../../generated/prisma/enums';
 
 export type Candidate = { userId: string; name: string; availability: Availability; position: number; lastTurn: number };
 
@@ -51,15 +52,14 @@ export function inManualPoolSql(inbox: string, queue: string): string {
 /** The manual-pool rule seen from one user: which conversations they could take (for "Assign to me"). */
 export type TakerScope = { id: string; anyConversation: boolean; inboxIds: string[]; queueIds: string[] };
 
-export async function takerScope(tx: Tx, user: { id: string; role: 'ADMIN' | 'SUPERVISOR' | 'AGENT' }): Promise<TakerScope> {
-  const mine = await tx.user.findUnique({
-    where: { id: user.id },
-    select: { collaborations: { select: { inboxId: true } }, queueMemberships: { select: { queueId: true } } },
-  });
+export async function takerScope(tx: Tx, user: { id: string; role: Role }): Promise<TakerScope> {
+  // The user's inboxes and queues are their visibility scope (one loader, lib/access); null only for
+  // a disabled user, who is in no manual pool anyway.
+  const scope = await loadScope(tx, user.id);
   return {
     id: user.id,
     anyConversation: user.role === 'ADMIN',
-    inboxIds: mine?.collaborations.map((c) => c.inboxId) ?? [],
-    queueIds: mine?.queueMemberships.map((m) => m.queueId) ?? [],
+    inboxIds: [...(scope?.inboxIds ?? [])],
+    queueIds: [...(scope?.queueIds ?? [])],
   };
 }

@@ -1,7 +1,7 @@
 import type { Tx } from '../../db';
 import type { Actor } from '../../access/actor';
 import { closedConversation, notFound } from '../errors';
-import { visibleConversationsWhere } from './visibility';
+import { visibleConversationsWhere } from '../../access/visibility';
 
 /**
  * Takes the conversation's row lock for the rest of the transaction, then checks the actor may

@@ -2,7 +2,7 @@ import type { Tx } from '../../db';
 import type { Prisma } from '../../generated/prisma/client';
 import type { Actor } from '../../access/actor';
 import { notFound } from '../errors';
-import { visibleConversationsWhere } from './visibility';
+import { visibleConversationsWhere } from '../../access/visibility';
 import { conversationListInclude } from './list';
 
 export const conversationDetailInclude = {

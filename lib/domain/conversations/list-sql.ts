@@ -1,23 +1,6 @@
-import type { Actor } from '../../access/actor';
-import { can } from '../../access/roles';
 import { sqlTimestamp } from '../../db/sql';
 import type { SqlParams } from '../../db/sql-params';
 import type { ConversationListQuery } from '../../validation/conversations';
-
-/**
- * SPEC §2 visibility as SQL over `"Conversation" c`: the same rule as `visibleConversationsWhere`
- * (visibility.ts), for the raw list. Supervisors and admins see all; an agent (or a key acting as
- * one) sees what is assigned to them, in an inbox they collaborate on, or in a queue they belong to.
- */
-export function visibleConversationsSql(actor: Actor, p: SqlParams): string {
-  if (can(actor.role, 'conversations.seeAll')) return 'true';
-  const userId = actor.kind === 'user' ? actor.id : actor.kind === 'apiKey' ? actor.userId : null;
-  if (!userId) return 'false';
-  const u = p.add(userId);
-  return `(c."agentId" = ${u}::text
-    OR EXISTS (SELECT 1 FROM "InboxCollaborator" ic WHERE ic."inboxId" = c."inboxId" AND ic."userId" = ${u}::text)
-    OR EXISTS (SELECT 1 FROM "QueueMember" qm WHERE qm."queueId" = c."queueId" AND qm."userId" = ${u}::text))`;
-}
 
 /** `%`, `_` and `\` match themselves, as Prisma's `contains` does. */
 const likePattern = (s: string) => `%${s.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;

@@ -3,9 +3,9 @@ import { sqlOf } from '../../db/sql';
 import { SqlParams } from '../../db/sql-params';
 import type { Conversation, Prisma } from '../../generated/prisma/client';
 import type { Actor } from '../../access/actor';
-import { visibleConversationsWhere } from './visibility';
+import { visibleConversationsSql, visibleConversationsWhere } from '../../access/visibility';
 import type { ConversationListQuery } from '../../validation/conversations';
-import { filtersSql, visibleConversationsSql } from './list-sql';
+import { filtersSql } from './list-sql';
 
 export const conversationListInclude = {
   queue: { select: { id: true, name: true } },

@@ -1,9 +1,9 @@
 import type { Actor } from '../../access/actor';
+import { visibleConversationsSql } from '../../access/visibility';
 import { orderedId, sqlTimestamp, sqlTimestampText, type Sql } from '../../db/sql';
 import { SqlParams } from '../../db/sql-params';
 import { actorColumns, type TimelineEntry } from '../timeline';
 import { inManualPoolSql } from '../assignment/pool';
-import { visibleConversationsSql } from './list-sql';
 import type { CreatedConversation } from './create';
 
 /** The conversation as it stands under its row lock, with the answers to what the update asked. */
