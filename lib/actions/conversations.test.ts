@@ -40,10 +40,10 @@ describeEachEngine('conversation and API key actions', (ctx) => {
   });
 
   it('works a visible conversation: reply, properties, tags', async () => {
-    expect(await actions.sendReplyAction(mine, 'Hello from the console')).toMatchObject({ ok: true });
-    expect(await actions.updateConversationAction(mine, { status: 'WAITING', priority: 'HIGH', topic: 'Parcel' })).toEqual({ ok: true, data: { id: mine } });
-    expect(await actions.addTagAction(mine, 'vip')).toEqual({ ok: true, data: { name: 'vip', added: true } });
-    expect(await actions.removeTagAction(mine, 'vip')).toEqual({ ok: true, data: { name: 'vip' } });
+    expect(await actions.sendReplyAction({ conversationId: mine, text: 'Hello from the console' })).toMatchObject({ ok: true });
+    expect(await actions.updateConversationAction({ conversationId: mine, status: 'WAITING', priority: 'HIGH', topic: 'Parcel' })).toEqual({ ok: true, data: { id: mine } });
+    expect(await actions.addTagAction({ conversationId: mine, tagName: 'vip' })).toEqual({ ok: true, data: { name: 'vip', added: true } });
+    expect(await actions.removeTagAction({ conversationId: mine, tagName: 'vip' })).toEqual({ ok: true, data: { name: 'vip' } });
     const c = await ctx.prisma.conversation.findUniqueOrThrow({ where: { id: mine }, include: { messages: true, tags: true } });
     expect(c).toMatchObject({ status: 'WAITING', priority: 'HIGH', topic: 'Parcel', tags: [] });
     expect(c.messages).toMatchObject([{ direction: 'OUTBOUND', authorType: 'AGENT', authorId: ana.id, text: 'Hello from the console' }]);
@@ -52,9 +52,9 @@ describeEachEngine('conversation and API key actions', (ctx) => {
   it('answers NOT_FOUND for a conversation the agent may not see, and changes nothing', async () => {
     const before = await counts(ctx.prisma);
     for (const result of [
-      await actions.sendReplyAction(hidden, 'Sneaky'),
-      await actions.updateConversationAction(hidden, { status: 'CLOSED' }),
-      await actions.addTagAction(hidden, 'sneaky'),
+      await actions.sendReplyAction({ conversationId: hidden, text: 'Sneaky' }),
+      await actions.updateConversationAction({ conversationId: hidden, status: 'CLOSED' }),
+      await actions.addTagAction({ conversationId: hidden, tagName: 'sneaky' }),
     ]) {
       expect(result).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'Conversation not found.' } });
     }
@@ -64,14 +64,14 @@ describeEachEngine('conversation and API key actions', (ctx) => {
   it('parses what the browser sends: ids must be strings, and only the four properties can be patched', async () => {
     const before = await counts(ctx.prisma);
     // A filter object in place of an id must never reach a query as a where clause.
-    const objectId = (await actions.updateConversationAction({ not: 'x' } as unknown as string, { priority: 'LOW' })) as { ok: false; error: { code: string } };
+    const objectId = (await actions.updateConversationAction({ conversationId: { not: 'x' } as unknown as string, priority: 'LOW' })) as { ok: false; error: { code: string } };
     expect(objectId.ok).toBe(false);
     expect(objectId.error.code).toBe('BAD_REQUEST');
-    const assign = await actions.updateConversationAction(mine, { agentId: ana.id } as never);
+    const assign = await actions.updateConversationAction({ conversationId: mine, agentId: ana.id } as never);
     expect(assign).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
-    const badTag = await actions.addTagAction(mine, 'no spaces');
+    const badTag = await actions.addTagAction({ conversationId: mine, tagName: 'no spaces' });
     expect(badTag).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', fields: { tagName: [expect.stringContaining('Tag names')] } } });
-    const empty = await actions.sendReplyAction(mine, '');
+    const empty = await actions.sendReplyAction({ conversationId: mine, text: '' });
     expect(empty).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', fields: { 'content.text': ['Required.'] } } });
     expect(await counts(ctx.prisma)).toEqual(before);
   });
@@ -80,30 +80,30 @@ describeEachEngine('conversation and API key actions', (ctx) => {
     const closed = (await makeConversation(ctx.prisma, { agentId: ana.id, status: 'CLOSED', closedAt: new Date() })).id;
     const before = await counts(ctx.prisma);
     const refusal = { ok: false, error: { code: 'CONFLICT', message: 'Closed conversation cannot be changed.' } };
-    expect(await actions.sendReplyAction(closed, 'Too late')).toEqual(refusal);
-    expect(await actions.updateConversationAction(closed, { status: 'OPEN' })).toEqual(refusal);
-    expect(await actions.addTagAction(closed, 'late')).toEqual(refusal);
+    expect(await actions.sendReplyAction({ conversationId: closed, text: 'Too late' })).toEqual(refusal);
+    expect(await actions.updateConversationAction({ conversationId: closed, status: 'OPEN' })).toEqual(refusal);
+    expect(await actions.addTagAction({ conversationId: closed, tagName: 'late' })).toEqual(refusal);
     expect(await counts(ctx.prisma)).toEqual(before);
   });
 
   it('sends a visible conversation back to routing (the inbox "r" shortcut); refuses hidden and closed ones', async () => {
     // WAITING: auto-assignment may give it back to Ana, and the list test below counts her OPEN ones.
     const taken = (await makeConversation(ctx.prisma, { inboxId: anasInboxId, agentId: ana.id, status: 'WAITING' })).id;
-    expect(await actions.routeConversationAction(taken)).toMatchObject({ ok: true, data: { id: taken } });
+    expect(await actions.routeConversationAction({ conversationId: taken })).toMatchObject({ ok: true, data: { id: taken } });
     const events = await ctx.prisma.timelineEvent.findMany({ where: { conversationId: taken }, orderBy: { createdAt: 'asc' } });
     expect(events.map((e) => e.kind)).toEqual(expect.arrayContaining(['ASSIGNEE_CHANGED', 'ROUTED']));
 
     const closed = (await makeConversation(ctx.prisma, { inboxId: anasInboxId, status: 'CLOSED', closedAt: new Date() })).id;
     const before = await counts(ctx.prisma);
-    expect(await actions.routeConversationAction(hidden)).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'Conversation not found.' } });
-    expect(await actions.routeConversationAction(closed)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await actions.routeConversationAction({ conversationId: hidden })).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'Conversation not found.' } });
+    expect(await actions.routeConversationAction({ conversationId: closed })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(await counts(ctx.prisma)).toEqual(before);
   });
 
   it('refuses a visitor without a session', async () => {
     state.userId = undefined;
     expect(await actions.listConversationsAction({})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
-    expect(await actions.sendReplyAction(mine, 'Hi')).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await actions.sendReplyAction({ conversationId: mine, text: 'Hi' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   });
 
   it('lists with the URL filters, "me" being the signed-in agent, and plain serialisable rows', async () => {
@@ -123,7 +123,7 @@ describeEachEngine('conversation and API key actions', (ctx) => {
     state.prisma = new Proxy(ctx.prisma, {
       get: (target, prop) => (prop === '$transaction' ? () => Promise.reject(new Error('connection reset by peer at 10.0.0.7')) : Reflect.get(target, prop)),
     });
-    const result = await actions.sendReplyAction(mine, 'Hello');
+    const result = await actions.sendReplyAction({ conversationId: mine, text: 'Hello' });
     expect(result).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'Something went wrong. Try again.' } });
     expect(log).toHaveBeenCalled();
     log.mockRestore();
@@ -143,9 +143,9 @@ describeEachEngine('conversation and API key actions', (ctx) => {
     expect(await keys.createApiKeyAction({ name: ' ', role: 'SUPERVISOR' })).toMatchObject({ ok: false, error: { fields: { name: ['Give the key a name.'] } } });
 
     state.userId = ana.id;
-    expect(await keys.revokeApiKeyAction(created.data.id)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await keys.revokeApiKeyAction({ keyId: created.data.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     state.userId = admin.id;
-    expect(await keys.revokeApiKeyAction(created.data.id)).toEqual({ ok: true, data: { id: created.data.id } });
-    expect(await keys.revokeApiKeyAction(created.data.id)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await keys.revokeApiKeyAction({ keyId: created.data.id })).toEqual({ ok: true, data: { id: created.data.id } });
+    expect(await keys.revokeApiKeyAction({ keyId: created.data.id })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });
 });

@@ -47,17 +47,17 @@ describeEachEngine('routing and queue actions', (ctx) => {
   it("refuses an agent's save and leaves the list as it was", async () => {
     state.userId = ids.AGENT;
     const before = await getRouteList(ctx.prisma, sup);
-    const result = await routing.saveRoutesAction(draft(), before.version);
+    const result = await routing.saveRoutesAction({ routes: draft(), baseVersion: before.version });
     expect(result).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'You do not have permission to do this.' } });
     const after = await getRouteList(ctx.prisma, sup);
     expect(after.version).toBe(before.version);
     expect(after.routes.map((r) => r.name)).toEqual(['VIP']);
     for (const refused of [
-      await routing.restoreVersionAction(1, before.version),
-      await routing.simulateAction({ customer: { attributes: { tier: 'gold' } } }),
-      await routing.whatIfAction(draft()),
-      await queues.createQueueAction('Sneaky'),
-      await queues.deleteQueueAction(ids.vip),
+      await routing.restoreVersionAction({ version: 1, baseVersion: before.version }),
+      await routing.simulateAction({ sample: { customer: { attributes: { tier: 'gold' } } } }),
+      await routing.whatIfAction({ routes: draft() }),
+      await queues.createQueueAction({ name: 'Sneaky' }),
+      await queues.deleteQueueAction({ queueId: ids.vip }),
     ]) {
       expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     }
@@ -66,17 +66,17 @@ describeEachEngine('routing and queue actions', (ctx) => {
 
   it('without a session, asks to sign in again', async () => {
     state.userId = undefined;
-    expect(await routing.saveRoutesAction(draft(), 1)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await routing.saveRoutesAction({ routes: draft(), baseVersion: 1 })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   });
 
   it("saves a supervisor's list, then refuses a save from the old version with the newer one named", async () => {
     state.userId = ids.SUPERVISOR;
     const base = (await getRouteList(ctx.prisma, sup)).version;
-    const saved = await routing.saveRoutesAction(draft(), base);
+    const saved = await routing.saveRoutesAction({ routes: draft(), baseVersion: base });
     expect(saved.ok && saved.data.routes.map((r) => r.name)).toEqual(['Billing', 'VIP']);
     expect(saved.ok && saved.data.versions[0]).toMatchObject({ version: base + 1, savedBy: 'SUPERVISOR', routeCount: 2 });
 
-    const stale = await routing.saveRoutesAction(draft().reverse(), base);
+    const stale = await routing.saveRoutesAction({ routes: draft().reverse(), baseVersion: base });
     expect(stale).toEqual({
       ok: false,
       error: { code: 'CONFLICT', message: `Someone saved a newer version (version ${base + 1}). Reload to see it.`, fields: { version: [String(base + 1)] } },
@@ -87,21 +87,21 @@ describeEachEngine('routing and queue actions', (ctx) => {
     state.userId = ids.SUPERVISOR;
     const { version } = await getRouteList(ctx.prisma, sup);
     const bad = [...draft(), { name: 'Broken', expression: { $and: [{ $eq: { 'message.channel': 'SMS' } }, { $in: { 'customer.country': 'DE' } }] }, queueId: ids.vip }];
-    const result = await routing.saveRoutesAction(bad, version);
+    const result = await routing.saveRoutesAction({ routes: bad, baseVersion: version });
     expect(result).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', fields: { '[2].expression': ['$and[1].$in: expected an array, got a string'] } } });
   });
 
   it('simulates a draft order without saving it', async () => {
     state.userId = ids.SUPERVISOR;
     const before = await getRouteList(ctx.prisma, sup);
-    const result = await routing.simulateAction({ message: { text: 'my invoice' }, customer: { attributes: { tier: 'gold' } } }, draft().reverse());
+    const result = await routing.simulateAction({ sample: { message: { text: 'my invoice' }, customer: { attributes: { tier: 'gold' } } }, routes: draft().reverse() });
     expect(result.ok && result.data).toMatchObject({ queueId: ids.vip, routes: [{ name: 'VIP', matched: true }, { name: 'Billing', matched: true }] });
     expect((await getRouteList(ctx.prisma, sup)).version).toBe(before.version);
   });
 
   it('refuses to delete a queue a route points to, naming the route', async () => {
     state.userId = ids.SUPERVISOR;
-    const result = await queues.deleteQueueAction(ids.vip);
+    const result = await queues.deleteQueueAction({ queueId: ids.vip });
     expect(result).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('Routes point to this queue: VIP') } });
     expect(await ctx.prisma.queue.count({ where: { id: ids.vip } })).toBe(1);
   });

@@ -19,8 +19,8 @@ describeEachEngine('unread assigned conversations (tab badge)', (ctx) => {
     const { ana, sup, mk } = await setup();
     const [a, b] = [await mk(), await mk()];
     expect(await countUnreadAssigned(ctx.prisma, ana)).toBe(0);
-    await assignConversation(ctx.prisma, sup, a.id, ana.id);
-    await assignConversation(ctx.prisma, sup, b.id, ana.id);
+    await assignConversation(ctx.prisma, sup, { conversationId: a.id, agentId: ana.id });
+    await assignConversation(ctx.prisma, sup, { conversationId: b.id, agentId: ana.id });
     expect(await countUnreadAssigned(ctx.prisma, ana)).toBe(2);
     await markConversationRead(ctx.prisma, ana, a.id);
     expect(await countUnreadAssigned(ctx.prisma, ana)).toBe(1);
@@ -32,23 +32,23 @@ describeEachEngine('unread assigned conversations (tab badge)', (ctx) => {
   it('a customer message after I read it, or a new assignment, makes it unread again; closed ones never count', async () => {
     const { ana, ben, sup, mk } = await setup();
     const c = await mk();
-    await assignConversation(ctx.prisma, sup, c.id, ana.id);
+    await assignConversation(ctx.prisma, sup, { conversationId: c.id, agentId: ana.id });
     await markConversationRead(ctx.prisma, ana, c.id);
     expect(await countUnreadAssigned(ctx.prisma, ana)).toBe(0);
 
     await new Promise((r) => setTimeout(r, 5));
-    await addMessage(ctx.prisma, sup, c.id, { direction: 'OUTBOUND', content: { text: 'Our reply' } });
+    await addMessage(ctx.prisma, sup, { conversationId: c.id, direction: 'OUTBOUND', contentType: 'TEXT', content: { text: 'Our reply' } });
     expect(await countUnreadAssigned(ctx.prisma, ana)).toBe(0);
-    await addMessage(ctx.prisma, sup, c.id, { direction: 'INBOUND', content: { text: 'Customer again' } });
+    await addMessage(ctx.prisma, sup, { conversationId: c.id, direction: 'INBOUND', contentType: 'TEXT', content: { text: 'Customer again' } });
     expect(await countUnreadAssigned(ctx.prisma, ana)).toBe(1);
     await markConversationRead(ctx.prisma, ana, c.id);
 
     await new Promise((r) => setTimeout(r, 5));
-    await assignConversation(ctx.prisma, sup, c.id, ben.id);
-    await assignConversation(ctx.prisma, sup, c.id, ana.id);
+    await assignConversation(ctx.prisma, sup, { conversationId: c.id, agentId: ben.id });
+    await assignConversation(ctx.prisma, sup, { conversationId: c.id, agentId: ana.id });
     expect(await countUnreadAssigned(ctx.prisma, ana)).toBe(1);
 
-    await updateConversation(ctx.prisma, sup, c.id, { status: 'CLOSED' }, 'patch');
+    await updateConversation(ctx.prisma, sup, { conversationId: c.id, mode: 'patch', changes: { status: 'CLOSED' } });
     expect(await countUnreadAssigned(ctx.prisma, ana)).toBe(0);
   });
 
@@ -65,9 +65,9 @@ describeEachEngine('unread assigned conversations (tab badge)', (ctx) => {
   it('tells which rows of a list page are unread for the viewer, in one query', async () => {
     const { ana, ben, sup, mk } = await setup();
     const [a, b, c] = [await mk(), await mk(), await mk()];
-    await assignConversation(ctx.prisma, sup, a.id, ana.id);
-    await assignConversation(ctx.prisma, sup, b.id, ana.id);
-    await assignConversation(ctx.prisma, sup, c.id, ben.id);
+    await assignConversation(ctx.prisma, sup, { conversationId: a.id, agentId: ana.id });
+    await assignConversation(ctx.prisma, sup, { conversationId: b.id, agentId: ana.id });
+    await assignConversation(ctx.prisma, sup, { conversationId: c.id, agentId: ben.id });
     await markConversationRead(ctx.prisma, ana, b.id);
     const before = ctx.queryCount();
     expect(await unreadAmong(ctx.prisma, ana, [a.id, b.id, c.id])).toEqual(new Set([a.id]));

@@ -23,18 +23,18 @@ describeEachEngine('manual assignment and presence', (ctx) => {
 
   it('lists collaborators, queue members and admins, and assigns only to them', async () => {
     const { ana, ben, out, admin, c, actorOf } = await setup();
-    const options = await assignableAgents(ctx.prisma, actorOf(ana), c.id);
+    const options = await assignableAgents(ctx.prisma, actorOf(ana), { conversationId: c.id });
     const ids = options.map((o) => o.id);
     expect(ids).toEqual(expect.arrayContaining([ana.id, ben.id, admin.id]));
     expect(ids).not.toContain(out.id);
 
-    const assigned = await assignConversation(ctx.prisma, actorOf(ana), c.id, ben.id);
+    const assigned = await assignConversation(ctx.prisma, actorOf(ana), { conversationId: c.id, agentId: ben.id });
     expect(assigned.agentId).toBe(ben.id);
-    await expect(assignConversation(ctx.prisma, actorOf(ana), c.id, out.id)).rejects.toMatchObject({ code: 'BAD_REQUEST', fields: { agentId: ['Not eligible for this conversation.'] } });
-    await expect(updateConversation(ctx.prisma, actorOf(ana), c.id, { agentId: out.id }, 'patch')).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(assignConversation(ctx.prisma, actorOf(ana), { conversationId: c.id, agentId: out.id })).rejects.toMatchObject({ code: 'BAD_REQUEST', fields: { agentId: ['Not eligible for this conversation.'] } });
+    await expect(updateConversation(ctx.prisma, actorOf(ana), { conversationId: c.id, mode: 'patch', changes: { agentId: out.id } })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
     expect((await ctx.prisma.conversation.findUniqueOrThrow({ where: { id: c.id } })).agentId).toBe(ben.id);
 
-    const unassigned = await assignConversation(ctx.prisma, actorOf(ana), c.id, null);
+    const unassigned = await assignConversation(ctx.prisma, actorOf(ana), { conversationId: c.id, agentId: null });
     expect(unassigned.agentId).toBeNull();
     const events = await ctx.prisma.timelineEvent.findMany({ where: { conversationId: c.id, kind: 'ASSIGNEE_CHANGED' }, orderBy: { createdAt: 'asc' } });
     expect(events.map((e) => [e.actorUserId, (e.after as { agentId: string | null }).agentId])).toEqual([
@@ -45,9 +45,9 @@ describeEachEngine('manual assignment and presence', (ctx) => {
 
   it('refuses on CLOSED and for conversations the agent may not see', async () => {
     const { ana, out, admin, c, actorOf } = await setup();
-    await expect(assignConversation(ctx.prisma, actorOf(out), c.id, admin.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(assignConversation(ctx.prisma, actorOf(out), { conversationId: c.id, agentId: admin.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await ctx.prisma.conversation.update({ where: { id: c.id }, data: { status: 'CLOSED' } });
-    await expect(assignConversation(ctx.prisma, actorOf(ana), c.id, ana.id)).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(assignConversation(ctx.prisma, actorOf(ana), { conversationId: c.id, agentId: ana.id })).rejects.toMatchObject({ code: 'CONFLICT' });
   });
 
   it('the sweep marks a silent agent OFFLINE and reassigns; a heartbeat keeps one ONLINE', async () => {

@@ -2,7 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachEngine } from '../../test/db';
 import { counts, expectDomainError, makeApiKeyActor, makeConversation, makeUser, type UserActor } from '../../test/fixtures';
 import { systemActor, type Actor } from '../../access/actor';
-import { addMessage, listMessages } from './messages';
+import { invoke } from '../../operations/operation';
+import { addMessageOp, listMessagesOp } from '../../operations/tags-messages';
+import { listMessages } from './messages';
 
 describeEachEngine('conversation messages', (ctx) => {
   let sup: UserActor;
@@ -14,7 +16,10 @@ describeEachEngine('conversation messages', (ctx) => {
 
   const past = new Date('2025-01-01T00:00:00Z');
   const conv = (data: Parameters<typeof makeConversation>[1] = {}) => makeConversation(ctx.prisma, { channel: 'LIVE_CHAT', updatedAt: past, ...data });
-  const send = (id: string, input: Record<string, unknown>, actor: Actor = sup) => addMessage(ctx.prisma, actor, id, { content: { text: 'Hello' }, ...input });
+  // Raw input through the operation, as callers send it: direction OUTBOUND and contentType TEXT are its defaults.
+  const post = (actor: Actor, input: Record<string, unknown>) => invoke(addMessageOp, { db: ctx.prisma, actor }, input);
+  const send = (id: string, input: Record<string, unknown>, actor: Actor = sup) => post(actor, { conversationId: id, content: { text: 'Hello' }, ...input });
+  const firstPage = { page: 0, limit: 10, orderBy: 'createdAt:asc' };
 
   describe('authorship', () => {
     it('outbound by a user is AGENT, authored by them, on the conversation channel', async () => {
@@ -80,9 +85,9 @@ describeEachEngine('conversation messages', (ctx) => {
   it('refuses invalid input with the fields named, writing nothing', async () => {
     const c = await conv();
     const before = await counts(ctx.prisma);
-    await expectDomainError(addMessage(ctx.prisma, sup, c.id, { content: { text: '' } }), 'BAD_REQUEST', ['content.text']);
-    await expectDomainError(addMessage(ctx.prisma, sup, c.id, { content: { text: 'x'.repeat(4097) } }), 'BAD_REQUEST', ['content.text']);
-    await expectDomainError(addMessage(ctx.prisma, sup, c.id, {}), 'BAD_REQUEST', ['content']);
+    await expectDomainError(post(sup, { conversationId: c.id, content: { text: '' } }), 'BAD_REQUEST', ['content.text']);
+    await expectDomainError(post(sup, { conversationId: c.id, content: { text: 'x'.repeat(4097) } }), 'BAD_REQUEST', ['content.text']);
+    await expectDomainError(post(sup, { conversationId: c.id }), 'BAD_REQUEST', ['content']);
     await expectDomainError(send(c.id, { direction: 'SIDEWAYS' }), 'BAD_REQUEST', ['direction']);
     await expectDomainError(send(c.id, { contentType: 'IMAGE' }), 'BAD_REQUEST', ['contentType']);
     await expectDomainError(send(c.id, { channel: 'PIGEON' }), 'BAD_REQUEST', ['channel']);
@@ -94,13 +99,13 @@ describeEachEngine('conversation messages', (ctx) => {
     await send(c.id, {});
     const before = await counts(ctx.prisma);
     await expectDomainError(send(c.id, {}, agent), 'NOT_FOUND');
-    await expectDomainError(listMessages(ctx.prisma, agent, c.id, {}), 'NOT_FOUND');
-    await expectDomainError(listMessages(ctx.prisma, sup, 'no-such-conversation', {}), 'NOT_FOUND');
+    await expectDomainError(listMessages(ctx.prisma, agent, { conversationId: c.id, ...firstPage }), 'NOT_FOUND');
+    await expectDomainError(listMessages(ctx.prisma, sup, { conversationId: 'no-such-conversation', ...firstPage }), 'NOT_FOUND');
     expect(await counts(ctx.prisma)).toEqual(before);
     // Assigned to them, they can.
     const mine = await conv({ agentId: agent.id });
     expect((await send(mine.id, {}, agent)).authorId).toBe(agent.id);
-    expect((await listMessages(ctx.prisma, agent, mine.id, {})).totalItems).toBe(1);
+    expect((await listMessages(ctx.prisma, agent, { conversationId: mine.id, ...firstPage })).totalItems).toBe(1);
   });
 
   describe('listMessages', () => {
@@ -126,7 +131,8 @@ describeEachEngine('conversation messages', (ctx) => {
       await ctx.prisma.message.create({ data: { conversationId: other.id, direction: 'INBOUND', authorType: 'CUSTOMER', text: 'other', createdAt: at(3) } });
     });
 
-    const list = (q: Record<string, unknown>) => listMessages(ctx.prisma, sup, c.id, q);
+    // Raw queries through the operation: the defaults (page 0, limit 10, createdAt:asc) and the refusals are its parsing.
+    const list = (q: Record<string, unknown>) => invoke(listMessagesOp, { db: ctx.prisma, actor: sup }, { conversationId: c.id, ...q });
 
     it('lists oldest first by default, with pagination', async () => {
       const all = await list({ limit: 999 });

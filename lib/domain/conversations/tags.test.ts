@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachEngine } from '../../test/db';
 import { RACERS, counts, patient, expectDomainError, makeConversation, makeUser, uid, type UserActor } from '../../test/fixtures';
-import { addConversationTag, createTag, listTags, removeConversationTag } from './tags';
+import { invoke } from '../../operations/operation';
+import { addConversationTagOp, createTagOp, listTagsOp, removeConversationTagOp } from '../../operations/tags-messages';
+import { addConversationTag, listTags, removeConversationTag } from './tags';
 
 describeEachEngine('conversation tags', (ctx) => {
   let sup: UserActor;
@@ -13,9 +15,12 @@ describeEachEngine('conversation tags', (ctx) => {
 
   const past = new Date('2025-01-01T00:00:00Z');
   const conv = (data: Parameters<typeof makeConversation>[1] = {}) => makeConversation(ctx.prisma, { updatedAt: past, ...data });
-  const add = (id: string, tagName: unknown) => addConversationTag(ctx.prisma, sup, id, { tagName });
-  const race = (id: string, tagName: string) => addConversationTag(patient(ctx.prisma), sup, id, { tagName });
-  const remove = (id: string, tagName: string) => removeConversationTag(ctx.prisma, sup, id, tagName);
+  const add = (id: string, tagName: string) => addConversationTag(ctx.prisma, sup, { conversationId: id, tagName });
+  const race = (id: string, tagName: string) => addConversationTag(patient(ctx.prisma), sup, { conversationId: id, tagName });
+  const remove = (id: string, tagName: string) => removeConversationTag(ctx.prisma, sup, { conversationId: id, tagName });
+  // Raw input goes through the operations: tag names are checked when they are parsed, at the door.
+  const asSup = () => ({ db: ctx.prisma, actor: sup });
+  const addRaw = (input: Record<string, unknown>) => invoke(addConversationTagOp, asSup(), input);
   const links = (conversationId: string) => ctx.prisma.conversationTag.findMany({ where: { conversationId }, include: { tag: true } });
   const events = (conversationId: string) => ctx.prisma.timelineEvent.findMany({ where: { conversationId } });
 
@@ -107,17 +112,17 @@ describeEachEngine('conversation tags', (ctx) => {
       it(what, async () => {
         const c = await conv();
         const before = await counts(ctx.prisma);
-        await expectDomainError(add(c.id, name), 'BAD_REQUEST', ['tagName']);
-        if (typeof name === 'string') await expectDomainError(remove(c.id, name), 'BAD_REQUEST');
-        await expectDomainError(createTag(ctx.prisma, sup, { name }), 'BAD_REQUEST', ['name']);
+        await expectDomainError(addRaw({ conversationId: c.id, tagName: name }), 'BAD_REQUEST', ['tagName']);
+        if (typeof name === 'string') await expectDomainError(invoke(removeConversationTagOp, asSup(), { conversationId: c.id, tagName: name }), 'BAD_REQUEST');
+        await expectDomainError(invoke(createTagOp, asSup(), { name }), 'BAD_REQUEST', ['name']);
         expect(await counts(ctx.prisma)).toEqual(before);
       });
     }
 
     it('a missing tagName or an unknown field', async () => {
       const c = await conv();
-      await expectDomainError(addConversationTag(ctx.prisma, sup, c.id, {}), 'BAD_REQUEST', ['tagName']);
-      await expectDomainError(addConversationTag(ctx.prisma, sup, c.id, { tagName: uid('ok'), colour: 'red' }), 'BAD_REQUEST');
+      await expectDomainError(addRaw({ conversationId: c.id }), 'BAD_REQUEST', ['tagName']);
+      await expectDomainError(addRaw({ conversationId: c.id, tagName: uid('ok'), colour: 'red' }), 'BAD_REQUEST');
       expect(await links(c.id)).toHaveLength(0);
     });
 
@@ -125,7 +130,7 @@ describeEachEngine('conversation tags', (ctx) => {
       const c = await conv();
       const name = `A.b_c-9${uid('').replace(/-/g, '')}`.padEnd(100, 'z');
       expect(name).toHaveLength(100);
-      expect(await add(c.id, name)).toEqual({ added: true, name });
+      expect(await addRaw({ conversationId: c.id, tagName: name })).toEqual({ added: true, name });
     });
   });
 
@@ -151,12 +156,12 @@ describeEachEngine('conversation tags', (ctx) => {
     const name = uid('hidden');
     await add(c.id, name);
     const before = await counts(ctx.prisma);
-    await expectDomainError(addConversationTag(ctx.prisma, agent, c.id, { tagName: uid('x') }), 'NOT_FOUND');
-    await expectDomainError(removeConversationTag(ctx.prisma, agent, c.id, name), 'NOT_FOUND');
-    await expectDomainError(listTags(ctx.prisma, agent, { conversationId: c.id }), 'NOT_FOUND');
+    await expectDomainError(addConversationTag(ctx.prisma, agent, { conversationId: c.id, tagName: uid('x') }), 'NOT_FOUND');
+    await expectDomainError(removeConversationTag(ctx.prisma, agent, { conversationId: c.id, tagName: name }), 'NOT_FOUND');
+    await expectDomainError(listTags(ctx.prisma, agent, { conversationId: c.id, page: 0, limit: 10, orderBy: 'name:asc' }), 'NOT_FOUND');
     expect(await counts(ctx.prisma)).toEqual(before);
     const mine = await conv({ agentId: agent.id });
-    expect((await addConversationTag(ctx.prisma, agent, mine.id, { tagName: name })).added).toBe(true);
+    expect((await addConversationTag(ctx.prisma, agent, { conversationId: mine.id, tagName: name })).added).toBe(true);
   });
 
   it('concurrent adds of one new tag name to different conversations make one Tag row', async () => {
@@ -170,6 +175,8 @@ describeEachEngine('conversation tags', (ctx) => {
   });
 
   describe('listTags', () => {
+    // Raw queries through the operation: the defaults (page 0, limit 10, name:asc) and the refusals are its parsing.
+    const list = (q: Record<string, unknown>) => invoke(listTagsOp, asSup(), q);
     let c: { id: string };
     let prefix: string;
     let names: string[];
@@ -184,33 +191,33 @@ describeEachEngine('conversation tags', (ctx) => {
     });
 
     it('filters by conversationId', async () => {
-      const res = await listTags(ctx.prisma, sup, { conversationId: c.id, limit: 999 });
+      const res = await list({ conversationId: c.id, limit: 999 });
       expect(res.tags.map((t) => t.name)).toEqual(names.slice(0, 3).sort());
       expect(res.totalItems).toBe(3);
     });
 
     it('filters by name (contains, case-insensitive)', async () => {
-      const res = await listTags(ctx.prisma, sup, { name: prefix.toUpperCase(), limit: 999 });
+      const res = await list({ name: prefix.toUpperCase(), limit: 999 });
       expect(res.tags.map((t) => t.name).sort()).toEqual([...names].sort());
-      const beta = await listTags(ctx.prisma, sup, { name: `${prefix}-bet` });
+      const beta = await list({ name: `${prefix}-bet` });
       expect(beta.tags.map((t) => t.name)).toEqual([names[1]]);
-      const both = await listTags(ctx.prisma, sup, { name: prefix, conversationId: c.id, limit: 999 });
+      const both = await list({ name: prefix, conversationId: c.id, limit: 999 });
       expect(both.totalItems).toBe(3);
     });
 
     it('paginates with a stable order and reports the page', async () => {
-      const pages = await Promise.all([0, 1, 2].map((page) => listTags(ctx.prisma, sup, { name: prefix, limit: 2, page, orderBy: 'name:asc' })));
+      const pages = await Promise.all([0, 1, 2].map((page) => list({ name: prefix, limit: 2, page, orderBy: 'name:asc' })));
       expect(pages.map((p) => p.tags.length)).toEqual([2, 2, 0]);
       expect(pages.flatMap((p) => p.tags.map((t) => t.name))).toEqual([...names].sort());
       expect(pages[1]).toMatchObject({ totalItems: 4, page: 1, limit: 2, orderBy: 'name:asc' });
-      const desc = await listTags(ctx.prisma, sup, { name: prefix, limit: 999, orderBy: 'name:desc' });
+      const desc = await list({ name: prefix, limit: 999, orderBy: 'name:desc' });
       expect(desc.tags.map((t) => t.name)).toEqual([...names].sort().reverse());
     });
 
     it('refuses bad paging', async () => {
-      await expectDomainError(listTags(ctx.prisma, sup, { limit: 1000 }), 'BAD_REQUEST', ['limit']);
-      await expectDomainError(listTags(ctx.prisma, sup, { page: -1 }), 'BAD_REQUEST', ['page']);
-      await expectDomainError(listTags(ctx.prisma, sup, { orderBy: 'id:asc' }), 'BAD_REQUEST', ['orderBy']);
+      await expectDomainError(list({ limit: 1000 }), 'BAD_REQUEST', ['limit']);
+      await expectDomainError(list({ page: -1 }), 'BAD_REQUEST', ['page']);
+      await expectDomainError(list({ orderBy: 'id:asc' }), 'BAD_REQUEST', ['orderBy']);
     });
   });
 });

@@ -19,7 +19,7 @@ describePostgres('an update waiting for the row lock', (db) => {
     try {
       await other.query('BEGIN');
       await other.query('SELECT id FROM "Conversation" WHERE id = $1 FOR NO KEY UPDATE', [c.id]);
-      const update = updateConversation(p, agent, c.id, { topic: 'Changed by someone who lost access' }, 'patch');
+      const update = updateConversation(p, agent, { conversationId: c.id, mode: 'patch', changes: { topic: 'Changed by someone who lost access' } });
       await new Promise((r) => setTimeout(r, 500));
       await other.query('DELETE FROM "QueueMember" WHERE "queueId" = $1 AND "userId" = $2', [queue.id, user.id]);
       await other.query('COMMIT');

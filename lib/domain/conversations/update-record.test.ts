@@ -4,6 +4,7 @@ import { describeEachEngine } from '../../test/db';
 import { callApi, makeTestKeys, type TestKeys } from '../../test/api';
 import { counts, expectDomainError, makeConversation, makeInbox, makeQueue, makeUser, uid, type UserActor } from '../../test/fixtures';
 import { systemActor } from '../../access/actor';
+import type { UpdateConversationInput } from '../../validation/conversations';
 import { apiConversation } from '../../http/mappers';
 import { MemoryBus, setBus, type EventBus } from '../../realtime/bus';
 import type { BusEvent } from '../../realtime/events';
@@ -54,14 +55,14 @@ describeEachEngine('updateConversationRecord', (ctx) => {
     }
     return c;
   }
-  const read = async (id: string) => apiConversation(await getConversation(ctx.prisma, sup, id));
+  const read = async (id: string) => apiConversation(await getConversation(ctx.prisma, sup, { conversationId: id }));
   const patchApi = (conversationId: string, body: unknown) =>
     callApi({ method: 'patch', template: '/ccaas/1/conversations/{conversationId}', params: { conversationId }, headers: { authorization: keys.admin }, body });
 
   it('a close costs two statements, both inside its transaction, and nothing after', async () => {
     const c = await tagged();
     const before = ctx.queryCount();
-    await updateConversationRecord(ctx.prisma, sup, c.id, { status: 'CLOSED' }, 'patch');
+    await updateConversationRecord(ctx.prisma, sup, { conversationId: c.id, mode: 'patch', changes: { status: 'CLOSED' } });
     expect(ctx.queryCount() - before).toBe(2);
   });
 
@@ -77,15 +78,15 @@ describeEachEngine('updateConversationRecord', (ctx) => {
   it('changing queue and assignee together also costs two; a change of nothing costs one', async () => {
     const c = await tagged();
     const before = ctx.queryCount();
-    await updateConversationRecord(ctx.prisma, sup, c.id, { queueId: queueB.id, agentId: member.id }, 'patch');
+    await updateConversationRecord(ctx.prisma, sup, { conversationId: c.id, mode: 'patch', changes: { queueId: queueB.id, agentId: member.id } });
     expect(ctx.queryCount() - before).toBe(2);
     const mid = ctx.queryCount();
-    await updateConversationRecord(ctx.prisma, sup, c.id, { queueId: queueB.id }, 'patch');
+    await updateConversationRecord(ctx.prisma, sup, { conversationId: c.id, mode: 'patch', changes: { queueId: queueB.id } });
     expect(ctx.queryCount() - mid).toBe(1);
   });
 
   it('answers with what a read returns afterwards: fields, tags in order, timestamps', async () => {
-    const bodies: [Record<string, unknown>, 'put' | 'patch'][] = [
+    const bodies: [UpdateConversationInput, 'put' | 'patch'][] = [
       [{ priority: 'HIGH', topic: 'Changed' }, 'patch'],
       [{ queueId: queueB.id, agentId: member.id }, 'patch'],
       [{}, 'patch'],
@@ -94,7 +95,7 @@ describeEachEngine('updateConversationRecord', (ctx) => {
     ];
     const c = await tagged();
     for (const [body, mode] of bodies) {
-      const answer = apiConversation(await updateConversationRecord(ctx.prisma, sup, c.id, body, mode));
+      const answer = apiConversation(await updateConversationRecord(ctx.prisma, sup, { conversationId: c.id, mode, changes: body }));
       expect(answer, JSON.stringify(body)).toEqual(await read(c.id));
     }
     expect((await read(c.id)).tags).toHaveLength(2);
@@ -103,14 +104,14 @@ describeEachEngine('updateConversationRecord', (ctx) => {
 
   it('a change of nothing answers with the stored timestamps and publishes nothing', async () => {
     const c = await tagged();
-    const res = await updateConversationRecord(ctx.prisma, sup, c.id, { queueId: queueA.id }, 'patch');
+    const res = await updateConversationRecord(ctx.prisma, sup, { conversationId: c.id, mode: 'patch', changes: { queueId: queueA.id } });
     expect(res).toMatchObject({ createdAt: past, updatedAt: past, queuedAt: past, assignedAt: null, closedAt: null });
     expect(heard).toEqual([]);
   });
 
   it('publishes the event the outbox would have: changes in timeline order, queue and assignee from before', async () => {
     const c = await tagged();
-    await updateConversationRecord(ctx.prisma, sup, c.id, { topic: 'New', agentId: member.id, queueId: queueB.id, status: 'WAITING' }, 'patch');
+    await updateConversationRecord(ctx.prisma, sup, { conversationId: c.id, mode: 'patch', changes: { topic: 'New', agentId: member.id, queueId: queueB.id, status: 'WAITING' } });
     expect(heard).toEqual([
       {
         type: 'conversation',
@@ -129,7 +130,7 @@ describeEachEngine('updateConversationRecord', (ctx) => {
 
   it('writes the timeline rows in the order of the changes, with the system actor’s reason', async () => {
     const c = await tagged();
-    await updateConversationRecord(ctx.prisma, systemActor('nightly cleanup'), c.id, { topic: 'x', agentId: member.id, queueId: queueB.id, priority: 'LOW', status: 'SOLVED' }, 'patch');
+    await updateConversationRecord(ctx.prisma, systemActor('nightly cleanup'), { conversationId: c.id, mode: 'patch', changes: { topic: 'x', agentId: member.id, queueId: queueB.id, priority: 'LOW', status: 'SOLVED' } });
     const rows = await ctx.prisma.timelineEvent.findMany({ where: { conversationId: c.id }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
     expect(rows.map((e) => e.kind)).toEqual(['STATUS_CHANGED', 'PRIORITY_CHANGED', 'QUEUE_CHANGED', 'ASSIGNEE_CHANGED', 'PROPERTIES_CHANGED']);
     for (const e of rows) expect(e).toMatchObject({ actorKind: 'SYSTEM', actorName: 'System', actorUserId: null, actorApiKeyId: null, reason: 'nightly cleanup' });
@@ -139,19 +140,19 @@ describeEachEngine('updateConversationRecord', (ctx) => {
   it('judges the assignee against the queue the same update gives', async () => {
     // member belongs to queueB only: eligible once the conversation moves there, not while it stays in queueA.
     const c = await tagged();
-    await expectDomainError(updateConversationRecord(ctx.prisma, sup, c.id, { agentId: member.id }, 'patch'), 'BAD_REQUEST', ['agentId']);
-    await expectDomainError(updateConversationRecord(ctx.prisma, sup, c.id, { queueId: null, agentId: member.id }, 'patch'), 'BAD_REQUEST', ['agentId']);
-    expect(await updateConversationRecord(ctx.prisma, sup, c.id, { queueId: queueB.id, agentId: member.id }, 'patch')).toMatchObject({ queueId: queueB.id, agentId: member.id });
+    await expectDomainError(updateConversationRecord(ctx.prisma, sup, { conversationId: c.id, mode: 'patch', changes: { agentId: member.id } }), 'BAD_REQUEST', ['agentId']);
+    await expectDomainError(updateConversationRecord(ctx.prisma, sup, { conversationId: c.id, mode: 'patch', changes: { queueId: null, agentId: member.id } }), 'BAD_REQUEST', ['agentId']);
+    expect(await updateConversationRecord(ctx.prisma, sup, { conversationId: c.id, mode: 'patch', changes: { queueId: queueB.id, agentId: member.id } })).toMatchObject({ queueId: queueB.id, agentId: member.id });
   });
 
   it('admins are always eligible; a disabled agent is refused by name, and nothing is written', async () => {
     const c = await tagged();
     const admin = await makeUser(ctx.prisma, 'ADMIN');
-    expect((await updateConversationRecord(ctx.prisma, sup, c.id, { agentId: admin.id }, 'patch')).agentId).toBe(admin.id);
+    expect((await updateConversationRecord(ctx.prisma, sup, { conversationId: c.id, mode: 'patch', changes: { agentId: admin.id } })).agentId).toBe(admin.id);
     const disabled = await makeUser(ctx.prisma, 'AGENT', { enabled: false });
     await ctx.prisma.queueMember.create({ data: { queueId: queueA.id, userId: disabled.id } });
     const before = await counts(ctx.prisma);
-    const e = await expectDomainError(updateConversationRecord(ctx.prisma, sup, c.id, { agentId: disabled.id }, 'patch'), 'BAD_REQUEST', ['agentId']);
+    const e = await expectDomainError(updateConversationRecord(ctx.prisma, sup, { conversationId: c.id, mode: 'patch', changes: { agentId: disabled.id } }), 'BAD_REQUEST', ['agentId']);
     expect(e.message).toBe(`${disabled.name} is disabled.`);
     expect(await counts(ctx.prisma)).toEqual(before);
     expect(heard.filter((x) => x.type === 'conversation')).toHaveLength(1);

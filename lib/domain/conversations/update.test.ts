@@ -2,6 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { describeEachEngine } from '../../test/db';
 import { counts, patient, expectDomainError, makeApiKeyActor, makeConversation, makeInbox, makeQueue, makeUser, type UserActor } from '../../test/fixtures';
 import type { Actor } from '../../access/actor';
+import type { UpdateConversationInput } from '../../validation/conversations';
+import { invoke } from '../../operations/operation';
+import { patchConversationOp } from '../../operations/conversations';
 import { DomainError } from '../errors';
 import { updateConversation } from './update';
 
@@ -18,8 +21,10 @@ describeEachEngine('updateConversation', (ctx) => {
     [queueA, queueB] = await Promise.all([makeQueue(ctx.prisma, [otherAgent.id]), makeQueue(ctx.prisma)]);
   });
 
-  const patch = (id: string, input: unknown, actor: Actor = sup) => updateConversation(ctx.prisma, actor, id, input, 'patch');
-  const put = (id: string, input: unknown, actor: Actor = sup) => updateConversation(ctx.prisma, actor, id, input, 'put');
+  const patch = (id: string, changes: UpdateConversationInput, actor: Actor = sup) => updateConversation(ctx.prisma, actor, { conversationId: id, mode: 'patch', changes });
+  const put = (id: string, changes: UpdateConversationInput, actor: Actor = sup) => updateConversation(ctx.prisma, actor, { conversationId: id, mode: 'put', changes });
+  /** A raw PATCH body through the operation, which parses it (field refusals) before the domain checks references. */
+  const patchRaw = (id: string, body: Record<string, unknown>) => invoke(patchConversationOp, { db: ctx.prisma, actor: sup }, { conversationId: id, ...body });
   const events = (conversationId: string) => ctx.prisma.timelineEvent.findMany({ where: { conversationId }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] });
   const row = (id: string) => ctx.prisma.conversation.findUniqueOrThrow({ where: { id } });
   const past = new Date('2025-01-01T00:00:00Z');
@@ -138,7 +143,7 @@ describeEachEngine('updateConversation', (ctx) => {
   });
 
   describe('a CLOSED conversation cannot be changed', () => {
-    const attempts: [string, 'put' | 'patch', Record<string, unknown>][] = [
+    const attempts: [string, 'put' | 'patch', UpdateConversationInput][] = [
       ['topic', 'patch', { topic: 'x' }],
       ['status', 'patch', { status: 'OPEN' }],
       ['priority', 'patch', { priority: 'URGENT' }],
@@ -152,7 +157,7 @@ describeEachEngine('updateConversation', (ctx) => {
         const c = await makeConversation(ctx.prisma, { status: 'CLOSED', closedAt: past, updatedAt: past, queueId: queueA.id, agentId: agent.id });
         const before = await counts(ctx.prisma);
         const body = input.queueId ? { ...input, queueId: queueB.id } : input;
-        const err = await expectDomainError(updateConversation(ctx.prisma, sup, c.id, body, mode), 'CONFLICT');
+        const err = await expectDomainError(updateConversation(ctx.prisma, sup, { conversationId: c.id, mode, changes: body }), 'CONFLICT');
         expect(err.message).toBe('Closed conversation cannot be changed.');
         expect(await row(c.id)).toEqual(c);
         expect(await counts(ctx.prisma)).toEqual(before);
@@ -166,8 +171,8 @@ describeEachEngine('updateConversation', (ctx) => {
     // Pairs one after another (each pair concurrent), so the pool is never the bottleneck.
     for (const [i, c] of convs.entries()) {
       const db = patient(ctx.prisma);
-      const close = () => updateConversation(db, sup, c.id, { status: 'CLOSED' }, 'patch');
-      const change = () => updateConversation(db, sup, c.id, { priority: 'URGENT', topic: `raced ${i}` }, 'patch');
+      const close = () => updateConversation(db, sup, { conversationId: c.id, mode: 'patch', changes: { status: 'CLOSED' } });
+      const change = () => updateConversation(db, sup, { conversationId: c.id, mode: 'patch', changes: { priority: 'URGENT', topic: `raced ${i}` } });
       // Alternate which starts first so both orders are exercised.
       const [a, b] = i % 2 ? [close, change] : [change, close];
       const settled = await Promise.allSettled([a(), b()]);
@@ -241,7 +246,7 @@ describeEachEngine('updateConversation', (ctx) => {
         const c = await full();
         const body = input.agentId === 'OUTSIDER' ? { ...input, agentId: (await makeUser(ctx.prisma, 'AGENT')).id } : input;
         const before = await counts(ctx.prisma);
-        await expectDomainError(patch(c.id, body), 'BAD_REQUEST', [field]);
+        await expectDomainError(patchRaw(c.id, body), 'BAD_REQUEST', [field]);
         expect(await row(c.id)).toEqual(c);
         expect(await counts(ctx.prisma)).toEqual(before);
       });
@@ -249,7 +254,7 @@ describeEachEngine('updateConversation', (ctx) => {
 
     it('an unknown field', async () => {
       const c = await full();
-      const e = await expectDomainError(patch(c.id, { priority: 'LOW', inboxId: 'x' }), 'BAD_REQUEST');
+      const e = await expectDomainError(patchRaw(c.id, { priority: 'LOW', inboxId: 'x' }), 'BAD_REQUEST');
       expect(JSON.stringify(e.fields)).toContain('inboxId');
       expect(await row(c.id)).toEqual(c);
     });

@@ -42,13 +42,13 @@ describeEachEngine('conversation visibility (single reads)', (ctx) => {
 
   /** Which of the fixture conversations the actor can open; every other one must be NOT_FOUND. */
   async function visibleTo(actor: Actor): Promise<string[]> {
-    const results = await Promise.all(all().map((key) => getConversation(ctx.prisma, actor, ids[key]).catch((e: unknown) => e)));
+    const results = await Promise.all(all().map((key) => getConversation(ctx.prisma, actor, { conversationId: ids[key] }).catch((e: unknown) => e)));
     const seen: (keyof typeof ids)[] = [];
     for (const [i, key] of all().entries()) {
       const r = results[i];
       if (r instanceof DomainError) {
         expect(r.code).toBe('NOT_FOUND');
-        await expectDomainError(getTimeline(ctx.prisma, actor, ids[key]), 'NOT_FOUND');
+        await expectDomainError(getTimeline(ctx.prisma, actor, { conversationId: ids[key] }), 'NOT_FOUND');
       } else {
         expect((r as { id: string }).id).toBe(ids[key]);
         seen.push(key);
@@ -73,7 +73,7 @@ describeEachEngine('conversation visibility (single reads)', (ctx) => {
   });
 
   it('an unknown id is NOT_FOUND, even for an admin', async () => {
-    await expectDomainError(getConversation(ctx.prisma, await makeUser(ctx.prisma, 'ADMIN'), 'no-such-id'), 'NOT_FOUND');
+    await expectDomainError(getConversation(ctx.prisma, await makeUser(ctx.prisma, 'ADMIN'), { conversationId: 'no-such-id' }), 'NOT_FOUND');
   });
 
   it('an AGENT API key acting as an agent sees what that agent sees', async () => {
@@ -100,10 +100,10 @@ describeEachEngine('conversation visibility (single reads)', (ctx) => {
     const cara = await makeUser(ctx.prisma, 'AGENT');
     const queue = await makeQueue(ctx.prisma);
     const c = await makeConversation(ctx.prisma, { agentId: cara.id, queueId: queue.id });
-    expect((await getConversation(ctx.prisma, cara, c.id)).id).toBe(c.id);
+    expect((await getConversation(ctx.prisma, cara, { conversationId: c.id })).id).toBe(c.id);
     await ctx.prisma.conversation.update({ where: { id: c.id }, data: { agentId: null } });
-    await expectDomainError(getConversation(ctx.prisma, cara, c.id), 'NOT_FOUND');
+    await expectDomainError(getConversation(ctx.prisma, cara, { conversationId: c.id }), 'NOT_FOUND');
     await ctx.prisma.queueMember.create({ data: { queueId: queue.id, userId: cara.id } });
-    expect((await getConversation(ctx.prisma, cara, c.id)).id).toBe(c.id);
+    expect((await getConversation(ctx.prisma, cara, { conversationId: c.id })).id).toBe(c.id);
   });
 });

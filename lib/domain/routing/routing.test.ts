@@ -45,13 +45,13 @@ describeEachEngine('routing', (ctx) => {
     expect(c.queueId).toBe(q.auth);
     expect(c.priority).toBe('NORMAL');
 
-    await addConversationTag(ctx.prisma, bot, c.id, { tagName: 'strong_auth' });
+    await addConversationTag(ctx.prisma, bot, { conversationId: c.id, tagName: 'strong_auth' });
     const routed = await routeConversation(ctx.prisma, bot, c.id);
     expect(routed.queueId).toBe(q.verified);
     expect(routed.priority).toBe('HIGH');
     expect(routed.agentId).toBeNull();
 
-    const timeline = await getTimeline(ctx.prisma, sup, c.id);
+    const timeline = await getTimeline(ctx.prisma, sup, { conversationId: c.id });
     const routedEvents = timeline.filter((e) => e.kind === 'ROUTED');
     expect(routedEvents.map((e) => e.reason)).toEqual([
       'routed by rule Account questions to Authentication bot',
@@ -63,7 +63,7 @@ describeEachEngine('routing', (ctx) => {
   it('sends what no route matches to the default queue; a disabled route never matches', async () => {
     const c = await createConversation(ctx.prisma, bot, { channel: 'EMAIL', customer: { email: 'gold@r.example', attributes: { tier: 'gold' } }, message: { text: 'hello' } });
     expect(c.queueId).toBe(q.general);
-    const t = await getTimeline(ctx.prisma, sup, c.id);
+    const t = await getTimeline(ctx.prisma, sup, { conversationId: c.id });
     expect(t.find((e) => e.kind === 'ROUTED')?.reason).toBe('no route matched: default queue General');
   });
 
