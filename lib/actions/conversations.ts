@@ -92,7 +92,7 @@ export async function routeConversationAction(id: string): Promise<ActionResult<
   return runAction(async () => {
     const actor = await requireActor('conversations.work');
     const conversationId = parseOrThrow(idSchema, id);
-    const c = await routeConversation(db(), actor, conversationId);
+    const c = await routeConversation(db(), actor, { conversationId });
     refreshConversation(conversationId);
     return { id: conversationId, queue: c.queue?.name ?? null, agent: c.agent?.name ?? null };
   });

@@ -1,23 +1,23 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { db } from '../db';
 import { requireActor } from '../auth/session';
 import { DomainError, parseOrThrow } from '../domain/errors';
 import { restoreRouteVersion, saveRouteList, StaleVersionError } from '../domain/routing/route-list';
 import { simulateSample, whatIf } from '../domain/routing/simulate';
-import type { routeInputSchema, sampleSchema } from '../validation/routing';
+import { routeListSchema, routeVersionSchema, sampleSchema, type routeInputSchema } from '../validation/routing';
 import { runAction, type ActionResult } from './result';
 import { loadRouteEditor, type RouteEditorData, type SimulationResult, type WhatIfResult } from './routing-data';
 
 // Each action checks the session itself: the page's check does not protect what it renders.
-// Route lists and samples arrive from the browser as they are and are parsed by the domain.
+// Route lists and samples arrive from the browser as they are and are parsed here, piece by
+// piece, so a fault in a route keeps the key the editor reads (`2.name`, not `routes.2.name`).
 
 export type RouteDraftInput = z.input<typeof routeInputSchema>;
 export type SampleInput = z.input<typeof sampleSchema>;
 
-const versionSchema = z.number({ message: 'Expected a version number.' }).int().min(0);
 const WHAT_IF_CONVERSATIONS = 500;
 
 /** The editor quotes the version it must reload to; the domain's longer sentence is for the API. */
@@ -38,7 +38,8 @@ function refresh() {
 export async function saveRoutesAction(routes: RouteDraftInput[], baseVersion: number): Promise<ActionResult<RouteEditorData>> {
   return runAction(async () => {
     const actor = await requireActor('routes.manage');
-    const saved = await saveRouteList(db(), actor, routes, parseOrThrow(versionSchema, baseVersion)).catch(stale);
+    const input = { routes: parseOrThrow(routeListSchema, routes), baseVersion: parseOrThrow(routeVersionSchema, baseVersion) };
+    const saved = await saveRouteList(db(), actor, input).catch(stale);
     refresh();
     return loadRouteEditor(actor, saved);
   });
@@ -47,7 +48,8 @@ export async function saveRoutesAction(routes: RouteDraftInput[], baseVersion: n
 export async function restoreVersionAction(version: number, baseVersion: number): Promise<ActionResult<RouteEditorData>> {
   return runAction(async () => {
     const actor = await requireActor('routes.manage');
-    const saved = await restoreRouteVersion(db(), actor, parseOrThrow(versionSchema, version), parseOrThrow(versionSchema, baseVersion)).catch(stale);
+    const input = { version: parseOrThrow(routeVersionSchema, version), baseVersion: parseOrThrow(routeVersionSchema, baseVersion) };
+    const saved = await restoreRouteVersion(db(), actor, input).catch(stale);
     refresh();
     return loadRouteEditor(actor, saved);
   });
@@ -62,11 +64,15 @@ export async function reloadRoutesAction(): Promise<ActionResult<RouteEditorData
 export async function simulateAction(sample: SampleInput, draftRoutes?: RouteDraftInput[]): Promise<ActionResult<SimulationResult>> {
   return runAction(async () => {
     const actor = await requireActor('queues.view');
-    return simulateSample(db(), actor, { sample, routes: draftRoutes });
+    const input = { sample: parseOrThrow(sampleSchema, sample ?? {}), routes: draftRoutes === undefined ? undefined : parseOrThrow(routeListSchema, draftRoutes) };
+    return simulateSample(db(), actor, input);
   });
 }
 
 /** Where the last conversations would go with the draft, against the saved list. Changes nothing. */
 export async function whatIfAction(draftRoutes: RouteDraftInput[]): Promise<ActionResult<WhatIfResult>> {
-  return runAction(async () => whatIf(db(), await requireActor('queues.view'), draftRoutes, WHAT_IF_CONVERSATIONS));
+  return runAction(async () => {
+    const actor = await requireActor('queues.view');
+    return whatIf(db(), actor, { routes: parseOrThrow(routeListSchema, draftRoutes), limit: WHAT_IF_CONVERSATIONS });
+  });
 }

@@ -157,7 +157,7 @@ describeEachEngine('realtime outbox', (ctx) => {
 
     got = [];
     // No route matches and this file makes no default queue: routing takes it out of its queue.
-    await routeConversation(ctx.prisma, sup, c.id);
+    await routeConversation(ctx.prisma, sup, { conversationId: c.id });
     const [routed] = about(c.id);
     expect(routed.changes).toContain('routed');
     expect(routed).toMatchObject({ queueId: null, before: { queueId: queue.id, agentId: null } });
@@ -165,7 +165,7 @@ describeEachEngine('realtime outbox', (ctx) => {
 
   it('saving the route list publishes its version and who saved it', async () => {
     const queue = await makeQueue(ctx.prisma);
-    const saved = await saveRouteList(ctx.prisma, sup, [{ name: 'never', expression: { $eq: { 'customer.tier': uid('tier') } }, queueId: queue.id }], null);
+    const saved = await saveRouteList(ctx.prisma, sup, { routes: [{ name: 'never', enabled: true, expression: { $eq: { 'customer.tier': uid('tier') } }, queueId: queue.id }], baseVersion: null });
     expect(got).toEqual([{ type: 'routes', version: saved.version, savedBy: { kind: 'user', id: sup.id, name: sup.name } }]);
   });
 

@@ -177,7 +177,7 @@ describeEachEngine('event stream', (ctx) => {
     await addConversationTag(ctx.prisma, sup, a.id, { tagName: 'hidden' });
     await addMessage(ctx.prisma, sup, b.id, { direction: 'OUTBOUND', content: { text: 'psst' } });
     await assignConversation(ctx.prisma, sup, b.id, null);
-    await routeConversation(ctx.prisma, sup, b.id);
+    await routeConversation(ctx.prisma, sup, { conversationId: b.id });
     const seen = await createConversation(ctx.prisma, sup, { inboxId: mine.id, topic: 'visible' });
 
     // The visible one was published last: by the time it is read, the others were judged and dropped.

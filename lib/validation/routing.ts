@@ -20,6 +20,23 @@ export type RouteInput = z.infer<typeof routeInputSchema>;
 export const MAX_ROUTES = 999;
 export const routeListSchema = z.array(routeInputSchema).max(MAX_ROUTES, `At most ${MAX_ROUTES} routes.`);
 
+export type RouteListInput = z.output<typeof routeListSchema>;
+
+/** A route list version: what GET /ccaas/1/routing sends as its ETag and the editor as `baseVersion`. */
+export const routeVersionSchema = z.number({ message: 'Expected a version number.' }).int().min(0);
+
+// The routing operations' inputs, one object each (the domain functions take their z.output).
+// `baseVersion` null saves on top of whatever is current (an API PUT without If-Match).
+export const saveRouteListSchema = z.object({ routes: routeListSchema, baseVersion: routeVersionSchema.nullable() });
+export type SaveRouteListInput = z.output<typeof saveRouteListSchema>;
+export const restoreRouteVersionSchema = z.object({ version: routeVersionSchema, baseVersion: routeVersionSchema.nullable() });
+export type RestoreRouteVersionInput = z.output<typeof restoreRouteVersionSchema>;
+export const routeConversationSchema = z.object({ conversationId: idSchema });
+export type RouteConversationInput = z.output<typeof routeConversationSchema>;
+/** `routes`: an unsaved draft to try instead of the saved list. */
+export const simulateConversationSchema = z.object({ conversationId: idSchema, routes: routeListSchema.optional() });
+export type SimulateConversationInput = z.output<typeof simulateConversationSchema>;
+
 export const queueNameSchema = z.string().trim().min(1, 'Give the queue a name.').max(255, 'At most 255 characters.');
 export const createQueueSchema = z.object({
   name: queueNameSchema,
@@ -54,6 +71,13 @@ export const sampleSchema = z.strictObject({
     .optional(),
   tags: z.array(z.string().max(100)).max(100).optional(),
 });
+
+export const simulateSampleSchema = z.object({ sample: sampleSchema.default({}), routes: routeListSchema.optional() });
+export type SimulateSampleInput = z.output<typeof simulateSampleSchema>;
+export const MAX_WHAT_IF_CONVERSATIONS = 5000;
+/** `limit`: how many of the latest conversations to replay (500 when not given). */
+export const whatIfSchema = z.object({ routes: routeListSchema, limit: z.number().int().min(1).max(MAX_WHAT_IF_CONVERSATIONS).optional() });
+export type WhatIfInput = z.output<typeof whatIfSchema>;
 
 export const routingListQuerySchema = z.object({
   ruleIds: z
