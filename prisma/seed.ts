@@ -235,7 +235,7 @@ export async function seed(prisma: PrismaClient, opts: SeedOptions = {}): Promis
       });
       await tx.route.createMany({ data: routes.map((r) => ({ ...routeRow(r), id: r.id, createdAt: setupAt, updatedAt: setupAt })) });
       await tx.routeListVersion.create({
-        data: { version: 1, routes: routes.map(routeRow) as Prisma.InputJsonArray, savedById: userId.supervisor, savedAt: setupAt },
+        data: { version: 1, routes: routes.map((r) => ({ id: r.id, ...routeRow(r) })) as Prisma.InputJsonArray, savedById: userId.supervisor, savedAt: setupAt },
       });
       await tx.tag.createMany({ data: TAGS.map((name) => ({ id: tagId[name], name, createdAt: setupAt, updatedAt: setupAt })) });
       await tx.customer.createMany({ data: customers.map((c) => ({ ...c, updatedAt: c.createdAt })) });
@@ -254,7 +254,7 @@ export async function seed(prisma: PrismaClient, opts: SeedOptions = {}): Promis
   };
 }
 
-/** The shape a saved route list keeps (RouteListVersion.routes and the Route rows agree). */
+/** The shape a saved route list keeps (RouteListVersion.routes, which also records the id, and the Route rows agree). */
 function routeRow(r: SeedRoute & { position: number; queueId: string }) {
   return {
     name: r.name, enabled: r.enabled, expression: r.expression as Prisma.InputJsonObject,

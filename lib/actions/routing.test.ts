@@ -32,7 +32,7 @@ describeEachEngine('routing and queue actions', (ctx) => {
     sup = { kind: 'user', id: ids.SUPERVISOR, role: 'SUPERVISOR', name: 'SUPERVISOR', email: 'SUPERVISOR@actions.example' };
     ids.general = (await createQueue(p, sup, { name: 'General', isDefault: true })).id;
     ids.vip = (await createQueue(p, sup, { name: 'VIP' })).id;
-    await saveRouteList(p, sup, [{ name: 'VIP', expression: { $eq: { 'customer.tier': 'gold' } }, queueId: ids.vip }], null);
+    await saveRouteList(p, sup, { routes: [{ name: 'VIP', enabled: true, expression: { $eq: { 'customer.tier': 'gold' } }, queueId: ids.vip }], baseVersion: null });
   });
 
   beforeEach(() => {

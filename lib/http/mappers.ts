@@ -1,4 +1,4 @@
-import type { SavedRoute } from '../domain/routing/route-list';
+import type { SavedRoute } from '../domain/routing/saved-routes';
 import type { ConversationDetail } from '../domain/conversations/get';
 import type { ConversationListItem } from '../domain/conversations/list';
 import type { CreatedConversation } from '../domain/conversations/create';

@@ -147,7 +147,7 @@ export const simulateConversationOp = operation({
   name: 'conversations.simulateRouting',
   permission: 'conversations.work',
   input: conversationRefSchema,
-  run: ({ db, actor }, input) => simulateConversation(db, actor, input),
+  run: ({ db, actor }, { conversationId }) => simulateConversation(db, actor, { conversationId }),
   http: {
     method: 'get', path: `${ONE}/simulate-routing`, operationId: 'simulate-routing-result-for-conversation', tag: 'Routing', summary: 'Simulate routing for a conversation',
     description: 'Which route would take the conversation now, and why. Changes nothing.',

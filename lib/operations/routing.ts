@@ -2,7 +2,7 @@ import { getRouteList, restoreRouteVersion, saveRouteList, StaleVersionError } f
 import { simulateSample, whatIf } from '../domain/routing/simulate';
 import { apiRoute } from '../http/mappers';
 import { apiRoutingPageSchema, apiRoutingSavedSchema } from '../validation/api-responses';
-import { restoreRoutesSchema, routingListQuerySchema, saveRoutesSchema, simulateSampleSchema, whatIfSchema } from '../validation/routing';
+import { restoreRouteVersionSchema, routingListQuerySchema, saveRouteListSchema, simulateSampleSchema, whatIfSchema } from '../validation/routing';
 import { answer } from './http-binding';
 import { operation } from './operation';
 
@@ -37,7 +37,7 @@ export const getRoutingOp = operation({
 export const saveRoutingOp = operation({
   name: 'routes.save',
   permission: 'routes.manage',
-  input: saveRoutesSchema,
+  input: saveRouteListSchema,
   payload: 'routes',
   run: ({ db, actor }, input) => saveRouteList(db, actor, input),
   http: {
@@ -65,7 +65,7 @@ export const saveRoutingOp = operation({
 export const restoreRoutingOp = operation({
   name: 'routes.restore',
   permission: 'routes.manage',
-  input: restoreRoutesSchema,
+  input: restoreRouteVersionSchema,
   run: ({ db, actor }, input) => restoreRouteVersion(db, actor, input),
 });
 

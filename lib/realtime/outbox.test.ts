@@ -100,7 +100,7 @@ describeEachEngine('realtime outbox', (ctx) => {
       seen.push(ctx.prisma.conversation.findUnique({ where: { id: e.id }, select: { id: true, priority: true } }));
     });
     const created = await createConversation(db, sup, { topic: 'after commit' });
-    await updateConversation(db, sup, c.id, { priority: 'URGENT' }, 'patch');
+    await updateConversation(db, sup, { conversationId: c.id, mode: 'patch', changes: { priority: 'URGENT' } });
     expect(openWhenHeard).toEqual([0, 0]);
     const [first, second] = await Promise.all(seen);
     expect(first).toMatchObject({ id: created.id });
@@ -109,7 +109,7 @@ describeEachEngine('realtime outbox', (ctx) => {
 
   it('a rolled-back transaction publishes nothing', async () => {
     const closed = await makeConversation(ctx.prisma, { status: 'CLOSED' });
-    await expectDomainError(updateConversation(ctx.prisma, sup, closed.id, { priority: 'HIGH' }, 'patch'), 'CONFLICT');
+    await expectDomainError(updateConversation(ctx.prisma, sup, { conversationId: closed.id, mode: 'patch', changes: { priority: 'HIGH' } }), 'CONFLICT');
     // Noted, then thrown: the note must die with the transaction.
     const other = await makeConversation(ctx.prisma);
     await expect(
@@ -146,18 +146,18 @@ describeEachEngine('realtime outbox', (ctx) => {
   it('messages, tags and routing name their change; routing tells the queue it came from', async () => {
     const queue = await makeQueue(ctx.prisma);
     const c = await makeConversation(ctx.prisma, { queueId: queue.id });
-    await addMessage(ctx.prisma, sup, c.id, { direction: 'OUTBOUND', content: { text: 'hi' } });
+    await addMessage(ctx.prisma, sup, { conversationId: c.id, direction: 'OUTBOUND', contentType: 'TEXT', content: { text: 'hi' } });
     expect(about(c.id).map((e) => e.changes)).toEqual([['message']]);
     expect(about(c.id)[0].actor).toEqual({ kind: 'user', id: sup.id });
 
     got = [];
-    await addConversationTag(ctx.prisma, sup, c.id, { tagName: 'billing' });
-    await removeConversationTag(ctx.prisma, sup, c.id, 'billing');
+    await addConversationTag(ctx.prisma, sup, { conversationId: c.id, tagName: 'billing' });
+    await removeConversationTag(ctx.prisma, sup, { conversationId: c.id, tagName: 'billing' });
     expect(about(c.id).map((e) => e.changes)).toEqual([['tags'], ['tags']]);
 
     got = [];
     // No route matches and this file makes no default queue: routing takes it out of its queue.
-    await routeConversation(ctx.prisma, sup, c.id);
+    await routeConversation(ctx.prisma, sup, { conversationId: c.id });
     const [routed] = about(c.id);
     expect(routed.changes).toContain('routed');
     expect(routed).toMatchObject({ queueId: null, before: { queueId: queue.id, agentId: null } });
@@ -165,7 +165,7 @@ describeEachEngine('realtime outbox', (ctx) => {
 
   it('saving the route list publishes its version and who saved it', async () => {
     const queue = await makeQueue(ctx.prisma);
-    const saved = await saveRouteList(ctx.prisma, sup, [{ name: 'never', expression: { $eq: { 'customer.tier': uid('tier') } }, queueId: queue.id }], null);
+    const saved = await saveRouteList(ctx.prisma, sup, { routes: [{ name: 'never', enabled: true, expression: { $eq: { 'customer.tier': uid('tier') } }, queueId: queue.id }], baseVersion: null });
     expect(got).toEqual([{ type: 'routes', version: saved.version, savedBy: { kind: 'user', id: sup.id, name: sup.name } }]);
   });
 

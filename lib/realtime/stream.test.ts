@@ -174,11 +174,11 @@ describeEachEngine('event stream', (ctx) => {
     const a = await createConversation(ctx.prisma, sup, { inboxId: theirs.id, queueId: q.id, topic: hidden[0] });
     expect(a.agentId).toBe(other.id);
     const b = await createConversation(ctx.prisma, sup, { inboxId: theirs.id, topic: hidden[1] });
-    await updateConversation(ctx.prisma, sup, a.id, { priority: 'HIGH', topic: uid('secret') }, 'patch');
-    await addConversationTag(ctx.prisma, sup, a.id, { tagName: 'hidden' });
-    await addMessage(ctx.prisma, sup, b.id, { direction: 'OUTBOUND', content: { text: 'psst' } });
-    await assignConversation(ctx.prisma, sup, b.id, null);
-    await routeConversation(ctx.prisma, sup, b.id);
+    await updateConversation(ctx.prisma, sup, { conversationId: a.id, mode: 'patch', changes: { priority: 'HIGH', topic: uid('secret') } });
+    await addConversationTag(ctx.prisma, sup, { conversationId: a.id, tagName: 'hidden' });
+    await addMessage(ctx.prisma, sup, { conversationId: b.id, direction: 'OUTBOUND', contentType: 'TEXT', content: { text: 'psst' } });
+    await assignConversation(ctx.prisma, sup, { conversationId: b.id, agentId: null });
+    await routeConversation(ctx.prisma, sup, { conversationId: b.id });
     const seen = await createConversation(ctx.prisma, sup, { inboxId: mine.id, topic: 'visible' });
 
     // The visible one was published last: by the time it is read, the others were judged and dropped.
@@ -195,7 +195,7 @@ describeEachEngine('event stream', (ctx) => {
     const c = await makeConversation(ctx.prisma, { inboxId: theirs.id, agentId: agent.id, topic });
     const { sse } = open(agent.id);
     await sse.until((es) => es.some((e) => e.type === 'hello'));
-    await assignConversation(ctx.prisma, sup, c.id, other.id);
+    await assignConversation(ctx.prisma, sup, { conversationId: c.id, agentId: other.id });
     await sse.until((es) => es.some((e) => e.type === 'conversation-gone'));
     expect(sse.events().filter((e) => e.type !== 'hello' && e.type !== 'ping')).toEqual([{ type: 'conversation-gone', id: c.id }]);
     for (const secret of [topic, theirs.id, other.id]) expect(sse.text()).not.toContain(secret);
@@ -206,9 +206,9 @@ describeEachEngine('event stream', (ctx) => {
     const before = await makeConversation(ctx.prisma, { inboxId: theirs.id });
     const { sse } = open(agent.id);
     await sse.until((es) => es.some((e) => e.type === 'hello'));
-    await updateConversation(ctx.prisma, sup, before.id, { priority: 'HIGH' }, 'patch');
+    await updateConversation(ctx.prisma, sup, { conversationId: before.id, mode: 'patch', changes: { priority: 'HIGH' } });
     await addCollaborator(ctx.prisma, admin, theirs.id, agent.id);
-    await updateConversation(ctx.prisma, sup, before.id, { priority: 'URGENT' }, 'patch');
+    await updateConversation(ctx.prisma, sup, { conversationId: before.id, mode: 'patch', changes: { priority: 'URGENT' } });
     await sse.until(hasConversation(before.id));
     // One scope (the inboxes event is for admins), then only the change made after joining.
     const events = sse.events().filter((e) => e.type !== 'hello' && e.type !== 'ping');

@@ -20,6 +20,36 @@ export type RouteInput = z.infer<typeof routeInputSchema>;
 export const MAX_ROUTES = 999;
 export const routeListSchema = z.array(routeInputSchema).max(MAX_ROUTES, `At most ${MAX_ROUTES} routes.`);
 
+export type RouteListInput = z.output<typeof routeListSchema>;
+
+/** A route list version: what GET /ccaas/1/routing sends as its ETag and the editor as `baseVersion`. */
+export const routeVersionSchema = z.number({ message: 'Expected a version number.' }).int().min(0);
+
+const ETAG_VERSION = /^(?:W\/)?"?(\d{1,9})"?$/;
+
+/**
+ * The version a save is based on: a number from the console, or the API's If-Match header ("3",
+ * W/"3"). Absent: the save goes on top of whatever is current (clients written for the reference).
+ */
+export const baseVersionSchema = z.unknown().transform((v, ctx): number | null => {
+  if (v === undefined || v === null) return null;
+  if (typeof v === 'number' && Number.isInteger(v) && v >= 0) return v;
+  const m = typeof v === 'string' ? ETAG_VERSION.exec(v.trim()) : null;
+  if (m) return Number(m[1]);
+  ctx.addIssue({ code: 'custom', message: 'Expected the route list version from GET /ccaas/1/routing, e.g. "3".' });
+  return z.NEVER;
+});
+// The routing operations' inputs, one object each (the domain functions take their z.output).
+export const saveRouteListSchema = z.object({ routes: routeListSchema, baseVersion: baseVersionSchema });
+export type SaveRouteListInput = z.output<typeof saveRouteListSchema>;
+export const restoreRouteVersionSchema = z.object({ version: routeVersionSchema, baseVersion: baseVersionSchema });
+export type RestoreRouteVersionInput = z.output<typeof restoreRouteVersionSchema>;
+export const routeConversationSchema = z.object({ conversationId: idSchema });
+export type RouteConversationInput = z.output<typeof routeConversationSchema>;
+/** `routes`: an unsaved draft to try instead of the saved list. */
+export const simulateConversationSchema = z.object({ conversationId: idSchema, routes: routeListSchema.optional() });
+export type SimulateConversationInput = z.output<typeof simulateConversationSchema>;
+
 export const queueNameSchema = z.string().trim().min(1, 'Give the queue a name.').max(255, 'At most 255 characters.');
 export const createQueueSchema = z.object({
   name: queueNameSchema,
@@ -55,6 +85,13 @@ export const sampleSchema = z.strictObject({
   tags: z.array(z.string().max(100)).max(100).optional(),
 });
 
+export const simulateSampleSchema = z.object({ sample: sampleSchema.default({}), routes: routeListSchema.optional() });
+export type SimulateSampleInput = z.output<typeof simulateSampleSchema>;
+export const MAX_WHAT_IF_CONVERSATIONS = 5000;
+/** `limit`: how many of the latest conversations to replay (500 when not given). */
+export const whatIfSchema = z.object({ routes: routeListSchema, limit: z.number().int().min(1).max(MAX_WHAT_IF_CONVERSATIONS).optional() });
+export type WhatIfInput = z.output<typeof whatIfSchema>;
+
 export const routingListQuerySchema = z.object({
   ruleIds: z
     .union([z.string(), z.array(z.string())])
@@ -71,25 +108,3 @@ export const queueListQuerySchema = z.object({
   agentId: idSchema.optional(),
   workingHoursId: z.string().optional(),
 });
-
-const ETAG_VERSION = /^(?:W\/)?"?(\d{1,9})"?$/;
-
-/**
- * The version a save is based on: a number from the console, or the API's If-Match header ("3",
- * W/"3"). Absent: the save goes on top of whatever is current (clients written for the reference).
- */
-export const baseVersionSchema = z.unknown().transform((v, ctx): number | null => {
-  if (v === undefined || v === null) return null;
-  if (typeof v === 'number' && Number.isInteger(v) && v >= 0) return v;
-  const m = typeof v === 'string' ? ETAG_VERSION.exec(v.trim()) : null;
-  if (m) return Number(m[1]);
-  ctx.addIssue({ code: 'custom', message: 'Expected the route list version from GET /ccaas/1/routing, e.g. "3".' });
-  return z.NEVER;
-});
-const versionNumberSchema = z.number({ message: 'Expected a version number.' }).int().min(0);
-
-export const saveRoutesSchema = z.object({ routes: routeListSchema, baseVersion: baseVersionSchema });
-export const restoreRoutesSchema = z.object({ version: versionNumberSchema, baseVersion: baseVersionSchema });
-export const simulateSampleSchema = z.object({ sample: sampleSchema.default({}), routes: routeListSchema.optional() });
-export const WHAT_IF_CONVERSATIONS = 500;
-export const whatIfSchema = z.object({ routes: routeListSchema, limit: z.number().int().min(1).max(5000).default(WHAT_IF_CONVERSATIONS) });

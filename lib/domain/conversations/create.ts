@@ -6,7 +6,8 @@ import type { CreateConversationInput } from '../../validation/conversations';
 import { disabledAgent, unknownAgent, unknownInbox, unknownQueue } from './references';
 import { findOrCreateCustomerSql } from '../customers';
 import { ensureTagsSql } from '../tags';
-import { decideRoute, routesForVersion, type RouteDecision } from '../routing/decide';
+import { decideQueue, type RouteDecision } from '../routing/decide';
+import { routesForVersion } from '../routing/saved-routes';
 import { pickRoundRobinCte } from '../assignment/pick-sql';
 import { actorColumns } from '../timeline';
 import { loadConversation, type ConversationDetail } from './get';
@@ -107,7 +108,7 @@ async function insertConversation(sql: Sql, actor: Actor, data: CreateConversati
   // Created CLOSED (an import), it is final: nothing routes or assigns it. A queue given by the creator is kept.
   const decision =
     assignable && !data.queueId
-      ? decideRoute(await routesForVersion(sql, context.routeVersionId), context.defaultQueue, {
+      ? decideQueue(await routesForVersion(sql, context.routeVersionId), context.defaultQueue, {
           message: data.message ? { text: data.message.text, channel, from: data.message.from ?? null, attributes: data.message.attributes ?? {} } : null,
           customer,
           conversation: { channel, priority: givenPriority, topic: data.topic ?? null, inboxId: inbox?.id ?? null },

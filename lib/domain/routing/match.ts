@@ -23,16 +23,16 @@ export function firstMatch<R extends RouteRule>(compiled: CompiledRoute<R>[], ct
 
 export type RouteTrace<R extends RouteRule = RouteRule> = { route: R; skipped: 'disabled' | 'invalid' | null; matched: boolean; trace: TraceNode | null };
 
-/** For the simulator: every route's verdict and trace, in order, and which one wins. */
-export function simulate<R extends RouteRule>(routes: R[], ctx: RoutingContext): { match: R | null; routes: RouteTrace<R>[] } {
-  let match: R | null = null;
-  const out = routes.map((route): RouteTrace<R> => {
+/**
+ * For the simulator: every route's verdict and trace, in order. Which route wins is decided by
+ * `decideQueue` (decide.ts), not here; `explain`'s verdict equals the compiled predicate's.
+ */
+export function traceRoutes<R extends RouteRule>(routes: R[], ctx: RoutingContext): RouteTrace<R>[] {
+  return routes.map((route): RouteTrace<R> => {
     const parsed = parseExpression(route.expression);
     if (!parsed.ok) return { route, skipped: 'invalid', matched: false, trace: null };
     const trace = explain(parsed.node, ctx);
     if (!route.enabled) return { route, skipped: 'disabled', matched: false, trace };
-    if (trace.result && !match) match = route;
     return { route, skipped: null, matched: trace.result, trace };
   });
-  return { match, routes: out };
 }

@@ -1,34 +1,27 @@
 import type { Db, Tx } from '../../db';
 import type { Actor } from '../../access/actor';
-import { assertCan } from '../../access/actor';
 import type { Priority } from '../../generated/prisma/enums';
 import { closedConversation } from '../errors';
 import { recordTimeline, type TimelineEntry } from '../timeline';
 import { lockVisibleConversation } from '../conversations/access';
 import { loadConversation, type ConversationDetail } from '../conversations/get';
-import type { CompiledRoute } from './match';
-import { compiledForVersion, decideRoute, decisionReason } from './decide';
+import { decideQueue, decisionReason } from './decide';
+import { compiledRouteList, loadDefaultQueue } from './saved-routes';
 import { loadRoutingContexts } from './context';
 import { afterConversationRouted } from './hooks';
 import { transaction } from '../../realtime/outbox';
-
-/** The saved route list, compiled once per saved version (decide.ts). */
-async function compiledRouteList(tx: Tx): Promise<CompiledRoute[]> {
-  const latest = await tx.routeListVersion.findFirst({ orderBy: { version: 'desc' }, select: { id: true } });
-  return compiledForVersion(latest?.id ?? null, () => tx.route.findMany({ orderBy: { position: 'asc' } }));
-}
+import type { RouteConversationInput } from '../../validation/routing';
 
 /**
  * Evaluates the routes for a conversation (already locked by the caller) and moves it: the first
  * matching route sets the queue and, when it has one, the priority; no match sends it to the
  * default queue, or leaves it without a queue. The decision goes to the timeline.
  */
-export async function applyRouting(tx: Tx, actor: Actor, id: string): Promise<void> {
+export async function applyRouting(tx: Tx, actor: Actor, { conversationId: id }: { conversationId: string }): Promise<void> {
   const ctx = (await loadRoutingContexts(tx, [id])).get(id);
   const conversation = await tx.conversation.findUniqueOrThrow({ where: { id } });
   if (!ctx) return;
-  const defaultQueue = await tx.queue.findFirst({ where: { isDefault: true }, select: { id: true, name: true } });
-  const decision = decideRoute(await compiledRouteList(tx), defaultQueue, ctx);
+  const decision = decideQueue(await compiledRouteList(tx), await loadDefaultQueue(tx), ctx);
   const { queueId } = decision;
   const priority: Priority = decision.priority ?? conversation.priority;
   // Read the name now: the cached route list may predate a rename.
@@ -55,8 +48,8 @@ export async function applyRouting(tx: Tx, actor: Actor, id: string): Promise<vo
  * "Route" (SPEC §3): unassigns, evaluates the routes again with the latest inbound message,
  * customer and tags, then hands over to auto-assignment. Refused for CLOSED conversations.
  */
-export async function routeConversation(db: Db, actor: Actor, id: string): Promise<ConversationDetail> {
-  assertCan(actor, 'conversations.work');
+export async function routeConversation(db: Db, actor: Actor, input: RouteConversationInput): Promise<ConversationDetail> {
+  const id = input.conversationId;
   await transaction(db, async (tx) => {
     const current = await lockVisibleConversation(tx, actor, id, { forChange: true });
     if (current.agentId) {
@@ -65,7 +58,7 @@ export async function routeConversation(db: Db, actor: Actor, id: string): Promi
         { kind: 'ASSIGNEE_CHANGED', before: { agentId: current.agentId }, after: { agentId: null }, reason: 'sent back to routing' },
       ]);
     }
-    await applyRouting(tx, actor, id);
+    await applyRouting(tx, actor, { conversationId: id });
     await afterConversationRouted(tx, id, actor);
   });
   return loadConversation(db, id);

@@ -2,45 +2,30 @@ import type { Db, Tx } from '../../db';
 import { isUniqueViolation } from '../../db/sql';
 import type { Prisma } from '../../generated/prisma/client';
 import type { Actor } from '../../access/actor';
-import { assertCan } from '../../access/actor';
-import { routeListSchema, type RouteInput } from '../../validation/routing';
+import { routeListSchema, type RestoreRouteVersionInput, type RouteListInput, type SaveRouteListInput } from '../../validation/routing';
 import { DomainError, parseOrThrow } from '../errors';
 import { parseExpression } from './expression';
 import { emit, eventActor, transaction } from '../../realtime/outbox';
-
-export type SavedRoute = {
-  id: string;
-  position: number;
-  name: string;
-  enabled: boolean;
-  expression: unknown;
-  queueId: string;
-  priority: 'URGENT' | 'HIGH' | 'NORMAL' | 'LOW' | null;
-  createdAt: Date;
-  updatedAt: Date;
-  queue: { name: string };
-};
+import { currentVersion, loadRouteList, type SavedRoute } from './saved-routes';
+import { planRouteSave } from './save-plan';
 
 export type RouteList = { version: number; routes: SavedRoute[] };
 
-export async function currentVersion(tx: Tx): Promise<number> {
-  const agg = await tx.routeListVersion.aggregate({ _max: { version: true } });
-  return agg._max.version ?? 0;
-}
-
 /** The ordered route list and the version it is at (0 before anything was ever saved). */
-export async function getRouteList(db: Tx, actor: Actor): Promise<RouteList> {
-  assertCan(actor, 'queues.view');
-  const [version, routes] = await Promise.all([
-    currentVersion(db),
-    db.route.findMany({ orderBy: { position: 'asc' }, include: { queue: { select: { name: true } } } }),
-  ]);
+export async function getRouteList(db: Tx, _actor: Actor): Promise<RouteList> {
+  const [version, routes] = await Promise.all([currentVersion(db), loadRouteList(db)]);
   return { version, routes };
 }
 
+/**
+ * A save or restore made from a version that is no longer the current one. The one place that
+ * knows the current version: both doors answer 409 with `currentVersion` (the API also as ETag).
+ */
+/** A save from an old version: the console quotes the version to reload to, the API adds it as the ETag. */
 export class StaleVersionError extends DomainError {
   constructor(readonly currentVersion: number) {
-    super('CONFLICT', `Someone saved a newer version of the routes (version ${currentVersion}). Reload to see it, then make your change again.`);
+    super('CONFLICT', `Someone saved a newer version (version ${currentVersion}). Reload to see it.`, { version: [String(currentVersion)] });
+    this.name = 'StaleVersionError';
   }
 }
 
@@ -49,28 +34,32 @@ export class StaleVersionError extends DomainError {
  * caller edited; saving inserts version base+1, so of two saves from one version the second
  * collides on the unique key and is refused with the current version. Every expression and queue
  * is checked first; faults name the route (`[2].expression`) and the node (`$and[1].$in`).
+ * Routes keep their ids across saves when sent back with them (save-plan.ts).
  */
-export async function saveRouteList(db: Db, actor: Actor, input: unknown, baseVersion: number | null): Promise<RouteList> {
-  assertCan(actor, 'routes.manage');
-  const routes = parseOrThrow(routeListSchema, input);
+export async function saveRouteList(db: Db, actor: Actor, input: SaveRouteListInput): Promise<RouteList> {
+  const { routes, baseVersion } = input;
   await validateRoutes(db, routes);
   try {
     return await transaction(db, async (tx) => {
       const current = await currentVersion(tx);
       if (baseVersion !== null && baseVersion !== current) throw new StaleVersionError(current);
       const version = current + 1;
-      const saved = await tx.routeListVersion.create({
+      const plan = planRouteSave(await loadRouteList(tx), routes);
+      // Inserted before the routes change: of two concurrent saves the loser stops here.
+      await tx.routeListVersion.create({
         data: {
           version,
-          routes: routes.map((r, position) => ({ position, ...snapshot(r) })) as Prisma.InputJsonArray,
+          routes: plan.routes as Prisma.InputJsonArray,
           savedById: actor.kind === 'user' ? actor.id : null,
           savedByApiKeyId: actor.kind === 'apiKey' ? actor.id : null,
         },
       });
-      await tx.route.deleteMany({});
-      await tx.route.createMany({ data: routes.map((r, position) => ({ position, ...snapshot(r) })) });
+      if (plan.remove.length) await tx.route.deleteMany({ where: { id: { in: plan.remove } } });
+      if (plan.write.length) {
+        await tx.route.createMany({ data: plan.write.map((r) => ({ ...r, expression: r.expression as Prisma.InputJsonValue })) });
+      }
       emit(tx, { type: 'routes', version, savedBy: { ...eventActor(actor), name: actor.name } });
-      return { version: saved.version, routes: await tx.route.findMany({ orderBy: { position: 'asc' }, include: { queue: { select: { name: true } } } }) };
+      return { version, routes: await loadRouteList(tx) };
     });
   } catch (e) {
     // Two saves from the same version at the same moment: the loser meets the unique version.
@@ -79,11 +68,7 @@ export async function saveRouteList(db: Db, actor: Actor, input: unknown, baseVe
   }
 }
 
-function snapshot(r: RouteInput) {
-  return { name: r.name, enabled: r.enabled, expression: r.expression as Prisma.InputJsonValue, queueId: r.queueId, priority: r.priority ?? null };
-}
-
-async function validateRoutes(db: Tx, routes: RouteInput[]): Promise<void> {
+async function validateRoutes(db: Tx, routes: RouteListInput): Promise<void> {
   const fields: Record<string, string[]> = {};
   routes.forEach((r, i) => {
     const parsed = parseExpression(r.expression);
@@ -97,8 +82,7 @@ async function validateRoutes(db: Tx, routes: RouteInput[]): Promise<void> {
   if (Object.keys(fields).length) throw new DomainError('BAD_REQUEST', 'Some routes are invalid; nothing was saved.', fields);
 }
 
-export async function listRouteVersions(db: Tx, actor: Actor) {
-  assertCan(actor, 'queues.view');
+export async function listRouteVersions(db: Tx, _actor: Actor) {
   const rows = await db.routeListVersion.findMany({
     orderBy: { version: 'desc' },
     take: 100,
@@ -112,11 +96,26 @@ export async function listRouteVersions(db: Tx, actor: Actor) {
   }));
 }
 
-/** Saves an old version's list as the newest version (its queues must still exist). */
-export async function restoreRouteVersion(db: Db, actor: Actor, version: number, baseVersion: number | null): Promise<RouteList> {
-  assertCan(actor, 'routes.manage');
-  const old = await db.routeListVersion.findUnique({ where: { version } });
-  if (!old) throw new DomainError('NOT_FOUND', `There is no version ${version}.`);
-  const routes = (old.routes as Record<string, unknown>[]).map(({ position: _p, ...r }) => r);
-  return saveRouteList(db, actor, routes, baseVersion);
+/**
+ * Saves an old version's list as the newest version (its queues must still exist). Snapshots
+ * record route ids, so a route of that version still in the list keeps its id; one deleted since
+ * comes back under a new id. Snapshots saved before ids were recorded restore with new ids.
+ */
+export async function restoreRouteVersion(db: Db, actor: Actor, input: RestoreRouteVersionInput): Promise<RouteList> {
+  const old = await db.routeListVersion.findUnique({ where: { version: input.version } });
+  if (!old) throw new DomainError('NOT_FOUND', `There is no version ${input.version}.`);
+  return saveRouteList(db, actor, { routes: snapshotRoutes(old.routes), baseVersion: input.baseVersion });
+}
+
+/**
+ * A stored snapshot read as a route list, with the schema saves use (`position` is its order).
+ * Stored data, not the caller's input: a snapshot today's schema refuses (an older, looser one
+ * wrote it) is answered as a bad request naming the fields, as before.
+ */
+function snapshotRoutes(json: Prisma.JsonValue): RouteListInput {
+  const entries = (Array.isArray(json) ? json : []).map((entry) => {
+    const { position: _position, ...route } = entry as Record<string, unknown>;
+    return route;
+  });
+  return parseOrThrow(routeListSchema, entries);
 }

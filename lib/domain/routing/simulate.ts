@@ -1,23 +1,16 @@
 import type { Tx } from '../../db';
 import type { Actor } from '../../access/actor';
-import { assertCan } from '../../access/actor';
-import { routeListSchema, sampleSchema } from '../../validation/routing';
-import { parseOrThrow } from '../errors';
+import { MAX_WHAT_IF_CONVERSATIONS, type RouteListInput, type SimulateConversationInput, type SimulateSampleInput, type WhatIfInput } from '../../validation/routing';
 import { getConversation } from '../conversations/get';
-import { simulate, compileRoutes, firstMatch, type RouteRule } from './match';
+import { compileRoutes, traceRoutes, type RouteRule } from './match';
+import { decideQueue } from './decide';
+import { compiledRouteList, loadDefaultQueue, loadRouteList } from './saved-routes';
 import { loadRoutingContexts } from './context';
 import type { RoutingContext } from './compile';
 
-type DraftRoute = RouteRule & { queueName?: string };
-
-async function savedRoutes(tx: Tx): Promise<DraftRoute[]> {
-  const rows = await tx.route.findMany({ orderBy: { position: 'asc' }, include: { queue: { select: { name: true } } } });
-  return rows.map((r) => ({ ...r, queueName: r.queue.name }));
-}
-
 /** A draft list from the editor (unsaved): same shape as a save, ids made up when missing. */
-function draftRoutes(input: unknown): DraftRoute[] {
-  return parseOrThrow(routeListSchema, input).map((r, i) => ({
+function draftRoutes(routes: RouteListInput): RouteRule[] {
+  return routes.map((r, i) => ({
     id: r.id ?? `draft-${i}`,
     name: r.name,
     enabled: r.enabled,
@@ -27,50 +20,50 @@ function draftRoutes(input: unknown): DraftRoute[] {
   }));
 }
 
-async function outcome(tx: Tx, routes: DraftRoute[], ctx: RoutingContext) {
-  const result = simulate(routes, ctx);
-  const fallback = result.match ? null : await tx.queue.findFirst({ where: { isDefault: true }, select: { id: true, name: true } });
+async function outcome(tx: Tx, routes: RouteRule[], ctx: RoutingContext) {
+  const decision = decideQueue(compileRoutes(routes), await loadDefaultQueue(tx), ctx);
   return {
-    matchedRouteId: result.match?.id ?? null,
-    queueId: result.match?.queueId ?? fallback?.id ?? null,
-    priority: result.match?.priority ?? null,
-    usedDefaultQueue: !!fallback,
-    routes: result.routes.map((r) => ({ id: r.route.id, name: r.route.name, queueId: r.route.queueId, skipped: r.skipped, matched: r.matched, trace: r.trace })),
+    matchedRouteId: decision.routeId,
+    queueId: decision.queueId,
+    priority: decision.priority,
+    usedDefaultQueue: decision.usedDefaultQueue,
+    routes: traceRoutes(routes, ctx).map((r) => ({ id: r.route.id, name: r.route.name, queueId: r.route.queueId, skipped: r.skipped, matched: r.matched, trace: r.trace })),
   };
 }
 
+const routesToTry = async (db: Tx, draft: RouteListInput | undefined): Promise<RouteRule[]> => (draft === undefined ? loadRouteList(db) : draftRoutes(draft));
+
 /** Which route would take this conversation now, and why (reference simulate-routing). Changes nothing. */
-export async function simulateConversation(db: Tx, actor: Actor, id: string, draft?: unknown) {
-  const c = await getConversation(db, actor, id);
-  const ctx = (await loadRoutingContexts(db, [id])).get(id)!;
-  const routes = draft === undefined ? await savedRoutes(db) : draftRoutes(draft);
-  return { conversationId: c.id, context: ctx, ...(await outcome(db, routes, ctx)) };
+export async function simulateConversation(db: Tx, actor: Actor, input: SimulateConversationInput) {
+  // Visibility: a conversation the actor may not see is not found.
+  const c = await getConversation(db, actor, input.conversationId);
+  const ctx = (await loadRoutingContexts(db, [c.id])).get(c.id)!;
+  return { conversationId: c.id, context: ctx, ...(await outcome(db, await routesToTry(db, input.routes), ctx)) };
 }
 
 /** The route editor's simulator: a typed sample against the saved list or an unsaved draft. */
-export async function simulateSample(db: Tx, actor: Actor, input: { sample: unknown; routes?: unknown }) {
-  assertCan(actor, 'queues.view');
-  const sample = parseOrThrow(sampleSchema, input.sample ?? {});
-  const routes = input.routes === undefined ? await savedRoutes(db) : draftRoutes(input.routes);
-  return outcome(db, routes, sample as RoutingContext);
+export async function simulateSample(db: Tx, _actor: Actor, input: SimulateSampleInput) {
+  return outcome(db, await routesToTry(db, input.routes), input.sample as RoutingContext);
 }
 
+const DEFAULT_WHAT_IF_CONVERSATIONS = 500;
+
 /**
- * What-if: the last `n` conversations run through a draft list, counted per queue against where
- * the saved list sends them — before anyone saves. Three queries whatever `n` is.
+ * What-if: the latest `limit` conversations run through a draft list, counted per queue against
+ * where the saved list sends them — before anyone saves. A fixed number of queries whatever `limit` is.
  */
-export async function whatIf(db: Tx, actor: Actor, draftInput: unknown, n = 500) {
-  assertCan(actor, 'queues.view');
-  const draft = compileRoutes(draftRoutes(draftInput));
-  const saved = compileRoutes(await savedRoutes(db));
-  const recent = await db.conversation.findMany({ orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: Math.min(Math.max(n, 1), 5000), select: { id: true } });
+export async function whatIf(db: Tx, _actor: Actor, input: WhatIfInput) {
+  const draft = compileRoutes(draftRoutes(input.routes));
+  const saved = await compiledRouteList(db);
+  const n = input.limit ?? DEFAULT_WHAT_IF_CONVERSATIONS;
+  const recent = await db.conversation.findMany({ orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: Math.min(Math.max(n, 1), MAX_WHAT_IF_CONVERSATIONS), select: { id: true } });
   const contexts = await loadRoutingContexts(db, recent.map((r) => r.id));
-  const fallback = await db.queue.findFirst({ where: { isDefault: true }, select: { id: true } });
+  const fallback = await loadDefaultQueue(db);
   const counts = new Map<string, { now: number; draft: number }>();
   let moved = 0;
   for (const ctx of contexts.values()) {
-    const a = firstMatch(saved, ctx)?.queueId ?? fallback?.id ?? 'none';
-    const b = firstMatch(draft, ctx)?.queueId ?? fallback?.id ?? 'none';
+    const a = decideQueue(saved, fallback, ctx).queueId ?? 'none';
+    const b = decideQueue(draft, fallback, ctx).queueId ?? 'none';
     if (a !== b) moved++;
     for (const [q, k] of [[a, 'now'], [b, 'draft']] as const) {
       const row = counts.get(q) ?? { now: 0, draft: 0 };
