@@ -5,7 +5,8 @@ import { db } from '../db';
 import { requireActor } from '../auth/session';
 import { parseOrThrow } from '../domain/errors';
 import { addQueueMember, createQueue, deleteQueue, removeQueueMember, updateQueue } from '../domain/queue-admin';
-import { idSchema } from '../validation/common';
+import { createQueueSchema } from '../validation/routing';
+import { queueMemberSchema, queueRefSchema, updateQueueInputSchema } from '../validation/queues';
 import { runAction, type ActionResult } from './result';
 
 // Each action checks the session itself; ids come from the browser and are parsed before any query.
@@ -19,7 +20,7 @@ function refresh() {
 export async function createQueueAction(name: string): Promise<ActionResult<{ id: string; name: string }>> {
   return runAction(async () => {
     const actor = await requireActor('queues.manage');
-    const q = await createQueue(db(), actor, { name });
+    const q = await createQueue(db(), actor, parseOrThrow(createQueueSchema, { name }));
     refresh();
     return { id: q.id, name: q.name };
   });
@@ -28,7 +29,7 @@ export async function createQueueAction(name: string): Promise<ActionResult<{ id
 export async function renameQueueAction(id: string, name: string): Promise<ActionResult<{ id: string; name: string }>> {
   return runAction(async () => {
     const actor = await requireActor('queues.manage');
-    const q = await updateQueue(db(), actor, parseOrThrow(idSchema, id), { name });
+    const q = await updateQueue(db(), actor, parseOrThrow(updateQueueInputSchema, { queueId: id, name }));
     refresh();
     return { id: q.id, name: q.name };
   });
@@ -38,7 +39,7 @@ export async function renameQueueAction(id: string, name: string): Promise<Actio
 export async function setDefaultQueueAction(id: string): Promise<ActionResult<{ id: string }>> {
   return runAction(async () => {
     const actor = await requireActor('queues.manage');
-    const q = await updateQueue(db(), actor, parseOrThrow(idSchema, id), { isDefault: true });
+    const q = await updateQueue(db(), actor, parseOrThrow(updateQueueInputSchema, { queueId: id, isDefault: true }));
     refresh();
     return { id: q.id };
   });
@@ -48,8 +49,8 @@ export async function setDefaultQueueAction(id: string): Promise<ActionResult<{ 
 export async function deleteQueueAction(id: string): Promise<ActionResult<{ id: string }>> {
   return runAction(async () => {
     const actor = await requireActor('queues.manage');
-    const queueId = parseOrThrow(idSchema, id);
-    await deleteQueue(db(), actor, queueId);
+    const { queueId } = parseOrThrow(queueRefSchema, { queueId: id });
+    await deleteQueue(db(), actor, { queueId });
     refresh();
     return { id: queueId };
   });
@@ -58,19 +59,19 @@ export async function deleteQueueAction(id: string): Promise<ActionResult<{ id: 
 export async function addMemberAction(queueId: string, userId: string): Promise<ActionResult<{ queueId: string; userId: string }>> {
   return runAction(async () => {
     const actor = await requireActor('queues.manage');
-    const ids = { queueId: parseOrThrow(idSchema, queueId), userId: parseOrThrow(idSchema, userId) };
-    await addQueueMember(db(), actor, ids.userId, ids.queueId);
+    const member = parseOrThrow(queueMemberSchema, { queueId, agentId: userId });
+    await addQueueMember(db(), actor, member);
     revalidatePath('/queues');
-    return ids;
+    return { queueId: member.queueId, userId: member.agentId };
   });
 }
 
 export async function removeMemberAction(queueId: string, userId: string): Promise<ActionResult<{ queueId: string; userId: string }>> {
   return runAction(async () => {
     const actor = await requireActor('queues.manage');
-    const ids = { queueId: parseOrThrow(idSchema, queueId), userId: parseOrThrow(idSchema, userId) };
-    await removeQueueMember(db(), actor, ids.userId, ids.queueId);
+    const member = parseOrThrow(queueMemberSchema, { queueId, agentId: userId });
+    await removeQueueMember(db(), actor, member);
     revalidatePath('/queues');
-    return ids;
+    return { queueId: member.queueId, userId: member.agentId };
   });
 }

@@ -4,7 +4,7 @@ import { db } from '../db';
 import { requireActor } from '../auth/session';
 import { parseOrThrow } from '../domain/errors';
 import { countUnreadAssigned, markConversationRead } from '../domain/unread';
-import { idSchema } from '../validation/common';
+import { conversationRefSchema } from '../validation/conversations';
 import { runAction, type ActionResult } from './result';
 
 export async function unreadCountAction(): Promise<ActionResult<number>> {
@@ -14,7 +14,7 @@ export async function unreadCountAction(): Promise<ActionResult<number>> {
 export async function markReadAction(conversationId: string): Promise<ActionResult<null>> {
   return runAction(async () => {
     const actor = await requireActor('conversations.work');
-    await markConversationRead(db(), actor, parseOrThrow(idSchema, conversationId));
+    await markConversationRead(db(), actor, parseOrThrow(conversationRefSchema, { conversationId }));
     return null;
   });
 }

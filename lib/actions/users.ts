@@ -4,9 +4,9 @@ import { revalidatePath } from 'next/cache';
 import { db } from '../db';
 import { requireActor } from '../auth/session';
 import { parseOrThrow } from '../domain/errors';
-import { createUser, setUserEnabled, setUserRole, type CreateUserInput } from '../domain/users';
+import { createUser, setUserEnabled, setUserRole } from '../domain/users';
 import type { Role } from '../generated/prisma/enums';
-import { idSchema } from '../validation/common';
+import { createUserSchema, setUserEnabledSchema, setUserRoleSchema, type CreateUserInput } from '../validation/admin';
 import { runAction, type ActionResult } from './result';
 
 // Each action checks the role itself; the People page's check does not cover the actions it renders.
@@ -14,7 +14,7 @@ import { runAction, type ActionResult } from './result';
 export async function createUserAction(input: CreateUserInput): Promise<ActionResult<{ id: string; name: string }>> {
   return runAction(async () => {
     const actor = await requireActor('users.manage');
-    const user = await createUser(db(), actor, input);
+    const user = await createUser(db(), actor, parseOrThrow(createUserSchema, input));
     revalidatePath('/people');
     return { id: user.id, name: user.name };
   });
@@ -23,7 +23,7 @@ export async function createUserAction(input: CreateUserInput): Promise<ActionRe
 export async function setUserRoleAction(userId: string, role: Role): Promise<ActionResult<{ id: string; role: Role }>> {
   return runAction(async () => {
     const actor = await requireActor('users.manage');
-    const result = await setUserRole(db(), actor, parseOrThrow(idSchema, userId), role);
+    const result = await setUserRole(db(), actor, parseOrThrow(setUserRoleSchema, { userId, role }));
     revalidatePath('/people');
     return result;
   });
@@ -32,7 +32,7 @@ export async function setUserRoleAction(userId: string, role: Role): Promise<Act
 export async function setUserEnabledAction(userId: string, enabled: boolean): Promise<ActionResult<{ id: string; enabled: boolean; moved: number }>> {
   return runAction(async () => {
     const actor = await requireActor('users.manage');
-    const result = await setUserEnabled(db(), actor, parseOrThrow(idSchema, userId), enabled);
+    const result = await setUserEnabled(db(), actor, parseOrThrow(setUserEnabledSchema, { userId, enabled }));
     // Disabling hands conversations on, so inbox pages change too.
     revalidatePath('/people');
     revalidatePath('/inbox', 'layout');

@@ -11,6 +11,8 @@ import {
   tagListQuerySchema,
   updateConversationSchema,
 } from '../validation/conversations';
+import { queueAssignBodySchema } from '../validation/queues';
+import { agentStatusBodySchema } from '../validation/presence';
 import type { HttpMethod, JsonSchema, Parameter } from './openapi';
 
 // What /ccaas/1 serves, one row per operation; lib/http/openapi.ts turns this into the document.
@@ -36,11 +38,8 @@ const C = '/ccaas/1/conversations';
 const ONE = `${C}/{conversationId}`;
 const Q = '/ccaas/1/queues';
 
-// Bodies that route handlers parse with inline schemas (app/ccaas/1/agents/[agentId]/queues,
-// …/assignee, agents/[agentId]/status); the contract tests send them through both.
-const queueAssignSchema = z.object({ queueId: idSchema });
+// The body the …/assignee route handler parses with an inline schema; the contract tests send it through both.
 const assignAgentSchema = z.strictObject({ agentId: idSchema });
-const agentStatusSchema = z.strictObject({ status: z.enum(['ACTIVE', 'BUSY', 'AWAY', 'INVISIBLE']) });
 
 const IF_MATCH: Parameter = {
   name: 'If-Match',
@@ -162,7 +161,7 @@ export const ENDPOINTS: Endpoint[] = [
   },
   {
     method: 'post', path: '/ccaas/1/agents/{agentId}/queues', operationId: 'add-agent-queue', tag: 'Queues', summary: 'Add an agent to a queue',
-    body: { schema: queueAssignSchema, id: 'QueueAssignRequest' }, response: { id: 'StatusCodeResponse', description: 'The agent is a member.' }, errors: [400, 401, 403, 404],
+    body: { schema: queueAssignBodySchema, id: 'QueueAssignRequest' }, response: { id: 'StatusCodeResponse', description: 'The agent is a member.' }, errors: [400, 401, 403, 404],
   },
   {
     method: 'delete', path: '/ccaas/1/agents/{agentId}/queues/{queueId}', operationId: 'remove-agent-queue', tag: 'Queues', summary: 'Remove an agent from a queue',
@@ -171,7 +170,7 @@ export const ENDPOINTS: Endpoint[] = [
   {
     method: 'put', path: '/ccaas/1/agents/{agentId}/status', operationId: 'update-agent-status', tag: 'Agents', summary: 'Set an agent’s status',
     description: 'ACTIVE is ONLINE, BUSY is BUSY, AWAY and INVISIBLE are OFFLINE (which hands the agent’s open conversations to others). A key may set its own user’s status; supervisors and admins anyone’s.',
-    body: { schema: agentStatusSchema, id: 'AgentStatusRequest' }, response: { id: 'AgentResponse', description: 'The agent.' }, errors: [400, 401, 403, 404],
+    body: { schema: agentStatusBodySchema, id: 'AgentStatusRequest' }, response: { id: 'AgentResponse', description: 'The agent.' }, errors: [400, 401, 403, 404],
   },
   {
     method: 'put', path: '/ccaas/1/agents/{agentId}/heartbeat', operationId: 'update-agent-heartbeat', tag: 'Agents', summary: 'Report that an agent is still there',

@@ -123,3 +123,7 @@ export const messageListQuerySchema = z.object({
   createdAfter: dateTimeSchema.optional(),
   createdBefore: dateTimeSchema.optional(),
 });
+
+/** One conversation by id (mark read). */
+export const conversationRefSchema = z.object({ conversationId: idSchema });
+export type ConversationRef = z.output<typeof conversationRefSchema>;

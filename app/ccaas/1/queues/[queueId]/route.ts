@@ -2,18 +2,24 @@ import { NextResponse } from 'next/server';
 import { apiRoute } from '@/lib/http/handler';
 import { readJson } from '@/lib/http/request';
 import { apiQueue } from '@/lib/http/mappers';
-import { deleteQueue, listQueues, updateQueue } from '@/lib/domain/queue-admin';
-import { notFound } from '@/lib/domain/errors';
+import { deleteQueue, getQueue, updateQueue } from '@/lib/domain/queue-admin';
+import { parseOrThrow } from '@/lib/domain/errors';
+import { assertCan } from '@/lib/access/actor';
+import { updateQueueSchema } from '@/lib/validation/routing';
 
 export const GET = apiRoute(async (_req, { db, actor, params }) => {
-  const { queues } = await listQueues(db, actor, { page: 0, limit: 1, queueIds: [params.queueId] });
-  if (!queues[0]) throw notFound('Queue');
-  return NextResponse.json(apiQueue(queues[0]));
+  assertCan(actor, 'conversations.work');
+  return NextResponse.json(apiQueue(await getQueue(db, actor, { queueId: params.queueId })));
 });
 
-export const PUT = apiRoute(async (req, { db, actor, params }) => NextResponse.json(apiQueue(await updateQueue(db, actor, params.queueId, await readJson(req)))));
+export const PUT = apiRoute(async (req, { db, actor, params }) => {
+  assertCan(actor, 'queues.manage');
+  const changes = parseOrThrow(updateQueueSchema, await readJson(req));
+  return NextResponse.json(apiQueue(await updateQueue(db, actor, { ...changes, queueId: params.queueId })));
+});
 
 export const DELETE = apiRoute(async (_req, { db, actor, params }) => {
-  await deleteQueue(db, actor, params.queueId);
+  assertCan(actor, 'queues.manage');
+  await deleteQueue(db, actor, { queueId: params.queueId });
   return NextResponse.json({ statusCode: 'SUCCESS', message: 'Queue deleted.' });
 });
