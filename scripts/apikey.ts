@@ -9,7 +9,8 @@ import { openDb, type Opened } from '../lib/db';
 import { DatabaseBusyError } from '../lib/db/pglite-lock';
 import { systemActor } from '../lib/access/actor';
 import { createApiKey, listApiKeys, revokeApiKey } from '../lib/auth/api-keys';
-import { DomainError } from '../lib/domain/errors';
+import { DomainError, parseOrThrow } from '../lib/domain/errors';
+import { apiKeyRefSchema, createApiKeySchema } from '../lib/validation/api-keys';
 import { migrateTarget } from './lib/db-admin';
 
 const USAGE = 'Usage: npm run apikey -- create --name NAME --role ADMIN|SUPERVISOR|AGENT | list | revoke ID';
@@ -32,7 +33,7 @@ async function main(): Promise<number> {
     opened = openDb(target);
     const actor = systemActor('command line');
     if (command === 'create') {
-      const key = await createApiKey(opened.prisma, actor, { name: values.name ?? '', role: values.role ?? '' });
+      const key = await createApiKey(opened.prisma, actor, parseOrThrow(createApiKeySchema, { name: values.name ?? '', role: values.role ?? '' }));
       console.log(`Created key "${key.name}" (${key.role}, id ${key.id}). It is shown only now:`);
       console.log(key.key);
     } else if (command === 'list') {
@@ -41,7 +42,7 @@ async function main(): Promise<number> {
         console.log(`${k.id}  ${k.prefix}…  ${(k.role ?? '').padEnd(10)}  ${k.name}  (${state})`);
       }
     } else {
-      await revokeApiKey(opened.prisma, actor, id);
+      await revokeApiKey(opened.prisma, actor, parseOrThrow(apiKeyRefSchema, { keyId: id }));
       console.log(`Revoked ${id}.`);
     }
     return 0;

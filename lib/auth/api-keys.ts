@@ -3,8 +3,8 @@ import type { Db } from '../db';
 import { isUniqueViolation, sqlOf, sqlTimestamp } from '../db/sql';
 import type { Role } from '../generated/prisma/enums';
 import { assertCan, type Actor } from '../access/actor';
-import { createApiKeySchema } from '../validation/api-keys';
-import { DomainError, parseOrThrow } from '../domain/errors';
+import type { ApiKeyRef, CreateApiKeyInput } from '../validation/api-keys';
+import { DomainError } from '../domain/errors';
 
 // Keys are 256 random bits, so one SHA-256 is enough to store them (no slow hash needed: nothing
 // to brute-force). Only the hash and a short display prefix are kept; the key is shown once.
@@ -17,9 +17,9 @@ export function hashApiKey(key: string): string {
 
 export type NewApiKey = { key: string; id: string; name: string; prefix: string; role: Role };
 
-export async function createApiKey(db: Db, actor: Actor, input: unknown): Promise<NewApiKey> {
-  assertCan(actor, 'apiKeys.manage');
-  const { name, role } = parseOrThrow(createApiKeySchema, input);
+// Creating and revoking need apiKeys.manage, which the registry checks before these run.
+
+export async function createApiKey(db: Db, actor: Actor, { name, role }: CreateApiKeyInput): Promise<NewApiKey> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const key = KEY_PREFIX + crypto.randomBytes(32).toString('base64url');
     const prefix = key.slice(0, 12);
@@ -43,8 +43,7 @@ export async function listApiKeys(db: Db, actor: Actor) {
   });
 }
 
-export async function revokeApiKey(db: Db, actor: Actor, id: string): Promise<void> {
-  assertCan(actor, 'apiKeys.manage');
+export async function revokeApiKey(db: Db, actor: Actor, { keyId: id }: ApiKeyRef): Promise<void> {
   const { count } = await db.apiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
   if (count === 0) {
     const exists = await db.apiKey.findUnique({ where: { id }, select: { id: true } });

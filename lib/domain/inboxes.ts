@@ -1,10 +1,10 @@
-import { z } from 'zod';
 import type { Db, Tx } from '../db';
 import type { Actor } from '../access/actor';
 import { assertCan } from '../access/actor';
 import type { Availability, Channel, Role } from '../generated/prisma/enums';
 import { pickNext } from './assignment/selector';
-import { DomainError, parseOrThrow } from './errors';
+import type { CollaboratorRef, SetInboxTogglesInput } from '../validation/admin';
+import { DomainError } from './errors';
 import { emit, publishNow, transaction } from '../realtime/outbox';
 
 export type CollaboratorRow = {
@@ -29,12 +29,6 @@ export type InboxRow = {
   /** In round-robin order: longest since their last turn first, then fixed position. */
   collaborators: CollaboratorRow[];
 };
-
-const togglesSchema = z
-  .object({ autoAssign: z.boolean().optional(), reassignOnOffline: z.boolean().optional() })
-  .strict()
-  .refine((t) => t.autoAssign !== undefined || t.reassignOnOffline !== undefined, 'Nothing to change.');
-export type InboxToggles = z.input<typeof togglesSchema>;
 
 /** Every inbox with its collaborators in the order round robin would serve them. Two queries. */
 export async function listInboxes(db: Tx, actor: Actor): Promise<InboxRow[]> {
@@ -66,9 +60,10 @@ export async function listInboxes(db: Tx, actor: Actor): Promise<InboxRow[]> {
   });
 }
 
+// Changing collaborators and switches needs inboxes.manage: the registry checks it before these run.
+
 /** Appends the user to the inbox's round-robin order (position = last + 1). Adding a collaborator twice is refused. */
-export async function addCollaborator(db: Db, actor: Actor, inboxId: string, userId: string): Promise<void> {
-  assertCan(actor, 'inboxes.manage');
+export async function addCollaborator(db: Db, actor: Actor, { inboxId, userId }: CollaboratorRef): Promise<void> {
   await transaction(db, async (tx) => {
     // The same lock assignment takes, so positions are handed out one at a time and never collide.
     await lockInbox(tx, inboxId);
@@ -85,8 +80,7 @@ export async function addCollaborator(db: Db, actor: Actor, inboxId: string, use
 }
 
 /** Takes the user off the inbox. Conversations already assigned to them stay with them. */
-export async function removeCollaborator(db: Db, actor: Actor, inboxId: string, userId: string): Promise<void> {
-  assertCan(actor, 'inboxes.manage');
+export async function removeCollaborator(db: Db, actor: Actor, { inboxId, userId }: CollaboratorRef): Promise<void> {
   await transaction(db, async (tx) => {
     await lockInbox(tx, inboxId);
     const { count } = await tx.inboxCollaborator.deleteMany({ where: { inboxId, userId } });
@@ -97,9 +91,7 @@ export async function removeCollaborator(db: Db, actor: Actor, inboxId: string, 
 }
 
 /** Auto-assignment and reassign-on-offline switches (SPEC §4); either may be left out. */
-export async function setInboxToggles(db: Db, actor: Actor, inboxId: string, input: unknown): Promise<{ autoAssign: boolean; reassignOnOffline: boolean }> {
-  assertCan(actor, 'inboxes.manage');
-  const data = parseOrThrow(togglesSchema, input);
+export async function setInboxToggles(db: Db, actor: Actor, { inboxId, ...data }: SetInboxTogglesInput): Promise<{ autoAssign: boolean; reassignOnOffline: boolean }> {
   const { count } = await db.inbox.updateMany({ where: { id: inboxId }, data });
   if (!count) throw new DomainError('NOT_FOUND', 'Inbox not found.');
   await publishNow([{ type: 'inboxes' }]);

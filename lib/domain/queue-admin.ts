@@ -1,18 +1,19 @@
+import type { z } from 'zod';
 import type { Db, Tx } from '../db';
 import { isUniqueViolation } from '../db/sql';
 import type { Actor } from '../access/actor';
-import { assertCan } from '../access/actor';
-import { createQueueSchema, updateQueueSchema } from '../validation/routing';
-import { DomainError, parseOrThrow } from './errors';
+import type { createQueueSchema, queueListQuerySchema } from '../validation/routing';
+import type { QueueMember, QueueRef, UpdateQueueInput } from '../validation/queues';
+import { DomainError, notFound } from './errors';
 import { emit, noteTimeline, publishNow, transaction } from '../realtime/outbox';
 import { timelineRows, type TimelineEntry } from './timeline';
 
 const nameTaken = (name: string) => new DomainError('CONFLICT', `A queue named "${name}" already exists.`, { name: ['Already in use.'] });
 
+// Who may call these is the registry's check (queues.manage, or conversations.work for reading).
+
 /** Creates a queue; making it the default takes the mark off the previous default in the same transaction. */
-export async function createQueue(db: Db, actor: Actor, input: unknown) {
-  assertCan(actor, 'queues.manage');
-  const data = parseOrThrow(createQueueSchema, input);
+export async function createQueue(db: Db, actor: Actor, data: z.output<typeof createQueueSchema>) {
   try {
     return await transaction(db, async (tx) => {
       if (data.isDefault) await tx.queue.updateMany({ where: { isDefault: true }, data: { isDefault: false } });
@@ -25,9 +26,7 @@ export async function createQueue(db: Db, actor: Actor, input: unknown) {
   }
 }
 
-export async function updateQueue(db: Db, actor: Actor, id: string, input: unknown) {
-  assertCan(actor, 'queues.manage');
-  const data = parseOrThrow(updateQueueSchema, input);
+export async function updateQueue(db: Db, actor: Actor, { queueId: id, ...data }: UpdateQueueInput) {
   try {
     return await transaction(db, async (tx) => {
       await mustExist(tx, id);
@@ -45,8 +44,7 @@ export async function updateQueue(db: Db, actor: Actor, id: string, input: unkno
 }
 
 /** Refused while routes point to the queue, naming them; its conversations keep their data and lose the queue. */
-export async function deleteQueue(db: Db, actor: Actor, id: string): Promise<void> {
-  assertCan(actor, 'queues.manage');
+export async function deleteQueue(db: Db, actor: Actor, { queueId: id }: QueueRef): Promise<void> {
   await transaction(db, async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Queue" WHERE id = ${id} FOR UPDATE`;
     await mustExist(tx, id);
@@ -68,8 +66,7 @@ export async function deleteQueue(db: Db, actor: Actor, id: string): Promise<voi
   });
 }
 
-export async function addQueueMember(db: Db, actor: Actor, userId: string, queueId: string): Promise<void> {
-  assertCan(actor, 'queues.manage');
+export async function addQueueMember(db: Db, actor: Actor, { agentId: userId, queueId }: QueueMember): Promise<void> {
   const [user, queue] = await Promise.all([
     db.user.findUnique({ where: { id: userId }, select: { id: true } }),
     db.queue.findUnique({ where: { id: queueId }, select: { id: true } }),
@@ -80,8 +77,7 @@ export async function addQueueMember(db: Db, actor: Actor, userId: string, queue
   if (count) await publishNow([{ type: 'queues' }, { type: 'scope', userIds: [userId] }]);
 }
 
-export async function removeQueueMember(db: Db, actor: Actor, userId: string, queueId: string): Promise<void> {
-  assertCan(actor, 'queues.manage');
+export async function removeQueueMember(db: Db, actor: Actor, { agentId: userId, queueId }: QueueMember): Promise<void> {
   const { count } = await db.queueMember.deleteMany({ where: { userId, queueId } });
   if (!count) throw new DomainError('NOT_FOUND', 'The agent is not a member of this queue.');
   await publishNow([{ type: 'queues' }, { type: 'scope', userIds: [userId] }]);
@@ -93,8 +89,7 @@ async function mustExist(tx: Tx, id: string) {
 }
 
 /** Reference GET /queues: with counts of enabled member agents and enabled routes, a fixed number of queries. */
-export async function listQueues(db: Tx, actor: Actor, q: { page: number; limit: number; name?: string; queueIds?: string[]; agentId?: string }) {
-  assertCan(actor, 'conversations.work');
+export async function listQueues(db: Tx, actor: Actor, q: Pick<z.output<typeof queueListQuerySchema>, 'page' | 'limit' | 'name' | 'queueIds' | 'agentId'>) {
   const where = {
     ...(q.name && { name: { contains: q.name, mode: 'insensitive' as const } }),
     ...(q.queueIds?.length && { id: { in: q.queueIds } }),
@@ -111,4 +106,11 @@ export async function listQueues(db: Tx, actor: Actor, q: { page: number; limit:
     db.queue.count({ where }),
   ]);
   return { queues, totalItems };
+}
+
+/** Reference GET /queues/{queueId}: one queue with the list's counts, or 404. */
+export async function getQueue(db: Tx, actor: Actor, { queueId }: QueueRef) {
+  const { queues } = await listQueues(db, actor, { page: 0, limit: 1, queueIds: [queueId] });
+  if (!queues[0]) throw notFound('Queue');
+  return queues[0];
 }

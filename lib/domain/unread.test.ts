@@ -22,10 +22,10 @@ describeEachEngine('unread assigned conversations (tab badge)', (ctx) => {
     await assignConversation(ctx.prisma, sup, { conversationId: a.id, agentId: ana.id });
     await assignConversation(ctx.prisma, sup, { conversationId: b.id, agentId: ana.id });
     expect(await countUnreadAssigned(ctx.prisma, ana)).toBe(2);
-    await markConversationRead(ctx.prisma, ana, a.id);
+    await markConversationRead(ctx.prisma, ana, { conversationId: a.id });
     expect(await countUnreadAssigned(ctx.prisma, ana)).toBe(1);
     // Someone else reading it changes nothing for me.
-    await markConversationRead(ctx.prisma, sup, b.id);
+    await markConversationRead(ctx.prisma, sup, { conversationId: b.id });
     expect(await countUnreadAssigned(ctx.prisma, ana)).toBe(1);
   });
 
@@ -33,7 +33,7 @@ describeEachEngine('unread assigned conversations (tab badge)', (ctx) => {
     const { ana, ben, sup, mk } = await setup();
     const c = await mk();
     await assignConversation(ctx.prisma, sup, { conversationId: c.id, agentId: ana.id });
-    await markConversationRead(ctx.prisma, ana, c.id);
+    await markConversationRead(ctx.prisma, ana, { conversationId: c.id });
     expect(await countUnreadAssigned(ctx.prisma, ana)).toBe(0);
 
     await new Promise((r) => setTimeout(r, 5));
@@ -41,7 +41,7 @@ describeEachEngine('unread assigned conversations (tab badge)', (ctx) => {
     expect(await countUnreadAssigned(ctx.prisma, ana)).toBe(0);
     await addMessage(ctx.prisma, sup, { conversationId: c.id, direction: 'INBOUND', contentType: 'TEXT', content: { text: 'Customer again' } });
     expect(await countUnreadAssigned(ctx.prisma, ana)).toBe(1);
-    await markConversationRead(ctx.prisma, ana, c.id);
+    await markConversationRead(ctx.prisma, ana, { conversationId: c.id });
 
     await new Promise((r) => setTimeout(r, 5));
     await assignConversation(ctx.prisma, sup, { conversationId: c.id, agentId: ben.id });
@@ -56,9 +56,9 @@ describeEachEngine('unread assigned conversations (tab badge)', (ctx) => {
     const { sup } = await setup();
     const stranger = await makeUser(ctx.prisma);
     const other = await ctx.prisma.conversation.create({ data: { topic: 'elsewhere' } });
-    await expect(markConversationRead(ctx.prisma, stranger, other.id)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(markConversationRead(ctx.prisma, stranger, { conversationId: other.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(await ctx.prisma.conversationRead.count({ where: { conversationId: other.id } })).toBe(0);
-    await markConversationRead(ctx.prisma, sup, other.id);
+    await markConversationRead(ctx.prisma, sup, { conversationId: other.id });
     expect(await ctx.prisma.conversationRead.count({ where: { conversationId: other.id } })).toBe(1);
   });
 
@@ -68,7 +68,7 @@ describeEachEngine('unread assigned conversations (tab badge)', (ctx) => {
     await assignConversation(ctx.prisma, sup, { conversationId: a.id, agentId: ana.id });
     await assignConversation(ctx.prisma, sup, { conversationId: b.id, agentId: ana.id });
     await assignConversation(ctx.prisma, sup, { conversationId: c.id, agentId: ben.id });
-    await markConversationRead(ctx.prisma, ana, b.id);
+    await markConversationRead(ctx.prisma, ana, { conversationId: b.id });
     const before = ctx.queryCount();
     expect(await unreadAmong(ctx.prisma, ana, [a.id, b.id, c.id])).toEqual(new Set([a.id]));
     expect(ctx.queryCount() - before).toBe(1);

@@ -5,6 +5,7 @@ import { assertCan } from '../access/actor';
 import { notFound } from './errors';
 import { visibleConversationsWhere } from '../access/visibility';
 import { publishNow } from '../realtime/outbox';
+import type { ConversationRef } from '../validation/conversations';
 
 /**
  * "Unread" for the tab badge: an OPEN or WAITING conversation assigned to the user that they have
@@ -35,9 +36,8 @@ export async function unreadAmong(db: Tx, actor: Actor, ids: string[]): Promise<
   return new Set(rows.map((r) => r.id));
 }
 
-/** Records that the user has the conversation in front of them now. */
-export async function markConversationRead(db: Tx, actor: Actor, conversationId: string): Promise<void> {
-  assertCan(actor, 'conversations.work');
+/** Records that the user has the conversation in front of them now (conversations.work: the registry's check). */
+export async function markConversationRead(db: Tx, actor: Actor, { conversationId }: ConversationRef): Promise<void> {
   if (actor.kind !== 'user') return;
   const visible = await db.conversation.count({ where: { AND: [{ id: conversationId }, visibleConversationsWhere(actor)] } });
   if (!visible) throw notFound();

@@ -9,16 +9,10 @@ import { loadInboxList } from '../domain/conversations/inbox-list';
 import { loadRouteEditor } from '../domain/routing/editor';
 import { inboxFiltersSchema } from '../query/inbox-filters';
 import { createApiKeySchema } from '../validation/api-keys';
+import { apiKeyRefSchema } from '../validation/api-keys';
 import { conversationRefSchema } from '../validation/conversations';
-import {
-  apiKeyRefSchema,
-  createUserSchema,
-  inboxCollaboratorSchema,
-  inboxTogglesRequestSchema,
-  myAvailabilitySchema,
-  userEnabledRequestSchema,
-  userRoleRequestSchema,
-} from '../validation/admin';
+import { myAvailabilitySchema } from '../validation/presence';
+import { collaboratorSchema, createUserSchema, setInboxTogglesSchema, setUserEnabledSchema, setUserRoleSchema } from '../validation/admin';
 import { operation } from './operation';
 
 // Operations only the console calls: they have no HTTP binding (yet).
@@ -72,7 +66,7 @@ export const routeEditorOp = operation({
 export const addCollaboratorOp = operation({
   name: 'inboxes.collaborators.add',
   permission: 'inboxes.manage',
-  input: inboxCollaboratorSchema,
+  input: collaboratorSchema,
   run: async ({ db, actor }, input) => {
     await addCollaborator(db, actor, input);
     return input;
@@ -82,7 +76,7 @@ export const addCollaboratorOp = operation({
 export const removeCollaboratorOp = operation({
   name: 'inboxes.collaborators.remove',
   permission: 'inboxes.manage',
-  input: inboxCollaboratorSchema,
+  input: collaboratorSchema,
   run: async ({ db, actor }, input) => {
     await removeCollaborator(db, actor, input);
     return input;
@@ -92,7 +86,7 @@ export const removeCollaboratorOp = operation({
 export const setInboxTogglesOp = operation({
   name: 'inboxes.toggles.set',
   permission: 'inboxes.manage',
-  input: inboxTogglesRequestSchema,
+  input: setInboxTogglesSchema,
   run: ({ db, actor }, input) => setInboxToggles(db, actor, input),
 });
 
@@ -106,14 +100,14 @@ export const createUserOp = operation({
 export const setUserRoleOp = operation({
   name: 'users.role.set',
   permission: 'users.manage',
-  input: userRoleRequestSchema,
+  input: setUserRoleSchema,
   run: ({ db, actor }, input) => setUserRole(db, actor, input),
 });
 
 export const setUserEnabledOp = operation({
   name: 'users.enabled.set',
   permission: 'users.manage',
-  input: userEnabledRequestSchema,
+  input: setUserEnabledSchema,
   run: ({ db, actor }, input) => setUserEnabled(db, actor, input),
 });
 

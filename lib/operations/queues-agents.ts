@@ -3,7 +3,9 @@ import { AVAILABILITY_TO_STATUS, changeAvailability, heartbeat, STATUS_TO_AVAILA
 import { apiQueue } from '../http/mappers';
 import { apiTimestamp } from '../http/format';
 import { apiAgentSchema, apiQueuePageSchema, apiQueueSchema, apiStatusSchema } from '../validation/api-responses';
-import { agentQueueSchema, agentRefSchema, agentStatusRequestSchema, createQueueSchema, queueListQuerySchema, queueRefSchema, updateQueueRequestSchema } from '../validation/admin';
+import { createQueueSchema, queueListQuerySchema } from '../validation/routing';
+import { queueMemberSchema, queueRefSchema, updateQueueInputSchema } from '../validation/queues';
+import { agentRefSchema, agentStatusRequestSchema } from '../validation/presence';
 import { operation } from './operation';
 
 const Q = '/ccaas/1/queues';
@@ -54,7 +56,7 @@ export const getQueueOp = operation({
 export const updateQueueOp = operation({
   name: 'queues.update',
   permission: 'queues.manage',
-  input: updateQueueRequestSchema,
+  input: updateQueueInputSchema,
   run: ({ db, actor }, input) => updateQueue(db, actor, input),
   http: {
     method: 'put', path: `${Q}/{queueId}`, operationId: 'update-queue', tag: 'Queues', summary: 'Change a queue',
@@ -85,7 +87,7 @@ export const deleteQueueOp = operation({
 export const addQueueMemberOp = operation({
   name: 'queues.members.add',
   permission: 'queues.manage',
-  input: agentQueueSchema,
+  input: queueMemberSchema,
   run: async ({ db, actor }, input) => {
     await addQueueMember(db, actor, input);
     return input;
@@ -102,7 +104,7 @@ export const addQueueMemberOp = operation({
 export const removeQueueMemberOp = operation({
   name: 'queues.members.remove',
   permission: 'queues.manage',
-  input: agentQueueSchema,
+  input: queueMemberSchema,
   run: async ({ db, actor }, input) => {
     await removeQueueMember(db, actor, input);
     return input;

@@ -175,23 +175,23 @@ describeEachEngine('realtime outbox', (ctx) => {
     const inbox = await makeInbox(ctx.prisma);
     const scope = { type: 'scope', userIds: [agent.id] };
 
-    await addQueueMember(ctx.prisma, sup, agent.id, queue.id);
+    await addQueueMember(ctx.prisma, sup, { agentId: agent.id, queueId: queue.id });
     expect(got).toEqual([{ type: 'queues' }, scope]);
     got = [];
-    await removeQueueMember(ctx.prisma, sup, agent.id, queue.id);
+    await removeQueueMember(ctx.prisma, sup, { agentId: agent.id, queueId: queue.id });
     expect(got).toEqual([{ type: 'queues' }, scope]);
     got = [];
-    await addCollaborator(ctx.prisma, admin, inbox.id, agent.id);
+    await addCollaborator(ctx.prisma, admin, { inboxId: inbox.id, userId: agent.id });
     expect(got).toEqual([{ type: 'inboxes' }, scope]);
     got = [];
-    await removeCollaborator(ctx.prisma, admin, inbox.id, agent.id);
+    await removeCollaborator(ctx.prisma, admin, { inboxId: inbox.id, userId: agent.id });
     expect(got).toEqual([{ type: 'inboxes' }, scope]);
   });
 
   it('disabling a user publishes users and scope for them (and their presence when it changes)', async () => {
     const agent = await makeUser(ctx.prisma, 'AGENT');
     await online(agent.id);
-    await setUserEnabled(ctx.prisma, admin, agent.id, false);
+    await setUserEnabled(ctx.prisma, admin, { userId: agent.id, enabled: false });
     expect(got).toEqual([
       { type: 'users', id: agent.id },
       { type: 'scope', userIds: [agent.id] },
@@ -208,7 +208,7 @@ describeEachEngine('realtime outbox', (ctx) => {
     const member = await makeUser(ctx.prisma);
     const q = await makeQueue(ctx.prisma, [member.id]);
     const c = await makeConversation(ctx.prisma, { queueId: q.id });
-    await deleteQueue(ctx.prisma, sup, q.id);
+    await deleteQueue(ctx.prisma, sup, { queueId: q.id });
     const [e] = about(c.id);
     expect(e).toMatchObject({ changes: ['queue'], queueId: null, before: { queueId: q.id } });
     expect(got).toContainEqual({ type: 'scope', userIds: [member.id] });
@@ -218,7 +218,7 @@ describeEachEngine('realtime outbox', (ctx) => {
 
   it('reading a conversation tells only that user their unread count changed', async () => {
     const c = await makeConversation(ctx.prisma);
-    await markConversationRead(ctx.prisma, sup, c.id);
+    await markConversationRead(ctx.prisma, sup, { conversationId: c.id });
     expect(got).toEqual([{ type: 'unread', userId: sup.id }]);
   });
 });

@@ -207,7 +207,7 @@ describeEachEngine('event stream', (ctx) => {
     const { sse } = open(agent.id);
     await sse.until((es) => es.some((e) => e.type === 'hello'));
     await updateConversation(ctx.prisma, sup, { conversationId: before.id, mode: 'patch', changes: { priority: 'HIGH' } });
-    await addCollaborator(ctx.prisma, admin, theirs.id, agent.id);
+    await addCollaborator(ctx.prisma, admin, { inboxId: theirs.id, userId: agent.id });
     await updateConversation(ctx.prisma, sup, { conversationId: before.id, mode: 'patch', changes: { priority: 'URGENT' } });
     await sse.until(hasConversation(before.id));
     // One scope (the inboxes event is for admins), then only the change made after joining.
@@ -222,7 +222,7 @@ describeEachEngine('event stream', (ctx) => {
     const { sse } = open(agent.id);
     await sse.until((es) => es.some((e) => e.type === 'hello'));
     expect(mem.active).toBe(1);
-    await setUserEnabled(ctx.prisma, admin, agent.id, false);
+    await setUserEnabled(ctx.prisma, admin, { userId: agent.id, enabled: false });
     await sse.closed;
     expect(sse.events().at(-1)).toEqual({ type: 'signed-out' });
     expect(mem.active).toBe(0);
@@ -330,7 +330,7 @@ describeEachEngine('event stream', (ctx) => {
     aborts.push(abort);
     const sse = readSse(openEventStream({ db: slowDb, bus: mem, userId: agent.id, signal: abort.signal }));
     for (const end = Date.now() + 5_000; reads === 0 && Date.now() < end; ) await new Promise((r) => setTimeout(r, 10));
-    await removeQueueMember(ctx.prisma, sup, agent.id, q.id); // publishes `scope` for the agent
+    await removeQueueMember(ctx.prisma, sup, { agentId: agent.id, queueId: q.id }); // publishes `scope` for the agent
     release();
     const secret = await createConversation(ctx.prisma, sup, { queueId: q.id, topic: 'left before the read answered' });
     const marker = await createConversation(ctx.prisma, sup, { agentId: agent.id, topic: 'marker' });

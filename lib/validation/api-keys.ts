@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idSchema } from './common';
 
 export const ROLES = ['ADMIN', 'SUPERVISOR', 'AGENT'] as const;
 
@@ -7,3 +8,7 @@ export const createApiKeySchema = z.strictObject({
   role: z.enum(ROLES, { message: 'Choose ADMIN, SUPERVISOR or AGENT.' }),
 });
 export type CreateApiKeyInput = z.infer<typeof createApiKeySchema>;
+
+/** One key by id (revoke). */
+export const apiKeyRefSchema = z.strictObject({ keyId: idSchema });
+export type ApiKeyRef = z.output<typeof apiKeyRefSchema>;

@@ -126,6 +126,7 @@ export const messageListQuerySchema = z.object({
 
 // The operations' inputs (lib/operations): a path's ids beside the body's or query's fields.
 export const conversationRefSchema = z.object({ conversationId: idSchema });
+export type ConversationRef = z.output<typeof conversationRefSchema>;
 export const updateConversationRequestSchema = updateConversationSchema.extend({ conversationId: idSchema });
 /** The console edits these in place; assignment and routing have their own controls. */
 export const conversationPropertiesSchema = updateConversationSchema.pick({ topic: true, summary: true, status: true, priority: true }).extend({ conversationId: idSchema });

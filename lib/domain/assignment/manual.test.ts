@@ -55,7 +55,7 @@ describeEachEngine('manual assignment and presence', (ctx) => {
     await ctx.prisma.inboxCollaborator.create({ data: { inboxId: inbox.id, userId: ben.id, position: 1 } });
     await ctx.prisma.conversation.createMany({ data: Array.from({ length: 4 }, () => ({ inboxId: inbox.id, agentId: ana.id })) });
     const later = new Date(Date.now() + 60_000);
-    await heartbeat(ctx.prisma, actorOf(ben), ben.id);
+    await heartbeat(ctx.prisma, actorOf(ben), { agentId: ben.id });
     await ctx.prisma.user.update({ where: { id: ana.id }, data: { lastSeenAt: new Date(Date.now() - 120_000) } });
     await ctx.prisma.user.update({ where: { id: ben.id }, data: { lastSeenAt: later } });
     const swept = await sweepSilentAgents(ctx.prisma, new Date(), 90_000);

@@ -23,7 +23,7 @@ describeEachEngine('route ids across saves', (ctx) => {
   const back = (r: SavedRoute) => ({ id: r.id, name: r.name, enabled: r.enabled, expression: r.expression, queueId: r.queueId, priority: r.priority });
   const route = (name: string, word: string, queue: string) => ({ name, expression: { $contains: { 'message.text': word } }, queueId: q[queue] });
   const routedIds = async (conversationId: string) =>
-    (await getTimeline(ctx.prisma, sup, conversationId)).filter((e) => e.kind === 'ROUTED').map((e) => (e.after as { routeId: string | null }).routeId);
+    (await getTimeline(ctx.prisma, sup, { conversationId })).filter((e) => e.kind === 'ROUTED').map((e) => (e.after as { routeId: string | null }).routeId);
 
   beforeAll(async () => {
     const u = await ctx.prisma.user.create({ data: { email: 'sup@ids.example', name: 'Sam', passwordHash: 'x', role: 'SUPERVISOR' } });

@@ -36,7 +36,7 @@ const routesToTry = async (db: Tx, draft: RouteListInput | undefined): Promise<R
 /** Which route would take this conversation now, and why (reference simulate-routing). Changes nothing. */
 export async function simulateConversation(db: Tx, actor: Actor, input: SimulateConversationInput) {
   // Visibility: a conversation the actor may not see is not found.
-  const c = await getConversation(db, actor, input.conversationId);
+  const c = await getConversation(db, actor, { conversationId: input.conversationId });
   const ctx = (await loadRoutingContexts(db, [c.id])).get(c.id)!;
   return { conversationId: c.id, context: ctx, ...(await outcome(db, await routesToTry(db, input.routes), ctx)) };
 }
