@@ -135,7 +135,7 @@ describeEachEngine('createConversation', (ctx) => {
       const phone = `+33 ${Math.floor(Math.random() * 1e9)}`;
       const holder = await ctx.prisma.customer.create({ data: { phone } });
       const byEmail = await ctx.prisma.customer.create({ data: { email: `${uid('e')}@c.example` } });
-      const c = await create({ customer: { email: byEmail.email, phone } });
+      const c = await create({ customer: { email: byEmail.email!, phone } });
       expect(c.customerId).toBe(byEmail.id);
       expect((await ctx.prisma.customer.findUniqueOrThrow({ where: { id: byEmail.id } })).phone).toBeNull();
       expect((await ctx.prisma.customer.findUniqueOrThrow({ where: { id: holder.id } })).phone).toBe(phone);
