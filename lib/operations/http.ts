@@ -35,7 +35,7 @@ export function httpRoute<I extends z.ZodType, O>(op: Operation<I, O>): Handler 
       const url = new URL(req.url);
       // A NUL in an id or filter would reach PostgreSQL and fail there as a 500.
       const bad = [...Object.entries(params), ...url.searchParams].find(([, v]) => !isStorableText(v));
-      if (bad) return apiError('BAD_REQUEST', 'Request is invalid.', { [bad[0] || '(query)']: [UNSTORABLE_MESSAGE] });
+      if (bad && !b.public) return apiError('BAD_REQUEST', 'Request is invalid.', { [bad[0] || '(query)']: [UNSTORABLE_MESSAGE] });
 
       const body = b.from === 'body' || typeof b.from === 'object' ? await readJson(req) : undefined;
       const raw = rawInput(b.from, params, url, body);
