@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { describeEachEngine } from '../test/db';
 import { expectDomainError, makeConversation, makeInbox, makeUser } from '../test/fixtures';
 import { systemActor } from '../access/actor';
+import { unitOfWork } from '../db/unit-of-work';
 import { autoAssign } from './assignment/auto-assign';
 import { addCollaborator, listInboxes, removeCollaborator, setInboxToggles } from './inboxes';
 
@@ -74,11 +75,11 @@ describeEachEngine('inbox administration', (ctx) => {
     await ctx.prisma.user.update({ where: { id: ana.id }, data: { availability: 'ONLINE' } });
     expect(await setInboxToggles(ctx.prisma, admin, inbox.id, { autoAssign: false })).toEqual({ autoAssign: false, reassignOnOffline: true });
     const c = await makeConversation(ctx.prisma, { inboxId: inbox.id });
-    await ctx.prisma.$transaction((tx) => autoAssign(tx, systemActor('test'), c.id));
+    await unitOfWork(ctx.prisma, (tx) => autoAssign(tx, systemActor('test'), c.id));
     expect((await ctx.prisma.conversation.findUniqueOrThrow({ where: { id: c.id } })).agentId).toBeNull();
     // And back on, the same kind of conversation goes to Ana.
     await setInboxToggles(ctx.prisma, admin, inbox.id, { autoAssign: true });
-    await ctx.prisma.$transaction((tx) => autoAssign(tx, systemActor('test'), c.id));
+    await unitOfWork(ctx.prisma, (tx) => autoAssign(tx, systemActor('test'), c.id));
     expect((await ctx.prisma.conversation.findUniqueOrThrow({ where: { id: c.id } })).agentId).toBe(ana.id);
     await expectDomainError(setInboxToggles(ctx.prisma, admin, inbox.id, {}), 'BAD_REQUEST');
     await expectDomainError(setInboxToggles(ctx.prisma, admin, inbox.id, { autoAssign: 'no' }), 'BAD_REQUEST');

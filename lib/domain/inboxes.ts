@@ -5,7 +5,8 @@ import { assertCan } from '../access/actor';
 import type { Availability, Channel, Role } from '../generated/prisma/enums';
 import { pickNext } from './assignment/selector';
 import { DomainError, parseOrThrow } from './errors';
-import { emit, publishNow, transaction } from '../realtime/outbox';
+import { unitOfWork } from '../db/unit-of-work';
+import { emit, publishNow } from '../realtime/outbox';
 
 export type CollaboratorRow = {
   userId: string;
@@ -69,7 +70,7 @@ export async function listInboxes(db: Tx, actor: Actor): Promise<InboxRow[]> {
 /** Appends the user to the inbox's round-robin order (position = last + 1). Adding a collaborator twice is refused. */
 export async function addCollaborator(db: Db, actor: Actor, inboxId: string, userId: string): Promise<void> {
   assertCan(actor, 'inboxes.manage');
-  await transaction(db, async (tx) => {
+  await unitOfWork(db, async (tx) => {
     // The same lock assignment takes, so positions are handed out one at a time and never collide.
     await lockInbox(tx, inboxId);
     const user = await tx.user.findUnique({ where: { id: userId }, select: { name: true, enabled: true } });
@@ -87,7 +88,7 @@ export async function addCollaborator(db: Db, actor: Actor, inboxId: string, use
 /** Takes the user off the inbox. Conversations already assigned to them stay with them. */
 export async function removeCollaborator(db: Db, actor: Actor, inboxId: string, userId: string): Promise<void> {
   assertCan(actor, 'inboxes.manage');
-  await transaction(db, async (tx) => {
+  await unitOfWork(db, async (tx) => {
     await lockInbox(tx, inboxId);
     const { count } = await tx.inboxCollaborator.deleteMany({ where: { inboxId, userId } });
     if (!count) throw new DomainError('NOT_FOUND', 'This user does not collaborate on this inbox.');

@@ -4,7 +4,8 @@ import type { Actor } from '../access/actor';
 import { assertCan } from '../access/actor';
 import { createQueueSchema, updateQueueSchema } from '../validation/routing';
 import { DomainError, parseOrThrow } from './errors';
-import { emit, noteTimeline, publishNow, transaction } from '../realtime/outbox';
+import { unitOfWork } from '../db/unit-of-work';
+import { emit, noteTimeline, publishNow } from '../realtime/outbox';
 import { timelineRows, type TimelineEntry } from './timeline';
 
 const nameTaken = (name: string) => new DomainError('CONFLICT', `A queue named "${name}" already exists.`, { name: ['Already in use.'] });
@@ -14,7 +15,7 @@ export async function createQueue(db: Db, actor: Actor, input: unknown) {
   assertCan(actor, 'queues.manage');
   const data = parseOrThrow(createQueueSchema, input);
   try {
-    return await transaction(db, async (tx) => {
+    return await unitOfWork(db, async (tx) => {
       if (data.isDefault) await tx.queue.updateMany({ where: { isDefault: true }, data: { isDefault: false } });
       emit(tx, { type: 'queues' });
       return tx.queue.create({ data: { name: data.name, isDefault: !!data.isDefault } });
@@ -29,7 +30,7 @@ export async function updateQueue(db: Db, actor: Actor, id: string, input: unkno
   assertCan(actor, 'queues.manage');
   const data = parseOrThrow(updateQueueSchema, input);
   try {
-    return await transaction(db, async (tx) => {
+    return await unitOfWork(db, async (tx) => {
       await mustExist(tx, id);
       if (data.isDefault) await tx.queue.updateMany({ where: { isDefault: true, id: { not: id } }, data: { isDefault: false } });
       emit(tx, { type: 'queues' });
@@ -47,7 +48,7 @@ export async function updateQueue(db: Db, actor: Actor, id: string, input: unkno
 /** Refused while routes point to the queue, naming them; its conversations keep their data and lose the queue. */
 export async function deleteQueue(db: Db, actor: Actor, id: string): Promise<void> {
   assertCan(actor, 'queues.manage');
-  await transaction(db, async (tx) => {
+  await unitOfWork(db, async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Queue" WHERE id = ${id} FOR UPDATE`;
     await mustExist(tx, id);
     const routes = await tx.route.findMany({ where: { queueId: id }, select: { name: true }, orderBy: { position: 'asc' } });

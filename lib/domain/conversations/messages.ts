@@ -6,7 +6,8 @@ import { createMessageSchema, messageListQuerySchema } from '../../validation/co
 import { parseOrThrow } from '../errors';
 import { lockVisibleConversation } from './access';
 import { getConversation } from './get';
-import { noteConversation, transaction } from '../../realtime/outbox';
+import { unitOfWork } from '../../db/unit-of-work';
+import { noteConversation } from '../../realtime/outbox';
 
 export async function listMessages(db: Tx, actor: Actor, conversationId: string, input: unknown) {
   assertCan(actor, 'conversations.work');
@@ -40,7 +41,7 @@ export async function listMessages(db: Tx, actor: Actor, conversationId: string,
 export async function addMessage(db: Db, actor: Actor, conversationId: string, input: unknown) {
   assertCan(actor, 'conversations.work');
   const m = parseOrThrow(createMessageSchema, input);
-  return transaction(db, async (tx) => {
+  return unitOfWork(db, async (tx) => {
     const conversation = await lockVisibleConversation(tx, actor, conversationId, { forChange: true });
     const outbound = m.direction === 'OUTBOUND';
     const authorType = !outbound ? 'CUSTOMER' : actor.kind === 'apiKey' ? 'BOT' : actor.kind === 'system' ? 'SYSTEM' : 'AGENT';

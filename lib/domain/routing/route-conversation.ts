@@ -10,7 +10,7 @@ import type { CompiledRoute } from './match';
 import { compiledForVersion, decideRoute, decisionReason } from './decide';
 import { loadRoutingContexts } from './context';
 import { afterConversationRouted } from './hooks';
-import { transaction } from '../../realtime/outbox';
+import { unitOfWork } from '../../db/unit-of-work';
 
 /** The saved route list, compiled once per saved version (decide.ts). */
 async function compiledRouteList(tx: Tx): Promise<CompiledRoute[]> {
@@ -57,7 +57,7 @@ export async function applyRouting(tx: Tx, actor: Actor, id: string): Promise<vo
  */
 export async function routeConversation(db: Db, actor: Actor, id: string): Promise<ConversationDetail> {
   assertCan(actor, 'conversations.work');
-  await transaction(db, async (tx) => {
+  await unitOfWork(db, async (tx) => {
     const current = await lockVisibleConversation(tx, actor, id, { forChange: true });
     if (current.agentId) {
       await tx.conversation.update({ where: { id }, data: { agentId: null, assignedAt: null } });

@@ -6,7 +6,8 @@ import { assertCan } from '../../access/actor';
 import { routeListSchema, type RouteInput } from '../../validation/routing';
 import { DomainError, parseOrThrow } from '../errors';
 import { parseExpression } from './expression';
-import { emit, eventActor, transaction } from '../../realtime/outbox';
+import { unitOfWork } from '../../db/unit-of-work';
+import { emit, eventActor } from '../../realtime/outbox';
 
 export type SavedRoute = {
   id: string;
@@ -55,7 +56,7 @@ export async function saveRouteList(db: Db, actor: Actor, input: unknown, baseVe
   const routes = parseOrThrow(routeListSchema, input);
   await validateRoutes(db, routes);
   try {
-    return await transaction(db, async (tx) => {
+    return await unitOfWork(db, async (tx) => {
       const current = await currentVersion(tx);
       if (baseVersion !== null && baseVersion !== current) throw new StaleVersionError(current);
       const version = current + 1;
