@@ -59,10 +59,9 @@ type Figures = {
 
 const fig: Figures = { rounds: [], lists: [], failures: [] };
 let loadAtStart = os.loadavg()[0]; // 1-minute load average before the A/B rounds: other work on the machine skews every figure
-// Servers go first (after each part), databases and folders last: the in-process app's pg pool
-// (see countRouteStatements) is not ended by closeDb() when Prisma itself never connected, so its
-// idle connections linger until the pool's 10 s idle timeout; dropping the database after the
-// PGlite part finds them gone.
+// Servers go first (after each part), databases and folders last, so nothing still holds a
+// connection to a database being dropped (the in-process app of countRouteStatements is closed by
+// closeDb(), which ends its raw driver's pool too).
 const cleanups: (() => Promise<unknown>)[] = [];
 const dropLater: (() => Promise<unknown>)[] = [];
 const log = (s: string) => console.log(s);

@@ -47,8 +47,7 @@ async function main(): Promise<number> {
     }
     return 0;
   } finally {
-    await opened?.prisma.$disconnect();
-    await opened?.pglite?.close();
+    await opened?.close();
   }
 }
 

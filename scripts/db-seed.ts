@@ -30,8 +30,7 @@ async function main() {
     console.log(`\nDemo accounts (password "${DEMO_PASSWORD}"):`);
     for (const u of USERS) console.log(`  ${u.role.padEnd(11)} ${u.email.padEnd(24)} ${u.name}`);
   } finally {
-    await opened?.prisma.$disconnect();
-    await opened?.pglite?.close();
+    await opened?.close();
   }
 }
 

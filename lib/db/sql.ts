@@ -42,6 +42,12 @@ export interface SqlDriver extends Sql {
   readonly engine: 'pglite' | 'postgres';
   /** BEGIN … COMMIT on one connection; ROLLBACK when `fn` throws. READ COMMITTED. */
   transaction<T>(fn: (sql: Sql) => Promise<T>): Promise<T>;
+  /**
+   * Ends the pg pool, which Prisma's `$disconnect` ends only when Prisma itself has connected (a
+   * process whose queries all went through this driver kept its idle connections for the pool's
+   * idle timeout). Nothing on PGlite: its owner closes it.
+   */
+  close(): Promise<void>;
 }
 
 /**
@@ -83,6 +89,9 @@ export function pgDriver(pool: pg.Pool): SqlDriver {
       } finally {
         client.release(broken);
       }
+    },
+    async close() {
+      if (!pool.ending && !pool.ended) await pool.end();
     },
   };
 }
@@ -140,6 +149,7 @@ export function pgliteDriver(db: PGlite): SqlDriver {
     engine: 'pglite',
     ...pgliteSql(db, prepared),
     transaction: (fn) => db.transaction((tx) => fn(pgliteSql(tx, prepared!))),
+    close: async () => undefined,
   };
 }
 

@@ -3,6 +3,7 @@ import { describeEachEngine } from '../test/db';
 import { expectDomainError, makeConversation, makeInbox, makeUser } from '../test/fixtures';
 import { systemActor } from '../access/actor';
 import { setInboxTogglesSchema } from '../validation/admin';
+import { unitOfWork } from '../db/unit-of-work';
 import { autoAssign } from './assignment/auto-assign';
 import { parseOrThrow } from './errors';
 import { addCollaborator, listInboxes, removeCollaborator, setInboxToggles } from './inboxes';
@@ -63,11 +64,11 @@ describeEachEngine('inbox administration', (ctx) => {
     await ctx.prisma.user.update({ where: { id: ana.id }, data: { availability: 'ONLINE' } });
     expect(await setInboxToggles(ctx.prisma, admin, { inboxId: inbox.id, autoAssign: false })).toEqual({ autoAssign: false, reassignOnOffline: true });
     const c = await makeConversation(ctx.prisma, { inboxId: inbox.id });
-    await ctx.prisma.$transaction((tx) => autoAssign(tx, systemActor('test'), c.id));
+    await unitOfWork(ctx.prisma, (tx) => autoAssign(tx, systemActor('test'), c.id));
     expect((await ctx.prisma.conversation.findUniqueOrThrow({ where: { id: c.id } })).agentId).toBeNull();
     // And back on, the same kind of conversation goes to Ana.
     await setInboxToggles(ctx.prisma, admin, { inboxId: inbox.id, autoAssign: true });
-    await ctx.prisma.$transaction((tx) => autoAssign(tx, systemActor('test'), c.id));
+    await unitOfWork(ctx.prisma, (tx) => autoAssign(tx, systemActor('test'), c.id));
     expect((await ctx.prisma.conversation.findUniqueOrThrow({ where: { id: c.id } })).agentId).toBe(ana.id);
     // As a door does it, parsing first: nothing to change, or not a boolean, is refused.
     const toggle = async (input: unknown) => setInboxToggles(ctx.prisma, admin, parseOrThrow(setInboxTogglesSchema, input));

@@ -5,7 +5,8 @@ import type { Availability, Channel, Role } from '../generated/prisma/enums';
 import { pickNext } from './assignment/selector';
 import type { CollaboratorRef, SetInboxTogglesInput } from '../validation/admin';
 import { DomainError } from './errors';
-import { emit, publishNow, transaction } from '../realtime/outbox';
+import { unitOfWork } from '../db/unit-of-work';
+import { emit, publishNow } from '../realtime/outbox';
 
 export type CollaboratorRow = {
   userId: string;
@@ -64,7 +65,7 @@ export async function listInboxes(db: Tx, actor: Actor): Promise<InboxRow[]> {
 
 /** Appends the user to the inbox's round-robin order (position = last + 1). Adding a collaborator twice is refused. */
 export async function addCollaborator(db: Db, actor: Actor, { inboxId, userId }: CollaboratorRef): Promise<void> {
-  await transaction(db, async (tx) => {
+  await unitOfWork(db, async (tx) => {
     // The same lock assignment takes, so positions are handed out one at a time and never collide.
     await lockInbox(tx, inboxId);
     const user = await tx.user.findUnique({ where: { id: userId }, select: { name: true, enabled: true } });
@@ -81,7 +82,7 @@ export async function addCollaborator(db: Db, actor: Actor, { inboxId, userId }:
 
 /** Takes the user off the inbox. Conversations already assigned to them stay with them. */
 export async function removeCollaborator(db: Db, actor: Actor, { inboxId, userId }: CollaboratorRef): Promise<void> {
-  await transaction(db, async (tx) => {
+  await unitOfWork(db, async (tx) => {
     await lockInbox(tx, inboxId);
     const { count } = await tx.inboxCollaborator.deleteMany({ where: { inboxId, userId } });
     if (!count) throw new DomainError('NOT_FOUND', 'This user does not collaborate on this inbox.');

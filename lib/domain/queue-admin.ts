@@ -5,7 +5,8 @@ import type { Actor } from '../access/actor';
 import type { createQueueSchema, queueListQuerySchema } from '../validation/routing';
 import type { QueueMember, QueueRef, UpdateQueueInput } from '../validation/queues';
 import { DomainError, notFound } from './errors';
-import { emit, noteTimeline, publishNow, transaction } from '../realtime/outbox';
+import { unitOfWork } from '../db/unit-of-work';
+import { emit, noteTimeline, publishNow } from '../realtime/outbox';
 import { timelineRows, type TimelineEntry } from './timeline';
 
 const nameTaken = (name: string) => new DomainError('CONFLICT', `A queue named "${name}" already exists.`, { name: ['Already in use.'] });
@@ -15,7 +16,7 @@ const nameTaken = (name: string) => new DomainError('CONFLICT', `A queue named "
 /** Creates a queue; making it the default takes the mark off the previous default in the same transaction. */
 export async function createQueue(db: Db, actor: Actor, data: z.output<typeof createQueueSchema>) {
   try {
-    return await transaction(db, async (tx) => {
+    return await unitOfWork(db, async (tx) => {
       if (data.isDefault) await tx.queue.updateMany({ where: { isDefault: true }, data: { isDefault: false } });
       emit(tx, { type: 'queues' });
       return tx.queue.create({ data: { name: data.name, isDefault: !!data.isDefault } });
@@ -28,7 +29,7 @@ export async function createQueue(db: Db, actor: Actor, data: z.output<typeof cr
 
 export async function updateQueue(db: Db, actor: Actor, { queueId: id, ...data }: UpdateQueueInput) {
   try {
-    return await transaction(db, async (tx) => {
+    return await unitOfWork(db, async (tx) => {
       await mustExist(tx, id);
       if (data.isDefault) await tx.queue.updateMany({ where: { isDefault: true, id: { not: id } }, data: { isDefault: false } });
       emit(tx, { type: 'queues' });
@@ -45,7 +46,7 @@ export async function updateQueue(db: Db, actor: Actor, { queueId: id, ...data }
 
 /** Refused while routes point to the queue, naming them; its conversations keep their data and lose the queue. */
 export async function deleteQueue(db: Db, actor: Actor, { queueId: id }: QueueRef): Promise<void> {
-  await transaction(db, async (tx) => {
+  await unitOfWork(db, async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Queue" WHERE id = ${id} FOR UPDATE`;
     await mustExist(tx, id);
     const routes = await tx.route.findMany({ where: { queueId: id }, select: { name: true }, orderBy: { position: 'asc' } });

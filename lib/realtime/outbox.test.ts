@@ -16,7 +16,9 @@ import { addCollaborator, removeCollaborator } from '../domain/inboxes';
 import { setUserEnabled } from '../domain/users';
 import { MemoryBus, setBus, type EventBus } from './bus';
 import type { BusEvent, ConversationEvent } from './events';
-import { noteConversation, transaction } from './outbox';
+import { unitOfWork } from '../db/unit-of-work';
+import { recordTimeline } from '../domain/timeline';
+import { emit, noteConversation, noteTimeline } from './outbox';
 
 // The outbox's promise (lib/realtime/outbox.ts): domain code notes what it changed on its
 // transaction, and the bus hears of it once, after commit, with the state that committed.
@@ -113,13 +115,33 @@ describeEachEngine('realtime outbox', (ctx) => {
     // Noted, then thrown: the note must die with the transaction.
     const other = await makeConversation(ctx.prisma);
     await expect(
-      transaction(ctx.prisma, async (tx) => {
+      unitOfWork(ctx.prisma, async (tx) => {
         noteConversation(tx, other.id, sup, 'message');
         throw new Error('x');
       }),
     ).rejects.toThrow('x');
     expect(got).toEqual([]);
     expect(publish).not.toHaveBeenCalled();
+  });
+
+  it('noting outside a unit of work throws instead of losing the event', async () => {
+    const c = await makeConversation(ctx.prisma);
+    const outside = /outside a unit of work/;
+    expect(() => noteTimeline(ctx.prisma, c.id, sup, [{ kind: 'STATUS_CHANGED' }])).toThrow(outside);
+    expect(() => noteConversation(ctx.prisma, c.id, sup, 'message')).toThrow(outside);
+    expect(() => emit(ctx.prisma, { type: 'queues' })).toThrow(outside);
+    // A bare Prisma transaction is not a unit of work either: there is no hook to publish from.
+    await expect(ctx.prisma.$transaction((tx) => recordTimeline(tx, c.id, sup, [{ kind: 'STATUS_CHANGED', before: { status: 'OPEN' }, after: { status: 'WAITING' } }]))).rejects.toThrow(
+      /noteTimeline outside a unit of work/,
+    );
+    expect(await ctx.prisma.timelineEvent.count({ where: { conversationId: c.id } })).toBe(0); // and the write rolled back with it
+    // Nor is the client of a unit that has ended.
+    let stale: Parameters<typeof emit>[0] | undefined;
+    await unitOfWork(ctx.prisma, async (tx) => {
+      stale = tx;
+    });
+    expect(() => emit(stale!, { type: 'queues' })).toThrow(/already ended/);
+    expect(got).toEqual([]);
   });
 
   it('an agent going OFFLINE: one agent event, then one conversation event per moved conversation in one publish', async () => {

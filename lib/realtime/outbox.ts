@@ -1,4 +1,5 @@
-import type { Db, Tx } from '../db';
+import type { Tx } from '../db';
+import { afterCommit, beforeCommit, unitState, type UnitClient } from '../db/unit-of-work';
 import type { Actor } from '../access/actor';
 import type { TimelineEntry } from '../domain/timeline';
 import type { TimelineKind } from '../generated/prisma/enums';
@@ -7,17 +8,35 @@ import type { BusEvent, ConversationChange, ConversationEvent, EventActor } from
 
 /**
  * Events leave only after their transaction commits, and never for work that rolled back: domain
- * code notes what it changed on the transaction it holds, and `transaction()` publishes once
- * `$transaction` has returned. Conversation events carry the state read at the end of the
- * transaction (one query for all touched conversations), which is exactly what committed.
+ * code notes what it changed on the unit of work it runs in (lib/db/unit-of-work.ts), and the
+ * outbox publishes in the unit's after-commit hook. Conversation events carry the state read just
+ * before COMMIT (one query for all touched conversations), which is exactly what committed.
+ * Noting outside a unit of work throws: there would be no commit to wait for, and the event would
+ * silently never leave.
  */
 
 type Touch = { changes: Set<ConversationChange>; before: { queueId?: string | null; agentId?: string | null }; actor: EventActor };
-type Box = { conversations: Map<string, Touch>; events: BusEvent[] };
+// `tx` is set by the first conversation noted: only a Prisma unit can be read back before commit.
+// The raw hot paths (sqlUnitOfWork) know what they wrote and emit whole events instead.
+type Box = { conversations: Map<string, Touch>; events: BusEvent[]; tx?: Tx; sealed: BusEvent[] };
 
-// Keyed by the transaction client Prisma hands to the callback: the same object travels through
-// every domain function of that transaction, and nothing outlives it.
-const boxes = new WeakMap<object, Box>();
+const OUTBOX = Symbol('realtime outbox');
+
+function boxOf(client: UnitClient, what: string): Box {
+  return unitState(
+    client,
+    OUTBOX,
+    () => {
+      const box: Box = { conversations: new Map(), events: [], sealed: [] };
+      beforeCommit(client, async () => {
+        box.sealed = await seal(box);
+      });
+      afterCommit(client, () => publishNow(box.sealed));
+      return box;
+    },
+    what,
+  );
+}
 
 const CHANGE: Record<TimelineKind, ConversationChange> = {
   CREATED: 'created',
@@ -29,30 +48,16 @@ const CHANGE: Record<TimelineKind, ConversationChange> = {
   TAG_ADDED: 'tags',
   TAG_REMOVED: 'tags',
   ROUTED: 'routed',
-  MESSAGE_ADDED: 'message',
+  MESSAGE_ADDED: 'message', // written by nothing; kept in the enum (prisma/schema.prisma says why)
 };
 
-/** The event's `changes` for timeline entries written by a hot path that publishes itself. */
+/** The event's `changes` for timeline entries written by a raw hot path, which emits whole events. */
 export function changesOf(kinds: TimelineKind[]): ConversationChange[] {
   return [...new Set(kinds.map((k) => CHANGE[k]))];
 }
 
 export function eventActor(actor: Actor): EventActor {
   return { kind: actor.kind, id: actor.kind === 'system' ? null : actor.id };
-}
-
-/** Runs `fn` in a database transaction and publishes what it noted once the transaction has committed. */
-export async function transaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  const box: Box = { conversations: new Map(), events: [] };
-  let events: BusEvent[] = [];
-  const result = await db.$transaction(async (tx) => {
-    boxes.set(tx, box);
-    const value = await fn(tx);
-    events = await seal(tx, box);
-    return value;
-  });
-  await publishNow(events);
-  return result;
 }
 
 /** Publishes events of a change that is already committed (a single autocommitted statement). */
@@ -68,9 +73,7 @@ export async function publishNow(events: BusEvent[]): Promise<void> {
 
 /** Notes timeline entries written for a conversation in this transaction. */
 export function noteTimeline(tx: Tx, conversationId: string, actor: Actor, entries: Pick<TimelineEntry, 'kind' | 'before'>[]): void {
-  const box = boxes.get(tx);
-  if (!box) return;
-  const touch = touchOf(box, conversationId, actor);
+  const touch = touchOf(tx, conversationId, actor, 'noteTimeline');
   for (const e of entries) {
     touch.changes.add(CHANGE[e.kind]);
     const before = (e.before ?? {}) as { queueId?: string | null; agentId?: string | null };
@@ -82,16 +85,17 @@ export function noteTimeline(tx: Tx, conversationId: string, actor: Actor, entri
 
 /** Notes a change that writes no timeline entry (a message). */
 export function noteConversation(tx: Tx, conversationId: string, actor: Actor, change: ConversationChange): void {
-  const box = boxes.get(tx);
-  if (box) touchOf(box, conversationId, actor).changes.add(change);
+  touchOf(tx, conversationId, actor, 'noteConversation').changes.add(change);
 }
 
-/** Notes any other event to publish after commit. */
-export function emit(tx: Tx, event: BusEvent): void {
-  boxes.get(tx)?.events.push(event);
+/** Notes any other event (or, on a raw hot path, a whole conversation event) to publish after commit. */
+export function emit(client: UnitClient, event: BusEvent): void {
+  boxOf(client, 'emit').events.push(event);
 }
 
-function touchOf(box: Box, id: string, actor: Actor): Touch {
+function touchOf(tx: Tx, id: string, actor: Actor, what: string): Touch {
+  const box = boxOf(tx, what);
+  box.tx = tx;
   let touch = box.conversations.get(id);
   if (!touch) box.conversations.set(id, (touch = { changes: new Set(), before: {}, actor: eventActor(actor) }));
   return touch;
@@ -120,9 +124,9 @@ export function conversationEvent(
   };
 }
 
-async function seal(tx: Tx, box: Box): Promise<BusEvent[]> {
-  if (!box.conversations.size) return box.events;
-  const rows = await tx.conversation.findMany({
+async function seal(box: Box): Promise<BusEvent[]> {
+  if (!box.tx || !box.conversations.size) return box.events;
+  const rows = await box.tx.conversation.findMany({
     where: { id: { in: [...box.conversations.keys()] } },
     select: { id: true, status: true, inboxId: true, queueId: true, agentId: true, topic: true },
   });

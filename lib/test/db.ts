@@ -117,7 +117,7 @@ function withClient(engine: Engine, prisma: PrismaClient, raw: RawDb): TestDb {
       return sql.query(text, params, opts);
     },
   });
-  attachSql(prisma, { engine: driver.engine, ...counted(driver), transaction: (fn) => driver.transaction((sql) => fn(counted(sql))) });
+  attachSql(prisma, { engine: driver.engine, ...counted(driver), transaction: (fn) => driver.transaction((sql) => fn(counted(sql))), close: () => driver.close() });
   return { engine, prisma, sql: raw.sql, queryCount: () => queries, close: () => closeBoth(prisma, raw) };
 }
 

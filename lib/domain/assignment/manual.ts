@@ -5,7 +5,7 @@ import { recordTimeline } from '../timeline';
 import { lockVisibleConversation } from '../conversations/access';
 import { getConversation, loadConversation, type ConversationDetail } from '../conversations/get';
 import { manualPool } from './pool';
-import { transaction } from '../../realtime/outbox';
+import { unitOfWork } from '../../db/unit-of-work';
 
 /** The "Assigned Agent" dropdown's options (SPEC §4): who may take this conversation, with availability. */
 export async function assignableAgents(db: Tx, actor: Actor, { conversationId }: { conversationId: string }) {
@@ -35,7 +35,7 @@ export function notAssignable(user: { name: string; enabled: boolean } | null): 
  * a conversation that is still unassigned: a manual choice is never undone by it.
  */
 export async function assignConversation(db: Db, actor: Actor, { conversationId, agentId }: { conversationId: string; agentId: string | null }): Promise<ConversationDetail> {
-  await transaction(db, async (tx) => {
+  await unitOfWork(db, async (tx) => {
     const c = await lockVisibleConversation(tx, actor, conversationId, { forChange: true });
     if (c.agentId === agentId) return;
     if (agentId) await assertAssignable(tx, c, agentId);

@@ -4,7 +4,8 @@ import { timelineRows, type TimelineEntry } from '../timeline';
 import { lockInbox } from './claim';
 import { autoPool, type Candidate } from './pool';
 import { pickNext } from './selector';
-import { noteTimeline, transaction } from '../../realtime/outbox';
+import { unitOfWork } from '../../db/unit-of-work';
+import { noteTimeline } from '../../realtime/outbox';
 
 export type ReassignResult = { moved: number; unassigned: number };
 
@@ -33,7 +34,7 @@ export async function reassignConversationsOf(db: Db, agentId: string, why: stri
   const inboxes = [...new Set([...held.map((h) => h.inboxId!), ...collaborations.map((c) => c.inboxId)])].sort();
   const total: ReassignResult = { moved: 0, unassigned: 0 };
   for (const inboxId of inboxes) {
-    const r = await transaction(db, (tx) => reassignInInbox(tx, actor, agentId, agent.name, why, inboxId));
+    const r = await unitOfWork(db, (tx) => reassignInInbox(tx, actor, agentId, agent.name, why, inboxId));
     total.moved += r.moved;
     total.unassigned += r.unassigned;
   }

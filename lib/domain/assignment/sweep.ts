@@ -1,6 +1,7 @@
 import type { Db } from '../../db';
 import { setAvailability } from '../presence';
-import { emit, transaction } from '../../realtime/outbox';
+import { unitOfWork } from '../../db/unit-of-work';
+import { emit } from '../../realtime/outbox';
 
 // Presence sweep (SPEC §4): agents ONLINE or BUSY whose console has been silent longer than the
 // grace period are set OFFLINE, and their conversations move on as if they had gone offline.
@@ -10,7 +11,7 @@ const SWEEP_LOCK = 7_353_001;
 export const GRACE_MS = Number(process.env.PRESENCE_GRACE_SECONDS || 90) * 1000;
 
 export async function sweepSilentAgents(db: Db, now = new Date(), graceMs = GRACE_MS): Promise<string[]> {
-  const silent = await transaction(db, async (tx) => {
+  const silent = await unitOfWork(db, async (tx) => {
     const [{ locked }] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${SWEEP_LOCK}) AS locked`;
     if (!locked) return [];
     const cutoff = new Date(now.getTime() - graceMs);

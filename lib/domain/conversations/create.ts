@@ -1,5 +1,6 @@
 import type { Db } from '../../db';
-import { sqlOf, sqlTimestamp, orderedId, type Sql } from '../../db/sql';
+import { sqlTimestamp, orderedId, type Sql } from '../../db/sql';
+import { sqlUnitOfWork } from '../../db/unit-of-work';
 import type { Actor } from '../../access/actor';
 import type { Channel, ConversationStatus, Priority } from '../../generated/prisma/enums';
 import type { CreateConversationInput } from '../../validation/conversations';
@@ -11,7 +12,7 @@ import { routesForVersion } from '../routing/saved-routes';
 import { pickRoundRobinCte } from '../assignment/pick-sql';
 import { actorColumns } from '../timeline';
 import { loadConversation, type ConversationDetail } from './get';
-import { conversationEvent, publishNow } from '../../realtime/outbox';
+import { conversationEvent, emit } from '../../realtime/outbox';
 import { SqlParams } from '../../db/sql-params';
 
 /** What a create wrote, as the transaction knew it: enough to answer without reading it back. */
@@ -74,15 +75,18 @@ export async function createConversation(db: Db, actor: Actor, input: CreateConv
  */
 export async function createConversationRecord(db: Db, actor: Actor, data: CreateConversationInput, opts: { idempotency?: IdempotencyClaim } = {}): Promise<CreateResult> {
   let created: CreatedConversation;
-  let decision: RouteDecision | null;
   try {
-    ({ created, decision } = await sqlOf(db).transaction((sql) => insertConversation(sql, actor, data, opts.idempotency)));
+    created = await sqlUnitOfWork(db, async (sql) => {
+      const made = await insertConversation(sql, actor, data, opts.idempotency);
+      // Published after COMMIT by the unit of work: the statement returned everything that committed.
+      const changes = ['created' as const, ...(made.decision ? (['routed'] as const) : []), ...(made.created.agentId && !data.agentId ? (['assignee'] as const) : [])];
+      emit(sql, conversationEvent(made.created, [...changes], { queueId: null, agentId: null }, actor));
+      return made.created;
+    });
   } catch (e) {
     if (e instanceof AlreadyClaimed) return { replay: true };
     throw e;
   }
-  const changes = ['created' as const, ...(decision ? (['routed'] as const) : []), ...(created.agentId && !data.agentId ? (['assignee'] as const) : [])];
-  await publishNow([conversationEvent(created, [...changes], { queueId: null, agentId: null }, actor)]);
   return { created };
 }
 

@@ -5,7 +5,8 @@ import type { z } from 'zod';
 import type { createMessageRequestSchema, messageListRequestSchema } from '../../validation/conversations';
 import { lockVisibleConversation } from './access';
 import { getConversation } from './get';
-import { noteConversation, transaction } from '../../realtime/outbox';
+import { unitOfWork } from '../../db/unit-of-work';
+import { noteConversation } from '../../realtime/outbox';
 
 export async function listMessages(db: Tx, actor: Actor, { conversationId, ...q }: z.output<typeof messageListRequestSchema>) {
   await getConversation(db, actor, { conversationId });
@@ -35,7 +36,7 @@ export async function listMessages(db: Tx, actor: Actor, { conversationId, ...q 
  * for an API key, a bot. Refused on CLOSED conversations.
  */
 export async function addMessage(db: Db, actor: Actor, { conversationId, ...m }: z.output<typeof createMessageRequestSchema>) {
-  return transaction(db, async (tx) => {
+  return unitOfWork(db, async (tx) => {
     const conversation = await lockVisibleConversation(tx, actor, conversationId, { forChange: true });
     const outbound = m.direction === 'OUTBOUND';
     const authorType = !outbound ? 'CUSTOMER' : actor.kind === 'apiKey' ? 'BOT' : actor.kind === 'system' ? 'SYSTEM' : 'AGENT';

@@ -8,11 +8,11 @@ import { recordTimeline } from '../timeline';
 import { ensureTags } from '../tags';
 import { lockVisibleConversation } from './access';
 import { getConversation } from './get';
-import { transaction } from '../../realtime/outbox';
+import { unitOfWork } from '../../db/unit-of-work';
 
 /** Adds a tag (created when new). Adding a tag the conversation already has changes nothing. */
 export async function addConversationTag(db: Db, actor: Actor, { conversationId, tagName }: z.output<typeof addTagRequestSchema>): Promise<{ added: boolean; name: string }> {
-  return transaction(db, async (tx) => {
+  return unitOfWork(db, async (tx) => {
     await lockVisibleConversation(tx, actor, conversationId, { forChange: true });
     const [tag] = await ensureTags(tx, [tagName]);
     const { count } = await tx.conversationTag.createMany({ data: [{ conversationId, tagId: tag.id }], skipDuplicates: true });
@@ -26,7 +26,7 @@ export async function addConversationTag(db: Db, actor: Actor, { conversationId,
 
 /** Removes a tag from a conversation; the tag itself and the conversation stay. */
 export async function removeConversationTag(db: Db, actor: Actor, { conversationId, tagName: name }: z.output<typeof conversationTagSchema>): Promise<void> {
-  await transaction(db, async (tx) => {
+  await unitOfWork(db, async (tx) => {
     await lockVisibleConversation(tx, actor, conversationId, { forChange: true });
     const { count } = await tx.conversationTag.deleteMany({ where: { conversationId, tag: { name } } });
     if (!count) throw new DomainError('NOT_FOUND', `The conversation has no tag "${name}".`);

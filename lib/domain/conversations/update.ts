@@ -1,5 +1,5 @@
 import type { Db } from '../../db';
-import { sqlOf } from '../../db/sql';
+import { sqlUnitOfWork } from '../../db/unit-of-work';
 import type { Actor } from '../../access/actor';
 import type { UpdateConversationInput } from '../../validation/conversations';
 import { closedConversation, notFound } from '../errors';
@@ -9,7 +9,7 @@ import { notAssignable } from '../assignment/manual';
 import { loadConversation, type ConversationDetail } from './get';
 import type { CreatedConversation } from './create';
 import { lockForUpdate, writeUpdate, type UpdatableColumn } from './update-sql';
-import { changesOf, conversationEvent, publishNow } from '../../realtime/outbox';
+import { changesOf, conversationEvent, emit } from '../../realtime/outbox';
 
 /** PUT resets the editable fields that are left out; PATCH changes only those given. */
 const PUT_DEFAULTS: Required<{ [K in keyof UpdateConversationInput]: UpdateConversationInput[K] }> = {
@@ -40,7 +40,7 @@ export async function updateConversation(db: Db, actor: Actor, request: UpdateRe
  */
 export async function updateConversationRecord(db: Db, actor: Actor, { conversationId: id, mode, changes }: UpdateRequest): Promise<CreatedConversation> {
   const wanted: UpdateConversationInput = mode === 'put' ? { ...PUT_DEFAULTS, ...changes } : changes;
-  const { before, next, events } = await sqlOf(db).transaction(async (sql) => {
+  return sqlUnitOfWork(db, async (sql) => {
     const locked = await lockForUpdate(sql, actor, id, {
       queueId: wanted.queueId ?? undefined,
       agent: wanted.agentId ? { id: wanted.agentId, queueId: wanted.queueId } : undefined,
@@ -54,14 +54,12 @@ export async function updateConversationRecord(db: Db, actor: Actor, { conversat
     if (wanted.agentId && wanted.agentId !== current.agentId && !locked.agent?.eligible) throw notAssignable(locked.agent);
     // Taken after the lock, so no change is dated before a close it waited for.
     const plan = planUpdate(current, wanted, new Date());
-    if (plan.events.length && !(await writeUpdate(sql, actor, plan.next, plan.columns, plan.events))) throw closedConversation();
-    return { before: current, ...plan };
+    if (!plan.events.length) return plan.next;
+    if (!(await writeUpdate(sql, actor, plan.next, plan.columns, plan.events))) throw closedConversation();
+    // Published after COMMIT by the unit of work: the write is guarded, so this is what committed.
+    emit(sql, conversationEvent(plan.next, changesOf(plan.events.map((e) => e.kind)), { queueId: current.queueId, agentId: current.agentId }, actor));
+    return plan.next;
   });
-  if (events.length) {
-    const changes = changesOf(events.map((e) => e.kind));
-    await publishNow([conversationEvent(next, changes, { queueId: before.queueId, agentId: before.agentId }, actor)]);
-  }
-  return next;
 }
 
 type Plan = { next: CreatedConversation; columns: UpdatableColumn[]; events: TimelineEntry[] };

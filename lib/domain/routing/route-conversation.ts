@@ -9,7 +9,7 @@ import { decideQueue, decisionReason } from './decide';
 import { compiledRouteList, loadDefaultQueue } from './saved-routes';
 import { loadRoutingContexts } from './context';
 import { afterConversationRouted } from './hooks';
-import { transaction } from '../../realtime/outbox';
+import { unitOfWork } from '../../db/unit-of-work';
 import type { RouteConversationInput } from '../../validation/routing';
 
 /**
@@ -50,7 +50,7 @@ export async function applyRouting(tx: Tx, actor: Actor, { conversationId: id }:
  */
 export async function routeConversation(db: Db, actor: Actor, input: RouteConversationInput): Promise<ConversationDetail> {
   const id = input.conversationId;
-  await transaction(db, async (tx) => {
+  await unitOfWork(db, async (tx) => {
     const current = await lockVisibleConversation(tx, actor, id, { forChange: true });
     if (current.agentId) {
       await tx.conversation.update({ where: { id }, data: { agentId: null, assignedAt: null } });

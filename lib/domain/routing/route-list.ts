@@ -5,7 +5,8 @@ import type { Actor } from '../../access/actor';
 import { routeListSchema, type RestoreRouteVersionInput, type RouteListInput, type SaveRouteListInput } from '../../validation/routing';
 import { DomainError, parseOrThrow } from '../errors';
 import { parseExpression } from './expression';
-import { emit, eventActor, transaction } from '../../realtime/outbox';
+import { unitOfWork } from '../../db/unit-of-work';
+import { emit, eventActor } from '../../realtime/outbox';
 import { currentVersion, loadRouteList, type SavedRoute } from './saved-routes';
 import { planRouteSave } from './save-plan';
 
@@ -40,7 +41,7 @@ export async function saveRouteList(db: Db, actor: Actor, input: SaveRouteListIn
   const { routes, baseVersion } = input;
   await validateRoutes(db, routes);
   try {
-    return await transaction(db, async (tx) => {
+    return await unitOfWork(db, async (tx) => {
       const current = await currentVersion(tx);
       if (baseVersion !== null && baseVersion !== current) throw new StaleVersionError(current);
       const version = current + 1;
