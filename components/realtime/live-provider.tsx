@@ -1,13 +1,14 @@
 'use client';
 
 import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react';
-import { useQueryClient } from '@tanstack/react-query';
+import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useRouter } from 'next/navigation';
 import type { WireEvent } from '@/lib/realtime/events';
 import { conversationKeys } from '@/lib/query/conversations';
+import { dashboardKeys } from '@/lib/query/dashboard';
+import { unreadKeys } from '@/lib/query/unread';
 import { connectLiveShared, type LiveStatus } from './live-client';
 import { Toasts, type Toast } from './toasts';
-import { unreadKey } from './unread';
 
 type Listener = (e: WireEvent) => void;
 type LiveContextValue = { userId: string; status: LiveStatus; subscribe: (fn: Listener) => () => void };
@@ -28,7 +29,8 @@ export function LiveProvider({ userId, children }: { userId: string; children: R
   const [status, setStatus] = useState<LiveStatus>('connecting');
   const [toasts, setToasts] = useState<Toast[]>([]);
   const listeners = useRef(new Set<Listener>());
-  const pending = useRef(new Set<string>());
+  // The factories' `all` keys are constants, so a Set of them holds each feature once.
+  const pending = useRef(new Set<QueryKey>());
   const flushTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   const subscribe = useCallback((fn: Listener) => {
@@ -42,13 +44,13 @@ export function LiveProvider({ userId, children }: { userId: string; children: R
     const flush = () => {
       flushTimer.current = undefined;
       for (const k of [...pending.current]) {
-        if (queryClient.isFetching({ queryKey: [k] })) continue;
+        if (queryClient.isFetching({ queryKey: k })) continue;
         pending.current.delete(k);
-        void queryClient.invalidateQueries({ queryKey: [k] });
+        void queryClient.invalidateQueries({ queryKey: k });
       }
       if (pending.current.size) flushTimer.current = setTimeout(flush, INVALIDATE_AFTER_MS);
     };
-    const invalidate = (...keys: string[]) => {
+    const invalidate = (...keys: QueryKey[]) => {
       for (const k of keys) pending.current.add(k);
       flushTimer.current ??= setTimeout(flush, INVALIDATE_AFTER_MS);
     };
@@ -66,9 +68,9 @@ export function LiveProvider({ userId, children }: { userId: string; children: R
     const onEvent = (e: WireEvent) => {
       switch (e.type) {
         case 'conversation': {
-          invalidate(conversationKeys.all[0], 'dashboard');
+          invalidate(conversationKeys.all, dashboardKeys.all);
           const mine = e.agentId === userId;
-          if (mine || e.before.agentId === userId) invalidate(unreadKey[0]);
+          if (mine || e.before.agentId === userId) invalidate(unreadKeys.all);
           const byMe = e.actor.kind === 'user' && e.actor.id === userId;
           if (mine && e.before.agentId !== userId && !byMe && e.status !== 'CLOSED') {
             toast({ title: 'A conversation was assigned to you', body: e.topic || 'No topic', href: `/inbox/${e.id}` });
@@ -76,24 +78,28 @@ export function LiveProvider({ userId, children }: { userId: string; children: R
           break;
         }
         case 'conversation-gone':
-          invalidate(conversationKeys.all[0], unreadKey[0], 'dashboard');
+          invalidate(conversationKeys.all, unreadKeys.all, dashboardKeys.all);
           break;
         case 'agent':
           // Lists show each assignee's availability beside their name.
-          invalidate(conversationKeys.all[0], 'dashboard');
+          invalidate(conversationKeys.all, dashboardKeys.all);
           // The sidebar's own availability, changed elsewhere (another tab, the presence sweep).
           if (e.id === userId) router.refresh();
           break;
         case 'queues':
           // Lists show queue names.
-          invalidate(conversationKeys.all[0], 'dashboard');
+          invalidate(conversationKeys.all, dashboardKeys.all);
           break;
         case 'users':
-          invalidate('dashboard');
+          invalidate(dashboardKeys.all);
+          break;
+        case 'routes':
+          // Not invalidated: whether a newer list may replace the one on screen depends on the
+          // editor's unsaved draft, so the editor listens and decides (lib/query/routes.ts).
           break;
         case 'unread':
           // Read in another tab or on another device.
-          invalidate(unreadKey[0], conversationKeys.all[0]);
+          invalidate(unreadKeys.all, conversationKeys.all);
           break;
         case 'scope':
         case 'resync':

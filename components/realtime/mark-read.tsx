@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { markReadAction } from '@/lib/actions/unread';
 import { useLiveEvent } from './live-provider';
-import { unreadKey } from './unread';
+import { unreadKeys } from '@/lib/query/unread';
 import { conversationKeys } from '@/lib/query/conversations';
 
 /** The open conversation counts as read: on opening, and when a message or assignment arrives while it is on screen. */
@@ -14,7 +14,7 @@ export function MarkRead({ conversationId }: { conversationId: string }) {
     if (document.visibilityState !== 'visible') return;
     void markReadAction({ conversationId }).then((r) => {
       if (!r.ok) return;
-      void queryClient.invalidateQueries({ queryKey: unreadKey });
+      void queryClient.invalidateQueries({ queryKey: unreadKeys.all });
       // The inbox marks unread rows.
       void queryClient.invalidateQueries({ queryKey: conversationKeys.all });
     });

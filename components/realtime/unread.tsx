@@ -1,24 +1,7 @@
 'use client';
 
 import { useEffect } from 'react';
-import { useQuery } from '@tanstack/react-query';
-import { unreadCountAction } from '@/lib/actions/unread';
-
-export const unreadKey = ['unread'] as const;
-
-/** The count, or undefined until it has been read once. */
-export function useUnreadCount(): number | undefined {
-  const { data } = useQuery({
-    queryKey: unreadKey,
-    queryFn: async () => {
-      const r = await unreadCountAction();
-      if (!r.ok) throw new Error(r.error.message);
-      return r.data;
-    },
-    staleTime: 0,
-  });
-  return data;
-}
+import { useUnreadCount } from '@/lib/query/unread';
 
 /**
  * The count beside "Inbox" in the navigation. Hidden from screen readers, which hear it in the

@@ -1,7 +1,7 @@
 import { fromExpression, newCondition, newGroup, toExpression, type BuilderGroup } from '@/lib/domain/routing/builder';
 import { builderFaults, pinFaults, type FaultMap } from '@/lib/domain/routing/builder-faults';
 import type { RouteRow } from '@/lib/domain/routing/editor';
-import type { RouteDraftInput } from '@/lib/actions/routing';
+import type { RouteDraftInput } from '@/lib/query/routes';
 import type { Priority } from '@/lib/generated/prisma/enums';
 
 // The editor's working copy of the route list. Saving sends it whole; "unsaved changes" is a

@@ -2,14 +2,18 @@
 
 import { useId } from 'react';
 import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type Announcements, type DragEndEvent, type UniqueIdentifier } from '@dnd-kit/core';
-import { arrayMove, SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import { SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import type { DraftRoute, RouteFaults } from './draft';
+import type { RoutePatch } from './draft-reducer';
 import { SortableRoute, type RouteSim } from './sortable-route';
 
 type Props = {
   routes: DraftRoute[];
-  onReorder: (routes: DraftRoute[]) => void;
-  onChange: (key: string, patch: Partial<DraftRoute>) => void;
+  /** `key` is dropped on `over`'s place. */
+  onMove: (key: string, over: string) => void;
+  onChange: (key: string, patch: RoutePatch) => void;
+  /** Enabled ⇄ disabled. */
+  onSwitch: (key: string) => void;
   onDelete: (key: string) => void;
   expanded: ReadonlySet<string>;
   onToggle: (key: string) => void;
@@ -20,7 +24,7 @@ type Props = {
 };
 
 /** The ordered route list; reordered with the mouse, or with the keyboard from each drag handle. */
-export function RouteList({ routes, onReorder, onChange, onDelete, expanded, onToggle, queues, faults, sims, tagNames }: Props) {
+export function RouteList({ routes, onMove, onChange, onSwitch, onDelete, expanded, onToggle, queues, faults, sims, tagNames }: Props) {
   // A fixed id keeps dnd-kit's aria-describedby the same in the server render and the browser's.
   const dndId = useId();
   const sensors = useSensors(
@@ -41,9 +45,7 @@ export function RouteList({ routes, onReorder, onChange, onDelete, expanded, onT
 
   function onDragEnd({ active, over }: DragEndEvent) {
     if (!over || active.id === over.id) return;
-    const from = routes.findIndex((r) => r.key === active.id);
-    const to = routes.findIndex((r) => r.key === over.id);
-    onReorder(arrayMove(routes, from, to));
+    onMove(String(active.id), String(over.id));
   }
 
   return (
@@ -71,6 +73,7 @@ export function RouteList({ routes, onReorder, onChange, onDelete, expanded, onT
               expanded={expanded.has(r.key)}
               onToggle={() => onToggle(r.key)}
               onChange={(patch) => onChange(r.key, patch)}
+              onSwitch={() => onSwitch(r.key)}
               onDelete={() => onDelete(r.key)}
               faults={faults.get(r.key)}
               sim={sims?.get(r.key)}

@@ -1,15 +1,17 @@
 'use client';
 
-import { useMemo, useRef, useState, useTransition } from 'react';
-import { reloadRoutesAction, restoreVersionAction, saveRoutesAction } from '@/lib/actions/routing';
+import { useMemo, useReducer, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import type { RouteEditorData, SimulationResult } from '@/lib/domain/routing/editor';
 import type { ActionResult } from '@/lib/actions/result';
+import { knownSavedVersion, ownChangeUnderWay, readSavedRoutes, useRouteListChanges, useRoutesBusy, useSavedRoutes } from '@/lib/query/routes';
 import { PageHeader } from '@/components/console/page-header';
 import { secondaryButton } from '@/components/ui/controls';
-import { faultsByRoute, fingerprint, localFaults, newDraftRoute, rowInput, toDraft, toInput, type DraftRoute, type RouteFaults } from './draft';
+import { useLive, useLiveEvent } from '@/components/realtime/live-provider';
+import { fingerprint, localFaults, newDraftRoute, toInput, type DraftRoute } from './draft';
+import { editorReducer, initEditor, savedFingerprint, shownFaults } from './draft-reducer';
 import { History } from './history';
 import { RouteList } from './route-list';
-import { useLive, useLiveEvent } from '@/components/realtime/live-provider';
 import { SaveBanner, SaveBar, type Banner } from './save-bar';
 import { Simulator } from './simulator';
 import type { RouteSim } from './sortable-route';
@@ -25,7 +27,7 @@ type Props = {
 
 const UNREACHABLE = 'Could not reach the server. Check your connection and try again.';
 
-/** Ids change on every save (the list is replaced whole) and do not change a simulation's outcome. */
+/** Ids (a save gives new routes theirs) do not change a simulation's outcome. */
 const simKey = (draft: DraftRoute[]) => fingerprint(draft.map((d) => ({ ...toInput(d), id: undefined })));
 
 /** `{"[2].queueId": ["No queue has this id."]}` → `Route 3, queueId: No queue has this id.` */
@@ -38,37 +40,24 @@ function describeFields(fields: Record<string, string[]>): string {
     .join(' ');
 }
 
-function mergeFaults(a: Map<string, RouteFaults>, b: Map<string, RouteFaults> | undefined): Map<string, RouteFaults> {
-  if (!b) return a;
-  const out = new Map(a);
-  for (const [key, f] of b) {
-    const mine = out.get(key);
-    // What the editor sees now wins over what the server said about an earlier state of the same list.
-    out.set(
-      key,
-      mine
-        ? { name: mine.name ?? f.name, queueId: mine.queueId ?? f.queueId, priority: mine.priority ?? f.priority, expression: mine.expression.size ? mine.expression : f.expression }
-        : f,
-    );
-  }
-  return out;
-}
-
-/** The route list editor: draft state, save with the version it was loaded at, and the side panels. */
+/**
+ * The route list editor: the saved list is a query, the draft a reducer over it; a save goes with
+ * the version the draft started from. Beside the list, the simulator, what-if and the history.
+ */
 export function RoutesEditor({ initial, queues, tagNames, canManage }: Props) {
-  const [data, setData] = useState(initial);
-  const [draft, setDraft] = useState<DraftRoute[]>(() => initial.routes.map(toDraft));
-  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
-  const [serverFaults, setServerFaults] = useState<{ map: Map<string, RouteFaults>; for: string } | null>(null);
-  const [banner, setBanner] = useState<Banner | null>(null);
+  const queryClient = useQueryClient();
+  const saved = useSavedRoutes(initial);
+  const [state, dispatch] = useReducer(editorReducer, saved, initEditor);
+  const { base, draft, expanded, banner } = state;
+  const changes = useRouteListChanges();
+  const pending = useRoutesBusy();
   const [sim, setSim] = useState<{ result: SimulationResult; for: string } | null>(null);
-  const [pending, startTransition] = useTransition();
 
   const inputs = useMemo(() => draft.map(toInput), [draft]);
   const current = fingerprint(inputs);
-  const dirty = current !== useMemo(() => fingerprint(data.routes.map(rowInput)), [data.routes]);
+  const dirty = current !== useMemo(() => savedFingerprint(base), [base]);
   const local = useMemo(() => localFaults(draft), [draft]);
-  const faults = mergeFaults(local, serverFaults?.for === current ? serverFaults.map : undefined);
+  const faults = shownFaults(state, local, current);
   const simFor = simKey(draft);
   const sims = useMemo(() => {
     if (!sim || sim.for !== simFor) return null;
@@ -84,123 +73,85 @@ export function RoutesEditor({ initial, queues, tagNames, canManage }: Props) {
 
   // Someone else saved: an untouched list simply shows the new version; a draft is kept and the
   // supervisor is told, because saving it would now be refused as stale.
-  // This tab's own saves (under way, or versions they made) answer for themselves; so does a reload.
+  // This tab's own saves (under way, or versions they made, which the query knows before this
+  // component renders again) answer for themselves; so does a reload.
   const { userId } = useLive();
-  const own = useRef({ inFlight: 0, versions: new Set<number>() });
-  async function mine<T extends { ok: boolean; data?: { version: number } } | null>(call: Promise<T>): Promise<T> {
-    own.current.inFlight++;
-    try {
-      const res = await call;
-      if (res?.ok && res.data) own.current.versions.add(res.data.version);
-      return res;
-    } finally {
-      own.current.inFlight--;
-    }
-  }
   useLiveEvent((e) => {
-    if (pending || own.current.inFlight > 0) return;
-    if (e.type === 'resync' && !dirty) return refresh(null);
-    if (e.type !== 'routes' || e.version <= data.version || own.current.versions.has(e.version)) return;
+    if (ownChangeUnderWay(queryClient)) return;
+    if (e.type === 'resync') {
+      if (!dirty) void pull(null, null);
+      return;
+    }
+    if (e.type !== 'routes' || e.version <= Math.max(base.version, knownSavedVersion(queryClient))) return;
     const who =
       e.savedBy.kind === 'apiKey' ? `API key ${e.savedBy.name}` : e.savedBy.kind === 'user' && e.savedBy.id === userId ? 'You (in another tab)' : e.savedBy.name;
-    if (dirty) setBanner({ kind: 'remote', message: `${who} saved version ${e.version} while you were editing.` });
-    else refresh({ kind: 'saved', message: `${who} saved version ${e.version}; you are looking at it.` }, { kind: 'remote', message: `${who} saved version ${e.version} while you were editing.` });
+    const kept: Banner = { kind: 'remote', message: `${who} saved version ${e.version} while you were editing.` };
+    if (dirty) dispatch({ type: 'notify', banner: kept });
+    else void pull({ kind: 'saved', message: `${who} saved version ${e.version}; you are looking at it.` }, kept, e.version);
   });
 
-  const update = (fn: (d: DraftRoute[]) => DraftRoute[]) => {
-    setDraft(fn);
-    if (banner?.kind === 'saved') setBanner(null);
-  };
-  const expand = (keys: Iterable<string>) => setExpanded((s) => new Set([...s, ...keys]));
-
-  function adopt(next: RouteEditorData) {
-    setData(next);
-    setDraft(next.routes.map(toDraft));
-    setServerFaults(null);
-    setExpanded(new Set());
+  /**
+   * Live updates, unlike the Reload button, never pull the list from under the user: the reducer
+   * adopts only a newer version, and only while the draft is untouched (edits started while the
+   * read was out get `kept` instead).
+   */
+  async function pull(adopted: Banner | null, kept: Banner | null, version = 0) {
+    const next = await readSavedRoutes(queryClient, version);
+    if (next) dispatch({ type: 'rebase', saved: next, adopted, kept });
   }
 
-  /** Shared by save and restore: both answer with the new list or a refusal. */
-  /** `restored` answers are about an old version's list, so their field faults cannot be pinned on this draft. */
-  function settle(res: ActionResult<RouteEditorData> | null, done: string, restored = false): boolean {
+  /**
+   * Shared by save and restore: both answer with the new list or a refusal. `sent` is the draft a
+   * save sent; a restore's field faults are about an old version's list and cannot be pinned on it.
+   */
+  function settle(res: ActionResult<RouteEditorData> | null, done: string, sent?: DraftRoute[]): boolean {
     if (!res) {
-      setBanner({ kind: 'error', message: UNREACHABLE });
+      dispatch({ type: 'notify', banner: { kind: 'error', message: UNREACHABLE } });
       return false;
     }
     if (res.ok) {
-      adopt(res.data);
-      setBanner({ kind: 'saved', message: `${done} as version ${res.data.version}.` });
+      dispatch({ type: 'reset', saved: res.data, banner: { kind: 'saved', message: `${done} as version ${res.data.version}.` } });
       return true;
     }
     const { code, message, fields } = res.error;
-    if (code === 'CONFLICT' && fields?.version) {
-      setBanner({ kind: 'conflict', message });
-    } else if (code === 'BAD_REQUEST' && fields && restored) {
-      setBanner({ kind: 'error', message: `${message} ${describeFields(fields)}` });
-    } else if (code === 'BAD_REQUEST' && fields) {
-      const map = faultsByRoute(draft, fields);
-      setServerFaults({ map, for: current });
-      expand([...map].filter(([, f]) => f.expression.size).map(([k]) => k));
-      setBanner({ kind: 'error', message });
-    } else {
-      setBanner({ kind: 'error', message });
-    }
+    if (code === 'CONFLICT' && fields?.version) dispatch({ type: 'notify', banner: { kind: 'conflict', message } });
+    else if (code === 'BAD_REQUEST' && fields && sent) dispatch({ type: 'refused', sent, fields, banner: { kind: 'error', message } });
+    else if (code === 'BAD_REQUEST' && fields) dispatch({ type: 'notify', banner: { kind: 'error', message: `${message} ${describeFields(fields)}` } });
+    else dispatch({ type: 'notify', banner: { kind: 'error', message } });
     return false;
   }
 
-  function save() {
+  async function save() {
     if (local.size) {
-      expand([...local].filter(([, f]) => f.expression.size).map(([k]) => k));
-      setBanner({ kind: 'error', message: `${local.size === 1 ? 'A route needs' : `${local.size} routes need`} fixing first; nothing was saved.` });
+      const message = `${local.size === 1 ? 'A route needs' : `${local.size} routes need`} fixing first; nothing was saved.`;
+      dispatch({ type: 'blocked', faults: local, banner: { kind: 'error', message } });
       return;
     }
-    startTransition(async () => {
-      settle(await mine(saveRoutesAction(inputs, data.version).catch(() => null)), 'Saved');
-    });
+    settle(await changes.save({ routes: inputs, baseVersion: base.version }), 'Saved', draft);
   }
 
-  // Read at the time an answer arrives, not when the request left.
-  const now = useRef({ dirty, version: data.version });
-  now.current = { dirty, version: data.version };
-
-  /**
-   * Live updates, unlike the Reload button, never pull the list from under the user: nothing
-   * happens when the version is unchanged (a drag may be under way), and edits started while the
-   * request was out get the "saved while you were editing" notice instead.
-   */
-  function refresh(after: Banner | null, ifEdited: Banner | null = null) {
-    startTransition(async () => {
-      const res = await reloadRoutesAction().catch(() => null);
-      // Not newer than what is on screen (a save of ours may have landed meanwhile): nothing to do.
-      if (!res?.ok || res.data.version <= now.current.version) return;
-      if (now.current.dirty) {
-        if (ifEdited) setBanner(ifEdited);
-        return;
-      }
-      adopt(res.data);
-      setBanner(after);
-    });
-  }
-
-  function reload(after: Banner | null = null) {
-    startTransition(async () => {
-      const res = await reloadRoutesAction().catch(() => null);
-      if (res?.ok) {
-        adopt(res.data);
-        setBanner(after);
-      } else setBanner({ kind: 'error', message: res ? res.error.message : UNREACHABLE });
-    });
+  async function reload() {
+    const res = await changes.reload();
+    if (res?.ok) dispatch({ type: 'reset', saved: res.data, banner: null });
+    else dispatch({ type: 'notify', banner: { kind: 'error', message: res ? res.error.message : UNREACHABLE } });
   }
 
   const fallbackQueue = queues.find((q) => q.isDefault) ?? queues[0];
   return (
     <>
       <PageHeader title="Routes" description="New conversations go to the first enabled route whose conditions hold. Drag to change the order.">
-        <SaveBar version={data.version} dirty={dirty} pending={pending} canManage={canManage} onSave={save} onDiscard={() => adopt(data)} />
+        <SaveBar
+          version={base.version}
+          dirty={dirty}
+          pending={pending}
+          canManage={canManage}
+          onSave={() => void save()}
+          onDiscard={() => dispatch({ type: 'reset', saved: base })}
+        />
       </PageHeader>
       <main className="grid items-start gap-6 px-8 py-6 xl:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0 space-y-3">
-          <SaveBanner banner={banner} onReload={() => reload()} reloading={pending} />
+          <SaveBanner banner={banner} onReload={() => void reload()} reloading={pending} />
           {!canManage && <p className="rounded-md bg-slate-100 px-4 py-2 text-sm text-slate-600">You can try changes and simulate them, but not save them.</p>}
           {draft.length === 0 ? (
             <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-8 text-center text-sm text-slate-500">
@@ -209,11 +160,12 @@ export function RoutesEditor({ initial, queues, tagNames, canManage }: Props) {
           ) : (
             <RouteList
               routes={draft}
-              onReorder={(routes) => update(() => routes)}
-              onChange={(key, patch) => update((d) => d.map((r) => (r.key === key ? { ...r, ...patch } : r)))}
-              onDelete={(key) => update((d) => d.filter((r) => r.key !== key))}
+              onMove={(key, over) => dispatch({ type: 'move', key, over })}
+              onChange={(key, patch) => dispatch({ type: 'edit', key, patch })}
+              onSwitch={(key) => dispatch({ type: 'toggle', key })}
+              onDelete={(key) => dispatch({ type: 'remove', key })}
               expanded={expanded}
-              onToggle={(key) => setExpanded((s) => (s.has(key) ? new Set([...s].filter((k) => k !== key)) : new Set([...s, key])))}
+              onToggle={(key) => dispatch({ type: 'fold', key })}
               queues={queues}
               faults={faults}
               sims={sims}
@@ -225,11 +177,7 @@ export function RoutesEditor({ initial, queues, tagNames, canManage }: Props) {
               type="button"
               className={secondaryButton}
               disabled={!fallbackQueue}
-              onClick={() => {
-                const route = newDraftRoute(fallbackQueue.id, draft.length + 1);
-                update((d) => [...d, route]);
-                expand([route.key]);
-              }}
+              onClick={() => dispatch({ type: 'add', route: newDraftRoute(fallbackQueue.id, draft.length + 1) })}
             >
               + Add route
             </button>
@@ -247,12 +195,12 @@ export function RoutesEditor({ initial, queues, tagNames, canManage }: Props) {
           />
           <WhatIf draft={inputs} />
           <History
-            versions={data.versions}
-            current={data.version}
-            now={data.now}
+            versions={base.versions}
+            current={base.version}
+            now={base.now}
             canManage={canManage}
             dirty={dirty}
-            onRestore={async (version) => settle(await mine(restoreVersionAction(version, data.version).catch(() => null)), `Restored version ${version}`, true)}
+            onRestore={async (version) => settle(await changes.restore({ version, baseVersion: base.version }), `Restored version ${version}`)}
           />
         </aside>
       </main>

@@ -1,7 +1,7 @@
 'use client';
 
-import { useId, useState, useTransition } from 'react';
-import { simulateAction, type RouteDraftInput, type SampleInput } from '@/lib/actions/routing';
+import { useId, useState } from 'react';
+import { useSimulation, type RouteDraftInput, type SampleInput } from '@/lib/query/routes';
 import type { SimulationResult } from '@/lib/domain/routing/editor';
 import { CHANNELS } from '@/lib/validation/conversations';
 import { CHANNEL_LABEL, PRIORITY_LABEL } from '@/lib/format';
@@ -37,8 +37,7 @@ export function Simulator({ draft, names, queues, result, current, onResult }: P
   const [country, setCountry] = useState('');
   const [attributes, setAttributes] = useState('');
   const [tags, setTags] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const simulation = useSimulation();
 
   function run() {
     const sample: SampleInput = {
@@ -48,14 +47,8 @@ export function Simulator({ draft, names, queues, result, current, onResult }: P
       ...(channel && { conversation: { channel } }),
       tags: tags.split(/[\s,]+/).filter(Boolean),
     };
-    startTransition(async () => {
-      const res = await simulateAction(sample, draft).catch(() => null);
-      if (res?.ok) {
-        setError(null);
-        onResult(res.data);
-      } else {
-        setError(res ? simulationError(res.error) : 'Could not reach the server. Check your connection and try again.');
-      }
+    void simulation.run({ sample, draft }).then((res) => {
+      if (res?.ok) onResult(res.data);
     });
   }
 
@@ -124,10 +117,10 @@ export function Simulator({ draft, names, queues, result, current, onResult }: P
             spellCheck={false}
           />
         </div>
-        <button type="submit" className={primaryButton} disabled={pending}>
-          {pending ? 'Running…' : 'Run simulation'}
+        <button type="submit" className={primaryButton} disabled={simulation.pending}>
+          {simulation.pending ? 'Running…' : 'Run simulation'}
         </button>
-        <FieldError message={error} />
+        <FieldError message={simulation.error && simulationError(simulation.error)} />
       </form>
       {result && <Outcome result={result} names={names} queues={queues} current={current} />}
     </Card>

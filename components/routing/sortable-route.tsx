@@ -10,6 +10,7 @@ import { PRIORITY_LABEL } from '@/lib/format';
 import { ConditionBuilder } from './condition-builder';
 import { ConditionSummary } from './condition-summary';
 import type { DraftRoute, RouteFaults } from './draft';
+import type { RoutePatch } from './draft-reducer';
 import { tracesByNode } from './traces';
 
 export type RouteSim = { winner: boolean; matched: boolean; skipped: 'disabled' | 'invalid' | null; trace: TraceNode | null };
@@ -20,7 +21,9 @@ type Props = {
   queues: { id: string; name: string }[];
   expanded: boolean;
   onToggle: () => void;
-  onChange: (patch: Partial<DraftRoute>) => void;
+  onChange: (patch: RoutePatch) => void;
+  /** Enabled ⇄ disabled. */
+  onSwitch: () => void;
   onDelete: () => void;
   faults?: RouteFaults;
   sim?: RouteSim;
@@ -31,7 +34,7 @@ const control =
   'rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 shadow-sm focus:border-brand-500 focus:ring-2 focus:ring-brand-500/30 focus:outline-none aria-[invalid=true]:border-red-400';
 
 /** One route in the ordered list: drag handle, the route's own fields, its conditions (summary or builder). */
-export function SortableRoute({ route, position, queues, expanded, onToggle, onChange, onDelete, faults, sim, tagNames }: Props) {
+export function SortableRoute({ route, position, queues, expanded, onToggle, onChange, onSwitch, onDelete, faults, sim, tagNames }: Props) {
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: route.key });
   const id = `route-${route.key}`;
   const label = route.name.trim() || `route ${position}`;
@@ -92,7 +95,7 @@ export function SortableRoute({ route, position, queues, expanded, onToggle, onC
           role="switch"
           aria-checked={route.enabled}
           title={route.enabled ? 'Enabled: routing uses this route' : 'Disabled: routing skips this route'}
-          onClick={() => onChange({ enabled: !route.enabled })}
+          onClick={onSwitch}
           className="inline-flex items-center gap-1.5 rounded-md px-1 py-1 text-xs font-medium text-slate-600"
         >
           <span className={`relative h-5 w-9 rounded-full transition-colors ${route.enabled ? 'bg-brand-600' : 'bg-slate-300'}`} aria-hidden="true">

@@ -1,7 +1,7 @@
 'use client';
 
-import { useState, useTransition } from 'react';
-import { whatIfAction, type RouteDraftInput } from '@/lib/actions/routing';
+import { useState } from 'react';
+import { useWhatIf, type RouteDraftInput } from '@/lib/query/routes';
 import type { WhatIfResult } from '@/lib/domain/routing/editor';
 import { Card, FieldError, secondaryButton } from '@/components/ui/controls';
 import { fingerprint } from './draft';
@@ -9,17 +9,13 @@ import { fingerprint } from './draft';
 /** The last 500 conversations through the draft and through the saved list, counted per queue. */
 export function WhatIf({ draft }: { draft: RouteDraftInput[] }) {
   const [shown, setShown] = useState<{ result: WhatIfResult; for: string } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const whatIf = useWhatIf();
   const key = fingerprint(draft);
 
   function run() {
-    startTransition(async () => {
-      const res = await whatIfAction(draft).catch(() => null);
-      if (res?.ok) {
-        setShown({ result: res.data, for: key });
-        setError(null);
-      } else setError(res ? res.error.message : 'Could not reach the server. Check your connection and try again.');
+    void whatIf.run(draft).then((res) => {
+      // A failed run leaves the last answer on screen, under its message.
+      if (res?.ok) setShown({ result: res.data, for: key });
     });
   }
 
@@ -27,10 +23,10 @@ export function WhatIf({ draft }: { draft: RouteDraftInput[] }) {
   return (
     <Card title="What if?">
       <p className="text-xs text-slate-500">Where the last 500 conversations would go with this draft, against the saved routes. Nothing changes.</p>
-      <button type="button" className={`mt-2 ${secondaryButton}`} onClick={run} disabled={pending}>
-        {pending ? 'Counting…' : 'Run what-if'}
+      <button type="button" className={`mt-2 ${secondaryButton}`} onClick={run} disabled={whatIf.pending}>
+        {whatIf.pending ? 'Counting…' : 'Run what-if'}
       </button>
-      <FieldError message={error} />
+      <FieldError message={whatIf.error?.message ?? null} />
       {r && (
         <div className="mt-3" role="status" data-testid="what-if">
           <p className="text-sm">

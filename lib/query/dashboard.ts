@@ -5,8 +5,10 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getDashboardAction } from '../actions/dashboard';
 import type { DashboardData } from '../domain/dashboard';
 
-/** The realtime layer invalidates this key on every conversation or agent event; keep it exactly so. */
-export const dashboardKey = ['dashboard'] as const;
+export const dashboardKeys = {
+  /** The dashboard's figures; the realtime layer invalidates it on every conversation, agent, queue or user event. */
+  all: ['dashboard'] as const,
+};
 
 /**
  * The supervisor dashboard's figures, starting from the server render. Refetched every minute so
@@ -19,12 +21,12 @@ export function useDashboard(initial: DashboardData) {
   // initialData only seeds an empty cache entry; coming back to the page brings a newer server
   // render than what the cache kept, so it wins.
   useEffect(() => {
-    const state = queryClient.getQueryState(dashboardKey);
-    if (state && state.dataUpdatedAt < initialAt) queryClient.setQueryData(dashboardKey, initial, { updatedAt: initialAt });
+    const state = queryClient.getQueryState(dashboardKeys.all);
+    if (state && state.dataUpdatedAt < initialAt) queryClient.setQueryData(dashboardKeys.all, initial, { updatedAt: initialAt });
   }, [initial, initialAt, queryClient]);
 
   return useQuery({
-    queryKey: dashboardKey,
+    queryKey: dashboardKeys.all,
     queryFn: async () => {
       const result = await getDashboardAction();
       if (!result.ok) throw new Error(result.error.message);
