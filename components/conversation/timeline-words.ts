@@ -72,7 +72,5 @@ export function describeEvent(e: EventWords, names: TimelineNames): string {
       const to = text(e.after, 'queueId');
       return `${who} sent it to routing: ${e.reason ?? (to ? `now in ${queue(to)}` : 'no queue matched')}`;
     }
-    case 'MESSAGE_ADDED':
-      return `${who} added a message${because}`;
   }
 }

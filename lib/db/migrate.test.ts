@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { migrate, type MigrateResult } from './migrate';
-import type { MigrationFile } from './migrations';
+import { listMigrations, type MigrationFile } from './migrations';
 import { describeEachEngine, engines, rawDb, type RawDb } from '../test/db';
 
 // Read the folders independently of listMigrations, so a bug there cannot hide behind itself.
@@ -102,6 +102,50 @@ for (const engine of engines) {
       await migrate(db.sql, [m]);
       const edited = { ...m, checksum: fake(m.name, m.sql + '\n-- edited').checksum };
       expect((await migrate(db.sql, [edited])).warnings).toEqual([`Migration ${m.name} was changed after it was applied.`]);
+    });
+  });
+}
+
+// migrate() runs each migration in its own transaction with its _prisma_migrations row. A COMMIT in the
+// file (Prisma generates BEGIN/COMMIT around enum changes) would end it early, only with a warning,
+// and commit the change apart from its record: such statements must be taken out of generated SQL.
+it('no migration controls its own transaction', () => {
+  for (const m of listMigrations()) {
+    const statements = m.sql.replace(/--.*$/gm, '');
+    expect(statements, m.name).not.toMatch(/^\s*(BEGIN|START\s+TRANSACTION|COMMIT|ROLLBACK)(\s+(WORK|TRANSACTION))?\s*;/im);
+  }
+});
+
+// The enum removal casts every TimelineEvent row to a new type: check it on a database that has rows,
+// including one with the dropped value, which the migration deletes rather than fail the cast.
+for (const engine of engines) {
+  describe(`drop_message_added on a database with timeline rows [${engine}]`, () => {
+    let db: RawDb;
+    beforeAll(async () => {
+      db = await rawDb(engine);
+    });
+    afterAll(async () => {
+      await db?.close();
+    });
+
+    it('keeps the other rows, deletes MESSAGE_ADDED ones and records the migration', async () => {
+      const all = listMigrations();
+      const at = all.findIndex((m) => m.name.endsWith('_drop_message_added'));
+      expect(at).toBeGreaterThan(0);
+      await migrate(db.sql, all.slice(0, at));
+      await db.sql.exec(`
+        INSERT INTO "Conversation" (id, "updatedAt") VALUES ('c1', now());
+        INSERT INTO "TimelineEvent" (id, "conversationId", kind, "actorKind") VALUES
+          ('e1', 'c1', 'CREATED', 'SYSTEM'), ('e2', 'c1', 'MESSAGE_ADDED', 'SYSTEM'), ('e3', 'c1', 'TAG_ADDED', 'SYSTEM');`);
+
+      expect((await migrate(db.sql, all)).applied).toEqual(all.slice(at).map((m) => m.name));
+      const rows = await db.sql.query<{ id: string; kind: string }>('SELECT id, kind::text AS kind FROM "TimelineEvent" ORDER BY id');
+      expect(rows).toEqual([{ id: 'e1', kind: 'CREATED' }, { id: 'e3', kind: 'TAG_ADDED' }]);
+      const values = await db.sql.query<{ v: string }>(`SELECT unnest(enum_range(NULL::"TimelineKind"))::text AS v`);
+      expect(values.map((r) => r.v)).not.toContain('MESSAGE_ADDED');
+      // Neither TimelineKind_old nor TimelineKind_new is left behind.
+      const types = await db.sql.query<{ typname: string }>(`SELECT typname FROM pg_type WHERE typname LIKE 'TimelineKind%'`);
+      expect(types.map((t) => t.typname).sort()).toEqual(['TimelineKind']);
     });
   });
 }

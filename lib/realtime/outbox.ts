@@ -48,7 +48,6 @@ const CHANGE: Record<TimelineKind, ConversationChange> = {
   TAG_ADDED: 'tags',
   TAG_REMOVED: 'tags',
   ROUTED: 'routed',
-  MESSAGE_ADDED: 'message', // written by nothing; kept in the enum (prisma/schema.prisma says why)
 };
 
 /** The event's `changes` for timeline entries written by a raw hot path, which emits whole events. */
