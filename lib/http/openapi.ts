@@ -167,9 +167,17 @@ function responseId(schema: z.ZodType, name: string): string {
   return meta.id;
 }
 
-/** The operations served over HTTP, in registry order. */
+const TAG_ORDER: HttpBinding<unknown>['tag'][] = ['Conversations', 'Tags', 'Messages', 'Routing', 'Queues', 'Agents', 'Documentation'];
+const METHOD_ORDER: HttpMethod[] = ['get', 'post', 'put', 'patch', 'delete'];
+
+/** The operations served over HTTP, in the document's reading order: by tag, then path, then method. */
 export function boundOperations(): Bound[] {
-  return OPERATIONS.flatMap((op) => (op.http ? [{ op, http: op.http as HttpBinding<unknown> }] : []));
+  const bound = OPERATIONS.flatMap((op) => (op.http ? [{ op, http: op.http as HttpBinding<unknown> }] : []));
+  const rank = ({ http }: Bound) => [TAG_ORDER.indexOf(http.tag), http.path, METHOD_ORDER.indexOf(http.method)] as const;
+  return bound.sort((a, b) => {
+    const [x, y] = [rank(a), rank(b)];
+    return x[0] - y[0] || (x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : 0) || x[2] - y[2];
+  });
 }
 
 function build(): OpenApiDocument {
