@@ -79,6 +79,9 @@ test.describe('as the agent', () => {
   });
 
   test('work a conversation: reply, properties, tags, timeline, then close it for good', async ({ page, context, browser, request }) => {
+    // Some forty steps over three browser contexts: 18–32 s on a loaded 2-core machine, so the 30 s
+    // budget of a one-screen test is too tight (every step still waits on what the user sees).
+    test.slow();
     const word = unique();
     const topic = `Parcel lost ${word}`;
     const id = await createConversation(request, topic);
