@@ -71,6 +71,10 @@ describeEachEngine('conversation and API key actions', (ctx) => {
     expect(assign).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     const badTag = await actions.addTagAction({ conversationId: mine, tagName: 'no spaces' });
     expect(badTag).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', fields: { tagName: [expect.stringContaining('Tag names')] } } });
+    // Not even an object: refused as bad input, not a crash.
+    expect(await actions.sendReplyAction(undefined as never)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(await actions.assignConversationAction(null as never)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(await actions.updateConversationAction('x' as never)).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     const empty = await actions.sendReplyAction({ conversationId: mine, text: '' });
     expect(empty).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', fields: { 'content.text': ['Required.'] } } });
     expect(await counts(ctx.prisma)).toEqual(before);

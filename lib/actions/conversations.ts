@@ -29,14 +29,16 @@ export async function removeTagAction(input: InputOf<typeof removeConversationTa
 }
 
 export async function sendReplyAction(input: { conversationId: string; text: string }) {
-  const message: InputOf<typeof addMessageOp> = { conversationId: input.conversationId, direction: 'OUTBOUND', content: { text: input.text } };
+  // Read without trusting the shape (the browser may send anything): the operation parses what is built here.
+  const { conversationId, text } = (input ?? {}) as Partial<typeof input>;
+  const message = { conversationId, direction: 'OUTBOUND', content: { text } } as InputOf<typeof addMessageOp>;
   return act(addMessageOp, message, { revalidate: conversationPages, shape: (m) => ({ id: m.id }) });
 }
 
 /** The "Assigned Agent" dropdown and "Assign to me": `agentId` null unassigns. Eligibility is the domain's to refuse. */
 export async function assignConversationAction(input: { conversationId: string; agentId: string | null }) {
   const shape = (c: { id: string; agentId: string | null }) => ({ id: c.id, agentId: c.agentId });
-  return input.agentId === null
+  return input?.agentId === null
     ? act(unassignConversationOp, { conversationId: input.conversationId }, { revalidate: conversationPages, shape })
     : act(assignConversationOp, input, { revalidate: conversationPages, shape });
 }
