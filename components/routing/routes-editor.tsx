@@ -2,6 +2,7 @@
 
 import { useMemo, useReducer, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
+import { UNREACHABLE } from '@/components/ui/use-action-runner';
 import type { RouteEditorData, SimulationResult } from '@/lib/domain/routing/editor';
 import type { ActionResult } from '@/lib/actions/result';
 import { knownSavedVersion, ownChangeUnderWay, readSavedRoutes, useRouteListChanges, useRoutesBusy, useSavedRoutes } from '@/lib/query/routes';
@@ -25,7 +26,6 @@ type Props = {
   canManage: boolean;
 };
 
-const UNREACHABLE = 'Could not reach the server. Check your connection and try again.';
 
 /** Ids (a save gives new routes theirs) do not change a simulation's outcome. */
 const simKey = (draft: DraftRoute[]) => fingerprint(draft.map((d) => ({ ...toInput(d), id: undefined })));

@@ -11,7 +11,7 @@ type Grant = { role: Role; description: string };
 export const PERMISSION_TABLE = {
   'conversations.work': { role: 'AGENT', description: 'See conversations (within SPEC §2 visibility); update, tag, message, assign and route them; set one’s own availability.' },
   'conversations.seeAll': { role: 'SUPERVISOR', description: 'See every conversation, not only those of one’s inboxes, queues and assignments.' },
-  'queues.view': { role: 'SUPERVISOR', description: 'Read queues, the route list, its history and the simulator.' },
+  'queues.view': { role: 'SUPERVISOR', description: 'Read the route list, its history, the simulator and what-if; open the queues page.' },
   'queues.manage': { role: 'SUPERVISOR', description: 'Create, rename, delete queues; set the default queue; add and remove members.' },
   'routes.manage': { role: 'SUPERVISOR', description: 'Save or restore the route list.' },
   'dashboard.view': { role: 'SUPERVISOR', description: 'Read the supervisor dashboard.' },

@@ -135,6 +135,10 @@ describeEachEngine('the /ccaas/1 API against its contract', (ctx) => {
     expect(replaced.summary).toBeUndefined();
     await expectCall({ ...patch, body: { status: 'LATER' } }, 400);
     await expectCall({ ...patch, body: { unknownField: 1 } }, 400);
+    // The path names the conversation: a body naming another one is refused, and nothing changes.
+    const clash = await expectCall({ ...patch, body: { conversationId: 'another-one', topic: 'Moved?' } }, 400);
+    expect(clash.json).toMatchObject({ requestError: { serviceException: { validationErrors: { conversationId: ['Does not match the path.'] } } } });
+    expect((await expectCall({ method: 'get', template: ONE, params: { conversationId }, headers: admin() }, 200)).json).toMatchObject({ topic: 'Replaced' });
   });
 
   it('adds, lists and removes tags', async () => {
@@ -185,6 +189,8 @@ describeEachEngine('the /ccaas/1 API against its contract', (ctx) => {
     const queueId = schemas.apiQueueSchema.parse(created.json).id;
     await expectCall({ method: 'post', template: Q, headers: admin(), body: { name: 'Contract queue' } }, 409);
     await expectCall({ method: 'post', template: Q, headers: { authorization: keys.agent }, body: { name: 'Not mine' } }, 403);
+    // Reading queues is for every role, as before the registry.
+    await expectCall({ method: 'get', template: Q, headers: { authorization: keys.agent } }, 200, schemas.apiQueuePageSchema);
     await expectCall({ method: 'put', template: `${Q}/{queueId}`, params: { queueId }, headers: admin(), body: { name: 'Contract queue 2' } }, 200, schemas.apiQueueSchema);
     await expectCall({ method: 'get', template: `${Q}/{queueId}`, params: { queueId }, headers: admin() }, 200, schemas.apiQueueSchema);
     const member = { method: 'post', template: '/ccaas/1/agents/{agentId}/queues', params: { agentId: keys.agentUserId }, headers: admin() } as const;

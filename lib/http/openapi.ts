@@ -5,7 +5,7 @@ import { IDEMPOTENCY_KEY_PATTERN } from './idempotency';
 import { ERRORS, PARAM_DOCS } from './openapi-docs';
 import { OPERATIONS } from '../operations/registry';
 import type { Operation as Declared } from '../operations/operation';
-import type { ErrorStatus, HttpBinding, HttpMethod } from '../operations/http-binding';
+import { HTTP_METHODS, type ErrorStatus, type HttpBinding, type HttpMethod } from '../operations/http-binding';
 
 // The OpenAPI 3.1 document is generated from the operation registry (lib/operations): each
 // operation's HTTP binding gives the path, method and words, its input schema (lib/validation)
@@ -168,12 +168,11 @@ function responseId(schema: z.ZodType, name: string): string {
 }
 
 const TAG_ORDER: HttpBinding<unknown>['tag'][] = ['Conversations', 'Tags', 'Messages', 'Routing', 'Queues', 'Agents', 'Documentation'];
-const METHOD_ORDER: HttpMethod[] = ['get', 'post', 'put', 'patch', 'delete'];
 
 /** The operations served over HTTP, in the document's reading order: by tag, then path, then method. */
 export function boundOperations(): Bound[] {
   const bound = OPERATIONS.flatMap((op) => (op.http ? [{ op, http: op.http as HttpBinding<unknown> }] : []));
-  const rank = ({ http }: Bound) => [TAG_ORDER.indexOf(http.tag), http.path, METHOD_ORDER.indexOf(http.method)] as const;
+  const rank = ({ http }: Bound) => [TAG_ORDER.indexOf(http.tag), http.path, HTTP_METHODS.indexOf(http.method)] as const;
   return bound.sort((a, b) => {
     const [x, y] = [rank(a), rank(b)];
     return x[0] - y[0] || (x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : 0) || x[2] - y[2];

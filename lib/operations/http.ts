@@ -74,7 +74,13 @@ const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v =
 /** The fields the input schema parses; a body that is not an object is handed on as it is, for the schema to refuse. */
 function rawInput(from: NonNullable<Operation['http']>['from'], params: Record<string, string>, url: URL, body: unknown): unknown {
   if (from === 'query') return { ...queryObject(url), ...params };
-  if (from === 'body') return isObject(body) ? { ...body, ...params } : body;
+  if (from === 'body') {
+    if (!isObject(body)) return body;
+    // The path names the resource; a body naming another one is refused rather than silently ignored.
+    const clash = Object.keys(params).find((k) => body[k] !== undefined && body[k] !== params[k]);
+    if (clash) throw new DomainError('BAD_REQUEST', 'Request is invalid.', { [clash]: ['Does not match the path.'] });
+    return { ...body, ...params };
+  }
   if (typeof from === 'object') return { [from.body]: body, ...params };
   return { ...params };
 }

@@ -19,10 +19,10 @@ export type Operation<I extends z.ZodType = z.ZodType, O = unknown> = {
   permission: Permission | 'public';
   input: I;
   /**
-   * The input's key that holds the payload when it is not an object of fields (the route list, an
-   * array): validation errors are reported relative to it, as the caller sent it.
+   * The input's keys that hold a payload of their own (the route list, an array; the simulator's
+   * sample): validation errors are reported relative to it, as the caller wrote it.
    */
-  payload?: string;
+  payload?: string | readonly string[];
   run: (ctx: OperationContext, input: z.output<I>) => Promise<O>;
   http?: HttpBinding<O>;
 };
@@ -36,7 +36,6 @@ export type OperationContext = {
 
 /** What a caller may send: the input schema's input side (a door's argument type). */
 export type InputOf<T> = T extends { input: infer I extends z.ZodType } ? z.input<I> : never;
-export type OutputOf<T> = T extends { run: (...args: never[]) => Promise<infer O> } ? O : never;
 
 /** Declares an operation; the identity, so that TypeScript infers the input and output types. */
 export function operation<I extends z.ZodType, O>(op: Operation<I, O>): Operation<I, O> {
@@ -49,7 +48,7 @@ export async function invoke<I extends z.ZodType, O>(op: Operation<I, O>, ctx: O
   return op.run(ctx, parseInput(op, raw));
 }
 
-function parseInput<I extends z.ZodType>(op: { input: I; payload?: string }, raw: unknown): z.output<I> {
+function parseInput<I extends z.ZodType>(op: { input: I; payload?: string | readonly string[] }, raw: unknown): z.output<I> {
   try {
     return parseOrThrow(op.input, raw);
   } catch (e) {
@@ -59,10 +58,11 @@ function parseInput<I extends z.ZodType>(op: { input: I; payload?: string }, raw
 }
 
 /** `routes.2.name` → `2.name`, `routes` → `(body)`: field names as the caller sent the payload. */
-function relativeTo(key: string, fields: Record<string, string[]>): Record<string, string[]> {
+function relativeTo(keys: string | readonly string[], fields: Record<string, string[]>): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const [field, messages] of Object.entries(fields)) {
-    const rel = field === key ? '(body)' : field.startsWith(`${key}.`) ? field.slice(key.length + 1) : field;
+    const key = [keys].flat().find((k) => field === k || field.startsWith(`${k}.`));
+    const rel = key === undefined ? field : field === key ? '(body)' : field.slice(key.length + 1);
     (out[rel] ??= []).push(...messages);
   }
   return out;

@@ -14,7 +14,8 @@ const success = (message: string) => ({ statusCode: 'SUCCESS', message });
 
 export const listQueuesOp = operation({
   name: 'queues.list',
-  permission: 'queues.view',
+  // As before the registry: any role may read queues (agents pick them in filters).
+  permission: 'conversations.work',
   input: queueListQuerySchema,
   run: async ({ db, actor }, q) => ({ ...(await listQueues(db, actor, q)), page: q.page, limit: q.limit, orderBy: q.orderBy }),
   http: {
@@ -42,7 +43,7 @@ export const createQueueOp = operation({
 
 export const getQueueOp = operation({
   name: 'queues.get',
-  permission: 'queues.view',
+  permission: 'conversations.work',
   input: queueRefSchema,
   run: ({ db, actor }, input) => getQueue(db, actor, input),
   http: {

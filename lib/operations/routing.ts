@@ -74,6 +74,7 @@ export const simulateSampleOp = operation({
   name: 'routes.simulate',
   permission: 'queues.view',
   input: simulateSampleSchema,
+  payload: ['sample', 'routes'],
   run: ({ db, actor }, input) => simulateSample(db, actor, input),
 });
 

@@ -41,7 +41,7 @@ export function useConversationList(filters: InboxFilters, initial: InboxList) {
   });
 }
 
-const UNREACHABLE: ActionError = { code: 'INTERNAL', message: 'Could not reach the server. Check your connection and try again.' };
+export const UNREACHABLE: ActionError = { code: 'INTERNAL', message: 'Could not reach the server. Check your connection and try again.' };
 
 /**
  * Runs a conversation server action; on success every conversation list is marked stale, so the

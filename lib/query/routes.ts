@@ -7,6 +7,7 @@ import { reloadRoutesAction, restoreVersionAction, saveRoutesAction, simulateAct
 import type { routeInputSchema, sampleSchema } from '../validation/routing';
 import type { RouteEditorData, SimulationResult, WhatIfResult } from '../domain/routing/editor';
 import type { ActionError, ActionResult } from '../actions/result';
+import { UNREACHABLE } from './conversations';
 
 // The routes editor's server state. This is the only browser file that calls the routing server
 // actions, so a change of their signatures is adapted here and nowhere else.
@@ -29,7 +30,6 @@ export const routeKeys = {
 /** A refusal is an answer; `null` means the server was not reached. */
 type Answer<T> = ActionResult<T> | null;
 
-const UNREACHABLE: ActionError = { code: 'INTERNAL', message: 'Could not reach the server. Check your connection and try again.' };
 
 async function readSaved(): Promise<RouteEditorData> {
   const res = await reloadRoutesAction();

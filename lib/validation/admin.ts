@@ -11,10 +11,6 @@ export type CollaboratorRef = z.output<typeof collaboratorSchema>;
 const toggleFields = { autoAssign: z.boolean().optional(), reassignOnOffline: z.boolean().optional() };
 const changesSomething = (t: { autoAssign?: boolean; reassignOnOffline?: boolean }) => t.autoAssign !== undefined || t.reassignOnOffline !== undefined;
 
-/** The inbox switches as a form sends them (SPEC §4); either may be left out, not both. */
-export const inboxTogglesSchema = z.strictObject(toggleFields).refine(changesSomething, 'Nothing to change.');
-export type InboxToggles = z.input<typeof inboxTogglesSchema>;
-
 /** The switches with the inbox they belong to. */
 export const setInboxTogglesSchema = z.strictObject({ inboxId: idSchema, ...toggleFields }).refine(changesSomething, 'Nothing to change.');
 export type SetInboxTogglesInput = z.output<typeof setInboxTogglesSchema>;

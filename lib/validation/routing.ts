@@ -44,8 +44,6 @@ export const saveRouteListSchema = z.object({ routes: routeListSchema, baseVersi
 export type SaveRouteListInput = z.output<typeof saveRouteListSchema>;
 export const restoreRouteVersionSchema = z.object({ version: routeVersionSchema, baseVersion: baseVersionSchema });
 export type RestoreRouteVersionInput = z.output<typeof restoreRouteVersionSchema>;
-export const routeConversationSchema = z.object({ conversationId: idSchema });
-export type RouteConversationInput = z.output<typeof routeConversationSchema>;
 /** `routes`: an unsaved draft to try instead of the saved list. */
 export const simulateConversationSchema = z.object({ conversationId: idSchema, routes: routeListSchema.optional() });
 export type SimulateConversationInput = z.output<typeof simulateConversationSchema>;

@@ -10,7 +10,7 @@ import { compiledRouteList, loadDefaultQueue } from './saved-routes';
 import { loadRoutingContexts } from './context';
 import { afterConversationRouted } from './hooks';
 import { unitOfWork } from '../../db/unit-of-work';
-import type { RouteConversationInput } from '../../validation/routing';
+import type { ConversationRef } from '../../validation/conversations';
 
 /**
  * Evaluates the routes for a conversation (already locked by the caller) and moves it: the first
@@ -48,7 +48,7 @@ export async function applyRouting(tx: Tx, actor: Actor, { conversationId: id }:
  * "Route" (SPEC §3): unassigns, evaluates the routes again with the latest inbound message,
  * customer and tags, then hands over to auto-assignment. Refused for CLOSED conversations.
  */
-export async function routeConversation(db: Db, actor: Actor, input: RouteConversationInput): Promise<ConversationDetail> {
+export async function routeConversation(db: Db, actor: Actor, input: ConversationRef): Promise<ConversationDetail> {
   const id = input.conversationId;
   await unitOfWork(db, async (tx) => {
     const current = await lockVisibleConversation(tx, actor, id, { forChange: true });

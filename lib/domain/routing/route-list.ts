@@ -19,10 +19,9 @@ export async function getRouteList(db: Tx, _actor: Actor): Promise<RouteList> {
 }
 
 /**
- * A save or restore made from a version that is no longer the current one. The one place that
- * knows the current version: both doors answer 409 with `currentVersion` (the API also as ETag).
+ * A save or restore made from a version that is no longer the current one, mapped once: the
+ * console quotes the version to reload to (`fields.version`), the API also sends it as the ETag.
  */
-/** A save from an old version: the console quotes the version to reload to, the API adds it as the ETag. */
 export class StaleVersionError extends DomainError {
   constructor(readonly currentVersion: number) {
     super('CONFLICT', `Someone saved a newer version (version ${currentVersion}). Reload to see it.`, { version: [String(currentVersion)] });
