@@ -72,5 +72,9 @@ export function describeEvent(e: EventWords, names: TimelineNames): string {
       const to = text(e.after, 'queueId');
       return `${who} sent it to routing: ${e.reason ?? (to ? `now in ${queue(to)}` : 'no queue matched')}`;
     }
+    case 'NOTE_ADDED':
+      return `${who} added an internal note`;
+    case 'METADATA_CHANGED':
+      return `${who} changed the metadata`;
   }
 }

@@ -14,9 +14,14 @@ export const PERMISSION_TABLE = {
   'queues.view': { role: 'SUPERVISOR', description: 'Read the route list, its history, the simulator and what-if; open the queues page.' },
   'queues.manage': { role: 'SUPERVISOR', description: 'Create, rename, delete queues; set the default queue; add and remove members.' },
   'routes.manage': { role: 'SUPERVISOR', description: 'Save or restore the route list.' },
+  'agents.view': { role: 'SUPERVISOR', description: 'Read agents: their status, availability, role and conversations.' },
+  'tags.delete': { role: 'SUPERVISOR', description: 'Delete a tag everywhere (it leaves every conversation that had it).' },
+  'workingHours.view': { role: 'SUPERVISOR', description: 'Read working hours (a queue follows one).' },
   'dashboard.view': { role: 'SUPERVISOR', description: 'Read the supervisor dashboard.' },
   'inboxes.manage': { role: 'ADMIN', description: 'Add and remove inbox collaborators; switch auto-assignment and reassign-on-offline.' },
   'users.manage': { role: 'ADMIN', description: 'Create users; change their role; enable and disable them.' },
+  'agents.manage': { role: 'ADMIN', description: 'Create agents over the API; change their name, role and enabled flag.' },
+  'workingHours.manage': { role: 'ADMIN', description: 'Create, change and delete working hours and their holidays.' },
   'apiKeys.manage': { role: 'ADMIN', description: 'Create and revoke API keys.' },
 } as const satisfies Record<string, Grant>;
 

@@ -167,7 +167,9 @@ function responseId(schema: z.ZodType, name: string): string {
   return meta.id;
 }
 
-const TAG_ORDER: HttpBinding<unknown>['tag'][] = ['Conversations', 'Tags', 'Messages', 'Routing', 'Queues', 'Agents', 'Documentation'];
+const TAG_ORDER: HttpBinding<unknown>['tag'][] = [
+  'Conversations', 'Tags', 'Messages', 'Notes', 'Metadata', 'Routing', 'Queues', 'Agents', 'Working hours', 'Inboxes', 'Customers', 'Documentation',
+];
 
 /** The operations served over HTTP, in the document's reading order: by tag, then path, then method. */
 export function boundOperations(): Bound[] {
@@ -215,7 +217,12 @@ function build(): OpenApiDocument {
       { name: 'Messages', description: 'What the customer and the team wrote.' },
       { name: 'Routing', description: 'The ordered route list, and routing one conversation.' },
       { name: 'Queues', description: 'Queues and their members.' },
-      { name: 'Agents', description: 'Agent status and presence.' },
+      { name: 'Notes', description: 'Internal notes on a conversation: never sent to the customer.' },
+      { name: 'Metadata', description: 'Free JSON per conversation; routes read it as conversation.metadata.<key>.' },
+      { name: 'Agents', description: 'Agents: who they are, their status, presence and conversations.' },
+      { name: 'Working hours', description: 'Opening hours and holidays that queues follow.' },
+      { name: 'Inboxes', description: 'Extension: where conversations arrive, and their assignment switches.' },
+      { name: 'Customers', description: 'Extension: the people conversations are with, and their attributes.' },
       { name: 'Documentation', description: 'This document.' },
     ],
     security: [{ APIKeyHeader: [] }],

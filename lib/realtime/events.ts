@@ -6,7 +6,7 @@ import type { Availability, ConversationStatus } from '../generated/prisma/enums
  * functions, so an event can never show more than a read would.
  */
 
-export type ConversationChange = 'created' | 'status' | 'priority' | 'queue' | 'assignee' | 'properties' | 'tags' | 'routed' | 'message';
+export type ConversationChange = 'created' | 'status' | 'priority' | 'queue' | 'assignee' | 'properties' | 'tags' | 'routed' | 'message' | 'note' | 'metadata';
 
 /** Who made a change: enough to skip telling people about their own actions. */
 export type EventActor = { kind: 'user' | 'apiKey' | 'system'; id: string | null };

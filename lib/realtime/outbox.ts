@@ -48,6 +48,8 @@ const CHANGE: Record<TimelineKind, ConversationChange> = {
   TAG_ADDED: 'tags',
   TAG_REMOVED: 'tags',
   ROUTED: 'routed',
+  NOTE_ADDED: 'note',
+  METADATA_CHANGED: 'metadata',
 };
 
 /** The event's `changes` for timeline entries written by a raw hot path, which emits whole events. */
