@@ -31,7 +31,11 @@ async function fingerprint(p: PrismaClient) {
            (SELECT count(*)::int FROM "TimelineEvent") AS timeline, (SELECT count(*)::int FROM "Customer") AS customers,
            (SELECT count(*)::int FROM "IdempotencyRecord") AS idempotency, (SELECT count(*)::int FROM "Queue") AS queues,
            (SELECT count(*)::int FROM "QueueMember") AS "queueMembers", (SELECT count(*)::int FROM "Route") AS routes,
-           (SELECT count(*)::int FROM "RouteListVersion") AS "routeVersions",
+           (SELECT count(*)::int FROM "RouteListVersion") AS "routeVersions", (SELECT count(*)::int FROM "Note") AS notes,
+           (SELECT count(*)::int FROM "WorkingHours") AS "workingHours", (SELECT count(*)::int FROM "WorkingHoursHoliday") AS holidays,
+           (SELECT count(*)::int FROM "PasswordToken") AS "passwordTokens", (SELECT count(*)::int FROM "User") AS users,
+           (SELECT max("updatedAt") FROM "WorkingHours") AS "workingHoursUpdated",
+           (SELECT md5(coalesce(string_agg("metadata"::text, ',' ORDER BY id), '')) FROM "Conversation") AS metadata,
            (SELECT max("updatedAt") FROM "Conversation") AS "conversationUpdated", (SELECT max("updatedAt") FROM "Customer") AS "customerUpdated",
            (SELECT max("updatedAt") FROM "Queue") AS "queueUpdated", (SELECT max("updatedAt") FROM "Route") AS "routeUpdated",
            (SELECT max("updatedAt") FROM "User") AS "userUpdated", (SELECT max("lastSeenAt") FROM "User") AS "userSeen"`;
@@ -53,11 +57,19 @@ describeEachEngine('the /ccaas/1 API under random and hostile input', (ctx) => {
       data: { topic: 'Open one', inboxId: inbox.id, queueId: queue.id, tags: { create: { tagId: tag.id } }, messages: { create: { direction: 'INBOUND', text: 'Hi', authorType: 'CUSTOMER' } } },
     });
     const closed = await p.conversation.create({ data: { topic: 'Closed one', status: 'CLOSED', closedAt: new Date(), inboxId: inbox.id } });
+    const customer = await p.customer.create({ data: { email: 'fuzz@example.com', name: 'Fuzz', conversations: { connect: { id: open.id } } } });
+    const day = { startTime: 540, endTime: 1020, enabled: true };
+    const week = Object.fromEntries(['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'].map((d) => [d, day]));
+    const hours = await p.workingHours.create({
+      data: { name: 'Fuzz hours', timezone: 'Europe/Berlin', message: 'Closed.', workWeek: week, holidays: { create: { name: 'Day off', startDate: new Date('2026-12-24'), endDate: new Date('2026-12-26') } } },
+    });
     known = {
       conversationId: [open.id, closed.id],
       tagName: ['vip', 'other'],
       queueId: [queue.id],
       agentId: [keys.agentUserId],
+      customerId: [customer.id],
+      id: [hours.id],
     };
   });
 
