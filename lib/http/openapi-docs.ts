@@ -17,7 +17,7 @@ export const PARAM_DOCS: Record<string, string> = {
   'path:agentId': 'Id of the agent (a user).',
   ruleIds: 'Only these routes.',
   enabled: 'true: only enabled routes; false: only disabled ones.',
-  workingHoursId: 'Accepted for compatibility; Switchboard has no working hours.',
+  workingHoursId: 'Only queues that follow these working hours.',
   'get-queues:name': 'Queues whose name contains this (case-insensitive).',
   'get-queues:queueIds': 'Only these queues.',
   'get-queues:agentId': 'Only queues this agent is a member of.',
@@ -46,4 +46,8 @@ export const PARAM_DOCS: Record<string, string> = {
   updatedBefore: 'Updated before this time.',
   closedAfter: 'Closed at or after this time.',
   closedBefore: 'Closed before this time.',
+  'path:id': 'Id of the working hours.',
+  'get-filtered-working-hours:name': 'Working hours whose name contains this (case-insensitive).',
+  'get-filtered-working-hours:enabled': 'true: only enabled working hours; false: only disabled ones.',
+  'get-filtered-working-hours:isDefault': 'true: only the default working hours; false: all others.',
 };

@@ -5,6 +5,7 @@ import * as routing from './routing';
 import * as queuesAgents from './queues-agents';
 import * as consoleOps from './console';
 import { openApiDocumentOp } from './document';
+import * as workingHours from './working-hours';
 
 /**
  * Every operation Switchboard has, HTTP or console. The OpenAPI document is built from the ones
@@ -18,4 +19,5 @@ export const OPERATIONS: readonly Operation[] = [
   ...Object.values(queuesAgents),
   ...Object.values(consoleOps),
   openApiDocumentOp,
+  ...Object.values(workingHours),
 ] as Operation[];

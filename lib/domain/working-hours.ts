@@ -1,0 +1,211 @@
+import { randomUUID } from 'node:crypto';
+import type { Db, Tx } from '../db';
+import type { Prisma } from '../generated/prisma/client';
+import type { Actor } from '../access/actor';
+import { isUniqueViolation } from '../db/sql';
+import { unitOfWork } from '../db/unit-of-work';
+import { emit } from '../realtime/outbox';
+import {
+  WEEK_DAYS,
+  WORKING_HOURS_ORDER_FIELDS,
+  type CreateWorkingHoursInput,
+  type HolidayInput,
+  type PatchWorkingHoursInput,
+  type UpdateWorkingHoursInput,
+  type WorkingHoursListQuery,
+  type WorkingHoursRef,
+  type WorkWeek,
+} from '../validation/working-hours';
+import { DomainError } from './errors';
+
+// The working-hours resource (issue 12): CRUD with holidays. What working hours do to routing and
+// assignment belongs to the policies; a queue follows one (Queue.workingHoursId).
+// Who may call these is the registry's check (workingHours.view / workingHours.manage).
+
+const HOLIDAY_ORDER = [{ startDate: 'asc' as const }, { name: 'asc' as const }, { id: 'asc' as const }];
+const withHolidays = { holidays: { orderBy: HOLIDAY_ORDER } } satisfies Prisma.WorkingHoursInclude;
+
+export type WorkingHoursRow = Prisma.WorkingHoursGetPayload<{ include: typeof withHolidays }>;
+
+// Serializes the writes that set a default: two of them at once would otherwise meet on the
+// partial unique index (at most one default) and one would fail with a bare unique violation.
+const DEFAULT_LOCK = 7_212_001;
+
+/** A foreign key refused the write: Prisma's P2003, or PostgreSQL's 23503 (lib/db/sql.ts has the unique twin). */
+export function isForeignKeyViolation(e: unknown): boolean {
+  const code = (e as { code?: string } | null)?.code;
+  return code === 'P2003' || code === '23503';
+}
+
+const notFound = (id: string) => new DomainError('NOT_FOUND', `Invalid id '${id}' given! No such working hours exist.`);
+const nameTaken = (name: string) => new DomainError('BAD_REQUEST', `Working hours named "${name}" already exist.`, { name: ['Already in use.'] });
+
+/** The stored week, always in MONDAY…SUNDAY order. */
+function storedWeek(week: WorkWeek): Prisma.InputJsonObject {
+  return Object.fromEntries(WEEK_DAYS.map((d) => [d, { startTime: week[d].startTime, endTime: week[d].endTime, enabled: week[d].enabled }]));
+}
+
+const asDate = (day: string) => new Date(`${day}T00:00:00.000Z`);
+
+/**
+ * Replaces the holidays of one working hours: a holiday sent back with the id it was read with
+ * keeps it; the others get new ids. Three statements whatever the count.
+ */
+async function replaceHolidays(tx: Tx, workingHoursId: string, holidays: HolidayInput[]): Promise<void> {
+  const existing = new Set((await tx.workingHoursHoliday.findMany({ where: { workingHoursId }, select: { id: true } })).map((h) => h.id));
+  await tx.workingHoursHoliday.deleteMany({ where: { workingHoursId } });
+  if (!holidays.length) return;
+  const taken = new Set<string>();
+  const data = holidays.map((h) => {
+    const id = h.id && existing.has(h.id) && !taken.has(h.id) ? h.id : randomUUID();
+    taken.add(id);
+    return { id, workingHoursId, name: h.name, startDate: asDate(h.startDate), endDate: asDate(h.endDate), enabled: h.enabled ?? true };
+  });
+  await tx.workingHoursHoliday.createMany({ data });
+}
+
+async function takeDefault(tx: Tx, exceptId?: string): Promise<void> {
+  await tx.$queryRaw`SELECT pg_advisory_xact_lock(${DEFAULT_LOCK})::text AS locked`;
+  await tx.workingHours.updateMany({ where: { isDefault: true, ...(exceptId && { id: { not: exceptId } }) }, data: { isDefault: false } });
+}
+
+async function lockExisting(tx: Tx, id: string): Promise<void> {
+  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "WorkingHours" WHERE id = ${id} FOR UPDATE`;
+  if (!rows.length) throw notFound(id);
+}
+
+async function write<T>(db: Db, name: string | undefined, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  try {
+    return await unitOfWork(db, async (tx) => {
+      const result = await fn(tx);
+      emit(tx, { type: 'queues' });
+      return result;
+    });
+  } catch (e) {
+    // Defaults are serialized by the lock above, so the one unique key left to meet is the name.
+    if (isUniqueViolation(e)) throw nameTaken(name ?? '');
+    throw e;
+  }
+}
+
+/** Creates working hours with their holidays; making them the default takes the mark off the previous default in the same transaction. */
+export async function createWorkingHours(db: Db, _actor: Actor, input: CreateWorkingHoursInput): Promise<WorkingHoursRow> {
+  return write(db, input.name, async (tx) => {
+    if (input.isDefault) await takeDefault(tx);
+    const id = randomUUID();
+    await tx.workingHours.create({
+      data: {
+        id,
+        name: input.name,
+        timezone: input.timezone,
+        message: input.message,
+        workWeek: storedWeek(input.workWeek),
+        enabled: input.enabled ?? true,
+        isDefault: input.isDefault ?? false,
+        closeConversations: input.closeConversations ?? false,
+        sendAwayMessageEveryOOWHPeriod: input.sendAwayMessageEveryOOWHPeriod ?? false,
+      },
+    });
+    await replaceHolidays(tx, id, input.holidays ?? []);
+    return tx.workingHours.findUniqueOrThrow({ where: { id }, include: withHolidays });
+  });
+}
+
+/** PUT: the whole resource; optional fields left out go back to their defaults, holidays to none. */
+export async function updateWorkingHours(db: Db, _actor: Actor, input: UpdateWorkingHoursInput): Promise<WorkingHoursRow> {
+  return write(db, input.name, async (tx) => {
+    await lockExisting(tx, input.id);
+    if (input.isDefault) await takeDefault(tx, input.id);
+    await tx.workingHours.update({
+      where: { id: input.id },
+      data: {
+        name: input.name,
+        timezone: input.timezone,
+        message: input.message,
+        workWeek: storedWeek(input.workWeek),
+        enabled: input.enabled ?? true,
+        isDefault: input.isDefault ?? false,
+        closeConversations: input.closeConversations ?? false,
+        sendAwayMessageEveryOOWHPeriod: input.sendAwayMessageEveryOOWHPeriod ?? false,
+      },
+    });
+    await replaceHolidays(tx, input.id, input.holidays ?? []);
+    return tx.workingHours.findUniqueOrThrow({ where: { id: input.id }, include: withHolidays });
+  });
+}
+
+/**
+ * PATCH: only the fields given change (null is the same as leaving a field out). The days of
+ * `workWeek` given replace those days; `holidays` given replace the whole list.
+ */
+export async function patchWorkingHours(db: Db, _actor: Actor, input: PatchWorkingHoursInput): Promise<WorkingHoursRow> {
+  return write(db, input.name, async (tx) => {
+    await lockExisting(tx, input.id);
+    if (input.isDefault) await takeDefault(tx, input.id);
+    let workWeek: Prisma.InputJsonObject | undefined;
+    if (input.workWeek && Object.keys(input.workWeek).length) {
+      const current = await tx.workingHours.findUniqueOrThrow({ where: { id: input.id }, select: { workWeek: true } });
+      workWeek = storedWeek({ ...(current.workWeek as WorkWeek), ...input.workWeek } as WorkWeek);
+    }
+    const data: Prisma.WorkingHoursUpdateInput = {
+      name: input.name,
+      timezone: input.timezone,
+      message: input.message,
+      workWeek,
+      enabled: input.enabled ?? undefined,
+      isDefault: input.isDefault ?? undefined,
+      closeConversations: input.closeConversations ?? undefined,
+      sendAwayMessageEveryOOWHPeriod: input.sendAwayMessageEveryOOWHPeriod ?? undefined,
+      // A PATCH that changes only holidays still marks the working hours as changed.
+      updatedAt: new Date(),
+    };
+    await tx.workingHours.update({ where: { id: input.id }, data });
+    if (input.holidays) await replaceHolidays(tx, input.id, input.holidays);
+    return tx.workingHours.findUniqueOrThrow({ where: { id: input.id }, include: withHolidays });
+  });
+}
+
+/** Refused (400, naming them) while queues follow these working hours; their holidays go with them. */
+export async function deleteWorkingHours(db: Db, _actor: Actor, { id }: WorkingHoursRef): Promise<void> {
+  await unitOfWork(db, async (tx) => {
+    // The row lock makes a queue that is being pointed here wait (its foreign key check), then see it gone.
+    await lockExisting(tx, id);
+    const queues = await tx.queue.findMany({ where: { workingHoursId: id }, select: { name: true }, orderBy: { name: 'asc' } });
+    if (queues.length) {
+      throw new DomainError('BAD_REQUEST', `Queues follow these working hours: ${queues.map((q) => q.name).join(', ')}. Give them other working hours first.`, {
+        id: [`In use by ${queues.length === 1 ? 'queue' : 'queues'} ${queues.map((q) => q.name).join(', ')}.`],
+      });
+    }
+    await tx.workingHours.delete({ where: { id } });
+    emit(tx, { type: 'queues' });
+  });
+}
+
+export async function getWorkingHours(db: Tx, _actor: Actor, { id }: WorkingHoursRef): Promise<WorkingHoursRow> {
+  const row = await db.workingHours.findUnique({ where: { id }, include: withHolidays });
+  if (!row) throw notFound(id);
+  return row;
+}
+
+/** One page with the reference's filters; a fixed number of queries (page, its holidays, the count). */
+export async function listWorkingHours(db: Tx, _actor: Actor, q: WorkingHoursListQuery) {
+  const range = (after?: Date, before?: Date) => (after || before ? { ...(after && { gte: after }), ...(before && { lt: before }) } : undefined);
+  const where: Prisma.WorkingHoursWhereInput = {
+    ...(q.name && { name: { contains: q.name, mode: 'insensitive' as const } }),
+    ...(q.enabled !== undefined && { enabled: q.enabled }),
+    ...(q.isDefault !== undefined && { isDefault: q.isDefault }),
+    ...(range(q.createdAfter, q.createdBefore) && { createdAt: range(q.createdAfter, q.createdBefore) }),
+    ...(range(q.updatedAfter, q.updatedBefore) && { updatedAt: range(q.updatedAfter, q.updatedBefore) }),
+  };
+  const [field, dir] = q.orderBy.split(':') as [(typeof WORKING_HOURS_ORDER_FIELDS)[number], 'asc' | 'desc'];
+  const [workingHours, totalItems] = await Promise.all([
+    db.workingHours.findMany({ where, orderBy: [{ [field]: dir }, { id: 'asc' }], skip: q.page * q.limit, take: q.limit, include: withHolidays }),
+    db.workingHours.count({ where }),
+  ]);
+  return { workingHours, totalItems, page: q.page, limit: q.limit, orderBy: q.orderBy };
+}
+
+/** Names and ids for pickers (the queue card's select), by name. */
+export function listWorkingHoursChoices(db: Tx): Promise<{ id: string; name: string; timezone: string; enabled: boolean }[]> {
+  return db.workingHours.findMany({ orderBy: [{ name: 'asc' }, { id: 'asc' }], select: { id: true, name: true, timezone: true, enabled: true } });
+}
