@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Db, Tx } from '../db';
 import { isUniqueViolation } from '../db/sql';
+import { isForeignKeyViolation } from './working-hours';
 import type { Actor } from '../access/actor';
 import type { createQueueSchema, queueListQuerySchema } from '../validation/routing';
 import type { QueueMember, QueueRef, UpdateQueueInput } from '../validation/queues';
@@ -9,20 +10,45 @@ import { unitOfWork } from '../db/unit-of-work';
 import { emit, noteTimeline, publishNow } from '../realtime/outbox';
 import { timelineRows, type TimelineEntry } from './timeline';
 
+// What the API answers with: the counts of enabled member agents and enabled routes (QueueApiModel).
+const COUNTS = { _count: { select: { members: { where: { user: { enabled: true } } }, routes: { where: { enabled: true } } } } } as const;
+
 const nameTaken = (name: string) => new DomainError('CONFLICT', `A queue named "${name}" already exists.`, { name: ['Already in use.'] });
 
 // Who may call these is the registry's check (queues.manage, or conversations.work for reading).
+
+const noWorkingHours = () => new DomainError('BAD_REQUEST', 'No working hours have this id.', { workingHoursId: ['No working hours have this id.'] });
+
+/** The working hours a queue is pointed at must exist (null takes it off its working hours). */
+async function checkWorkingHours(tx: Tx, workingHoursId: string | null | undefined): Promise<void> {
+  if (!workingHoursId) return;
+  const found = await tx.workingHours.findUnique({ where: { id: workingHoursId }, select: { id: true } });
+  if (!found) throw noWorkingHours();
+}
+
+/** The stored fields of a create or update body; the reference's assignment settings are accepted and not yet applied. */
+function queueColumns(data: Partial<z.output<typeof createQueueSchema>>) {
+  return {
+    ...(data.name !== undefined && { name: data.name }),
+    ...(data.isDefault !== undefined && data.isDefault !== null && { isDefault: data.isDefault }),
+    ...(data.workingHoursId !== undefined && { workingHoursId: data.workingHoursId }),
+    ...(data.externalId !== undefined && { externalId: data.externalId }),
+  };
+}
 
 /** Creates a queue; making it the default takes the mark off the previous default in the same transaction. */
 export async function createQueue(db: Db, actor: Actor, data: z.output<typeof createQueueSchema>) {
   try {
     return await unitOfWork(db, async (tx) => {
+      await checkWorkingHours(tx, data.workingHoursId);
       if (data.isDefault) await tx.queue.updateMany({ where: { isDefault: true }, data: { isDefault: false } });
       emit(tx, { type: 'queues' });
-      return tx.queue.create({ data: { name: data.name, isDefault: !!data.isDefault } });
+      return tx.queue.create({ data: { ...queueColumns(data), name: data.name, isDefault: !!data.isDefault }, include: COUNTS });
     });
   } catch (e) {
     if (isUniqueViolation(e)) throw nameTaken(data.name);
+    // The working hours were deleted between the check and the insert.
+    if (isForeignKeyViolation(e)) throw noWorkingHours();
     throw e;
   }
 }
@@ -31,15 +57,14 @@ export async function updateQueue(db: Db, actor: Actor, { queueId: id, ...data }
   try {
     return await unitOfWork(db, async (tx) => {
       await mustExist(tx, id);
+      await checkWorkingHours(tx, data.workingHoursId);
       if (data.isDefault) await tx.queue.updateMany({ where: { isDefault: true, id: { not: id } }, data: { isDefault: false } });
       emit(tx, { type: 'queues' });
-      return tx.queue.update({
-        where: { id },
-        data: { ...(data.name !== undefined && { name: data.name }), ...(data.isDefault !== undefined && { isDefault: data.isDefault }) },
-      });
+      return tx.queue.update({ where: { id }, data: queueColumns(data), include: COUNTS });
     });
   } catch (e) {
     if (isUniqueViolation(e)) throw nameTaken(data.name ?? '');
+    if (isForeignKeyViolation(e)) throw noWorkingHours();
     throw e;
   }
 }
@@ -90,11 +115,12 @@ async function mustExist(tx: Tx, id: string) {
 }
 
 /** Reference GET /queues: with counts of enabled member agents and enabled routes, a fixed number of queries. */
-export async function listQueues(db: Tx, actor: Actor, q: Pick<z.output<typeof queueListQuerySchema>, 'page' | 'limit' | 'name' | 'queueIds' | 'agentId'>) {
+export async function listQueues(db: Tx, actor: Actor, q: Pick<z.output<typeof queueListQuerySchema>, 'page' | 'limit' | 'name' | 'queueIds' | 'agentId'> & { workingHoursId?: string }) {
   const where = {
     ...(q.name && { name: { contains: q.name, mode: 'insensitive' as const } }),
     ...(q.queueIds?.length && { id: { in: q.queueIds } }),
     ...(q.agentId && { members: { some: { userId: q.agentId } } }),
+    ...(q.workingHoursId && { workingHoursId: q.workingHoursId }),
   };
   const [queues, totalItems] = await Promise.all([
     db.queue.findMany({
@@ -102,7 +128,7 @@ export async function listQueues(db: Tx, actor: Actor, q: Pick<z.output<typeof q
       orderBy: [{ name: 'asc' }, { id: 'asc' }],
       skip: q.page * q.limit,
       take: q.limit,
-      include: { _count: { select: { members: { where: { user: { enabled: true } } }, routes: { where: { enabled: true } } } } },
+      include: COUNTS,
     }),
     db.queue.count({ where }),
   ]);

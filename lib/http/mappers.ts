@@ -63,28 +63,39 @@ export function apiTag(t: { id: string; name: string; createdAt: Date; updatedAt
   return { id: t.id, name: t.name, createdAt: apiTimestamp(t.createdAt), updatedAt: apiTimestamp(t.updatedAt) };
 }
 
-/** RuleApiResponse: `order` is the 0-based position in the list. */
+/** RuleApiResponse: `order` is the 1-based position in the list, as in the reference's example. */
 export function apiRoute(r: SavedRoute) {
   return compact({
     id: r.id,
-    order: r.position,
+    order: r.position + 1,
     name: r.name,
     enabled: r.enabled,
     expression: r.expression,
     queueId: r.queueId,
     queueName: r.queue.name,
     priority: r.priority,
-    routeOnlyDuringWorkingHours: false,
+    routeOnlyDuringWorkingHours: r.routeOnlyDuringWorkingHours,
     createdAt: apiTimestamp(r.createdAt),
     updatedAt: apiTimestamp(r.updatedAt),
   });
 }
 
-export function apiQueue(q: { id: string; name: string; isDefault: boolean; createdAt: Date; updatedAt: Date; _count?: { members: number; routes: number } }) {
+export function apiQueue(q: {
+  id: string;
+  name: string;
+  isDefault: boolean;
+  workingHoursId?: string | null;
+  externalId?: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  _count?: { members: number; routes: number };
+}) {
   return compact({
     id: q.id,
     name: q.name,
     isDefault: q.isDefault,
+    workingHoursId: q.workingHoursId,
+    externalId: q.externalId,
     enabledAgentsCount: q._count?.members,
     enabledRoutesCount: q._count?.routes,
     createdAt: apiTimestamp(q.createdAt),

@@ -119,6 +119,8 @@ export const apiQueueSchema = z
     id,
     name: z.string().min(1).max(255),
     isDefault: z.boolean().meta({ description: 'Where conversations go when no route matches.' }),
+    workingHoursId: id.optional().meta({ description: 'The working hours the queue follows; left out when none.' }),
+    externalId: z.string().max(255).optional().meta({ description: 'Your own identifier for the queue; left out when none.' }),
     enabledAgentsCount: z.number().int().min(0).optional(),
     enabledRoutesCount: z.number().int().min(0).optional(),
     createdAt: timestamp,
@@ -135,14 +137,14 @@ export const apiQueuePageSchema = z
 export const apiRuleSchema = z
   .strictObject({
     id,
-    order: z.number().int().min(0).meta({ description: '0-based position in the route list.' }),
+    order: z.number().int().min(1).meta({ description: '1-based position in the route list.' }),
     name: z.string(),
     enabled: z.boolean(),
     expression: z.unknown().meta({ description: 'The routing expression, as saved (SPEC §3).' }),
     queueId: id,
     queueName: z.string(),
     priority: z.enum(PRIORITIES).optional(),
-    routeOnlyDuringWorkingHours: z.boolean(),
+    routeOnlyDuringWorkingHours: z.boolean().meta({ description: 'Stored and returned; what it does to routing belongs to the assignment policies.' }),
     createdAt: timestamp,
     updatedAt: timestamp,
   })

@@ -4,23 +4,50 @@ import { PRIORITIES } from './conversations';
 
 const priority = z.enum(PRIORITIES, { message: `Expected one of ${PRIORITIES.join(', ')}.` });
 
-/** One route as the reference's CreateRuleApiRequest (the expression is checked by lib/domain/routing/expression.ts). */
+/**
+ * One route as the reference's CreateRuleApiRequest (the expression is checked by
+ * lib/domain/routing/expression.ts). `name` is optional, as in the reference: a route without one
+ * is called "Rule <its 1-based position>". Read-only fields of RuleApiResponse (`queueName`,
+ * `order`, `isPrivate`, timestamps) sent back as they were read are accepted and ignored; `id`
+ * keeps a route's id (save-plan.ts).
+ */
 export const routeInputSchema = z.strictObject({
   id: idSchema.optional(),
-  name: z.string().trim().min(1, 'Give the route a name.').max(200, 'At most 200 characters.'),
-  enabled: z.boolean({ message: 'Expected true or false.' }).default(true),
+  name: z.string({ message: 'Expected the route name as text.' }).trim().max(200, 'At most 200 characters.').nullish(),
+  enabled: z.boolean({ message: 'Expected true or false.' }).nullish().transform((v) => v ?? true),
   expression: z.unknown().refine((v) => v !== undefined, 'Required.'),
   queueId: idSchema,
   priority: priority.nullish(),
-  // Accepted so reference clients work unchanged; Switchboard has no working hours.
-  routeOnlyDuringWorkingHours: z.boolean().optional(),
+  // Stored and returned; what it does to routing belongs to the assignment policies (issue 13).
+  routeOnlyDuringWorkingHours: z.boolean({ message: 'Expected true or false.' }).nullish(),
+  queueName: z.unknown().optional(),
+  order: z.unknown().optional(),
+  isPrivate: z.unknown().optional(),
+  createdAt: z.unknown().optional(),
+  updatedAt: z.unknown().optional(),
 });
 export type RouteInput = z.infer<typeof routeInputSchema>;
 
 export const MAX_ROUTES = 999;
-export const routeListSchema = z.array(routeInputSchema).max(MAX_ROUTES, `At most ${MAX_ROUTES} routes.`);
 
-export type RouteListInput = z.output<typeof routeListSchema>;
+/** The default name of the route at a 0-based position: "Rule 3" for the third. */
+export const defaultRouteName = (position: number) => `Rule ${position + 1}`;
+
+/** A route list in order; each route comes out with its name (given or by position) and a boolean working-hours flag, read-only fields dropped. */
+export const routeListSchema = z
+  .array(routeInputSchema)
+  .max(MAX_ROUTES, `At most ${MAX_ROUTES} routes.`)
+  .transform((routes) =>
+    routes.map(({ queueName: _q, order: _o, isPrivate: _p, createdAt: _c, updatedAt: _u, ...r }, i) => ({
+      ...r,
+      name: r.name || defaultRouteName(i),
+      routeOnlyDuringWorkingHours: r.routeOnlyDuringWorkingHours ?? false,
+    })),
+  );
+
+type ParsedRoute = z.output<typeof routeListSchema>[number];
+/** What the domain saves: the parsed list; callers inside the server may leave the working-hours flag out (false). */
+export type RouteListInput = (Omit<ParsedRoute, 'routeOnlyDuringWorkingHours'> & { routeOnlyDuringWorkingHours?: boolean })[];
 
 /** A route list version: what GET /ccaas/1/routing sends as its ETag and the editor as `baseVersion`. */
 export const routeVersionSchema = z.number({ message: 'Expected a version number.' }).int().min(0);
@@ -31,7 +58,12 @@ const ETAG_VERSION = /^(?:W\/)?"?(\d{1,9})"?$/;
  * The version a save is based on: a number from the console, or the API's If-Match header ("3",
  * W/"3"). Absent: the save goes on top of whatever is current (clients written for the reference).
  */
-export const baseVersionSchema = z.unknown().transform((v, ctx): number | null => {
+// `.optional()` before the transform: without it zod 4 refuses a missing key ("expected nonoptional"),
+// which refused every PUT without If-Match.
+export const baseVersionSchema = z
+  .unknown()
+  .optional()
+  .transform((v, ctx): number | null => {
   if (v === undefined || v === null) return null;
   if (typeof v === 'number' && Number.isInteger(v) && v >= 0) return v;
   const m = typeof v === 'string' ? ETAG_VERSION.exec(v.trim()) : null;
@@ -41,7 +73,9 @@ export const baseVersionSchema = z.unknown().transform((v, ctx): number | null =
 });
 // The routing operations' inputs, one object each (the domain functions take their z.output).
 export const saveRouteListSchema = z.object({ routes: routeListSchema, baseVersion: baseVersionSchema });
-export type SaveRouteListInput = z.output<typeof saveRouteListSchema>;
+export type SaveRouteListInput = { routes: RouteListInput; baseVersion: z.output<typeof baseVersionSchema> };
+/** DELETE /routing: only the version it is based on (If-Match), when given. */
+export const deleteRouteListSchema = z.object({ baseVersion: baseVersionSchema });
 export const restoreRouteVersionSchema = z.object({ version: routeVersionSchema, baseVersion: baseVersionSchema });
 export type RestoreRouteVersionInput = z.output<typeof restoreRouteVersionSchema>;
 /** `routes`: an unsaved draft to try instead of the saved list. */
@@ -49,15 +83,25 @@ export const simulateConversationSchema = z.object({ conversationId: idSchema, r
 export type SimulateConversationInput = z.output<typeof simulateConversationSchema>;
 
 export const queueNameSchema = z.string().trim().min(1, 'Give the queue a name.').max(255, 'At most 255 characters.');
+export const AUTO_ASSIGNMENT_ALGORITHMS = ['LOAD_BALANCING', 'ROUND_ROBIN', 'PERFORMANCE_BASED'] as const;
+const NOT_APPLIED = 'Accepted for compatibility with the reference, not yet applied (assignment settings live on inboxes for now).';
+const bool = z.boolean({ message: 'Expected true or false.' });
 export const createQueueSchema = z.object({
   name: queueNameSchema,
-  isDefault: z.boolean().optional(),
-  // Reference fields accepted for compatibility; assignment settings live on inboxes here.
-  isAutoAssignmentEnabled: z.boolean().optional(),
-  workingHoursId: z.string().optional(),
-  externalId: z.string().max(255).optional(),
+  isDefault: bool.nullish(),
+  /** Must name existing working hours; null takes the queue off its working hours. */
+  workingHoursId: idSchema.nullish().meta({ description: 'The working hours the queue follows; null for none.' }),
+  externalId: z.string({ message: 'Expected text.' }).max(255, 'At most 255 characters.').nullish().meta({ description: 'Your own identifier for the queue; null clears it.' }),
+  isAutoAssignmentEnabled: bool.nullish().meta({ description: NOT_APPLIED }),
 });
-export const updateQueueSchema = createQueueSchema.partial();
+/** PUT /queues/{id}: the fields given change (null clears workingHoursId and externalId); the reference's assignment fields are type-checked and not yet applied. */
+export const updateQueueSchema = createQueueSchema.partial().extend({
+  autoAssignmentAlgorithm: z.enum(AUTO_ASSIGNMENT_ALGORITHMS, { message: `Expected one of ${AUTO_ASSIGNMENT_ALGORITHMS.join(', ')}.` }).nullish().meta({ description: NOT_APPLIED }),
+  isAutoAssignmentOutsideOfWorkingHoursEnabled: bool.nullish().meta({ description: NOT_APPLIED }),
+  stickyAgentTimeoutDays: z.number({ message: 'Expected a whole number of days.' }).int('Expected a whole number of days.').min(0).max(36500).nullish().meta({ description: NOT_APPLIED }),
+  isStickyAutoAssignmentEnabled: bool.nullish().meta({ description: NOT_APPLIED }),
+  isRestricted: bool.nullish().meta({ description: NOT_APPLIED }),
+});
 
 export const sampleSchema = z.strictObject({
   message: z
@@ -104,5 +148,5 @@ export const queueListQuerySchema = z.object({
   name: z.string().max(255).optional(),
   queueIds: listOf(idSchema).optional(),
   agentId: idSchema.optional(),
-  workingHoursId: z.string().optional(),
+  workingHoursId: idSchema.optional(),
 });
