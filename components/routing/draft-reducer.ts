@@ -18,7 +18,7 @@ export type EditorState = {
   banner: Banner | null;
 };
 
-export type RoutePatch = Partial<Pick<DraftRoute, 'name' | 'enabled' | 'queueId' | 'priority' | 'expr'>>;
+export type RoutePatch = Partial<Pick<DraftRoute, 'name' | 'enabled' | 'queueId' | 'priority' | 'routeOnlyDuringWorkingHours' | 'expr'>>;
 
 export type EditorAction =
   | { type: 'add'; route: DraftRoute }

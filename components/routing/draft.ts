@@ -18,6 +18,8 @@ export type DraftRoute = {
   enabled: boolean;
   queueId: string;
   priority: Priority | null;
+  /** Stored and sent back; what it does belongs to the assignment policies. */
+  routeOnlyDuringWorkingHours: boolean;
   expr: ExprState;
 };
 
@@ -33,6 +35,7 @@ export const toDraft = (r: RouteRow): DraftRoute => ({
   enabled: r.enabled,
   queueId: r.queueId,
   priority: r.priority,
+  routeOnlyDuringWorkingHours: r.routeOnlyDuringWorkingHours ?? false,
   expr: exprState(r.expression, `${r.id}-`),
 });
 
@@ -44,6 +47,7 @@ export function newDraftRoute(queueId: string, position: number): DraftRoute {
     enabled: true,
     queueId,
     priority: null,
+    routeOnlyDuringWorkingHours: false,
     expr: { mode: 'builder', root: newGroup('and', [newCondition()]) },
   };
 }
@@ -57,6 +61,7 @@ export const toInput = (d: DraftRoute): RouteDraftInput => ({
   expression: expressionOf(d.expr),
   queueId: d.queueId,
   priority: d.priority,
+  routeOnlyDuringWorkingHours: d.routeOnlyDuringWorkingHours,
 });
 
 export const rowInput = (r: RouteRow): RouteDraftInput => toInput(toDraft(r));

@@ -130,6 +130,15 @@ export function SortableRoute({ route, position, queues, expanded, onToggle, onC
             ))}
           </select>
         </label>
+        <label className="flex items-center gap-1 text-xs text-slate-500" title="Stored with the route; applying it to routing comes with the assignment policies.">
+          <input
+            type="checkbox"
+            checked={route.routeOnlyDuringWorkingHours}
+            onChange={(e) => onChange({ routeOnlyDuringWorkingHours: e.target.checked })}
+            className="h-3.5 w-3.5 rounded border-slate-300 text-brand-600"
+          />
+          Only during working hours
+        </label>
         <button
           type="button"
           aria-label={`Delete route ${label}`}

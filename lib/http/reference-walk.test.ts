@@ -258,7 +258,7 @@ describeEachEngine('every reference operation against our server', (ctx) => {
 
   it('routing: the reference’s rule list (one rule without a name), simulate, route, delete', async () => {
     const rules = (requestExample('put', '/ccaas/1/routing') as Json[]).map((r, i) => ({ ...r, queueId: i === 1 ? queue2Id : queueId }));
-    delete rules[2].name;
+    delete (rules[2] as Json).name;
     await send('put', '/ccaas/1/routing', {}, rules);
     const list = await get('/ccaas/1/routing');
     expect((list.routes as Json[]).map((r) => [r.name, r.queueId, r.routeOnlyDuringWorkingHours, r.order])).toEqual([

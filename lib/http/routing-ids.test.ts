@@ -49,7 +49,7 @@ describeEachEngine('routing rule ids through the API', (ctx) => {
     await put([{ name: 'Refunds', expression: { $contains: { 'message.text': 'refund' } }, queueId: queues.Billing }, ...before.routes.map(back).reverse()], before.etag);
 
     const found = await read({ ruleIds: invoices.id });
-    expect(found.routes).toEqual([expect.objectContaining({ id: invoices.id, name: 'Invoices', order: 2 })]);
+    expect(found.routes).toEqual([expect.objectContaining({ id: invoices.id, name: 'Invoices', order: 3 })]);
     expect((await read()).routes.map((r) => r.name)).toEqual(['Refunds', 'Pricing', 'Invoices']);
   });
 

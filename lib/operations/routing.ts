@@ -1,8 +1,8 @@
-import { getRouteList, restoreRouteVersion, saveRouteList, StaleVersionError } from '../domain/routing/route-list';
+import { deleteRouteList, getRouteList, restoreRouteVersion, saveRouteList, StaleVersionError } from '../domain/routing/route-list';
 import { simulateSample, whatIf } from '../domain/routing/simulate';
 import { apiRoute } from '../http/mappers';
-import { apiRoutingPageSchema, apiRoutingSavedSchema } from '../validation/api-responses';
-import { restoreRouteVersionSchema, routingListQuerySchema, saveRouteListSchema, simulateSampleSchema, whatIfSchema } from '../validation/routing';
+import { apiRoutingPageSchema, apiRoutingSavedSchema, apiStatusSchema } from '../validation/api-responses';
+import { deleteRouteListSchema, restoreRouteVersionSchema, routingListQuerySchema, saveRouteListSchema, simulateSampleSchema, whatIfSchema } from '../validation/routing';
 import { answer } from './http-binding';
 import { operation } from './operation';
 
@@ -10,6 +10,12 @@ import { operation } from './operation';
 // that version and otherwise answers 409 with the current one. A PUT without If-Match (clients
 // written for the reference API) saves on top of whatever is current.
 const etag = (v: number) => `"${v}"`;
+
+const IF_MATCH = {
+  name: 'If-Match',
+  field: 'baseVersion',
+  pattern: '^(W/)?"?\\d{1,9}"?$',
+};
 
 export const getRoutingOp = operation({
   name: 'routes.get',
@@ -48,14 +54,35 @@ export const saveRoutingOp = operation({
     from: { body: 'routes' }, bodyId: 'UpdateRoutingApiRequest',
     headers: [
       {
-        name: 'If-Match',
-        field: 'baseVersion',
-        pattern: '^(W/)?"?\\d{1,9}"?$',
+        ...IF_MATCH,
         description: 'The version from GET /ccaas/1/routing (its ETag, e.g. "3"): the save is refused with 409 when someone saved since. Without it, the save replaces whatever is current.',
       },
     ],
     response: { schema: apiRoutingSavedSchema, description: 'The new version.' },
     respond: (list) => answer({ statusCode: 'SUCCESS', message: `Saved ${list.routes.length} routes as version ${list.version}.`, version: list.version }, { ETag: etag(list.version) }),
+    errorHeaders: (e) => (e instanceof StaleVersionError ? { ETag: etag(e.currentVersion) } : undefined),
+    errors: [400, 401, 403, 409],
+  },
+});
+
+export const deleteRoutingOp = operation({
+  name: 'routes.delete',
+  permission: 'routes.manage',
+  input: deleteRouteListSchema,
+  run: ({ db, actor }, input) => deleteRouteList(db, actor, input),
+  http: {
+    method: 'delete', path: '/ccaas/1/routing', operationId: 'delete-routing', tag: 'Routing', summary: 'Delete every route',
+    description:
+      'Empties the route list, saved as a new version (the history keeps the old list, and can restore it). ' +
+      'Conversations then go to the default queue. The new version is the ETag.',
+    headers: [
+      {
+        ...IF_MATCH,
+        description: 'The version from GET /ccaas/1/routing: refused with 409 when someone saved since. Without it, whatever is current is deleted.',
+      },
+    ],
+    response: { schema: apiStatusSchema, description: 'The route list is empty.' },
+    respond: (list) => answer({ statusCode: 'SUCCESS', message: 'Routing deleted successfully.' }, { ETag: etag(list.version) }),
     errorHeaders: (e) => (e instanceof StaleVersionError ? { ETag: etag(e.currentVersion) } : undefined),
     errors: [400, 401, 403, 409],
   },

@@ -1,4 +1,4 @@
-import { addConversationTag, createTag, listTags, removeConversationTag } from '../domain/conversations/tags';
+import { addConversationTag, createTag, deleteTag, listTags, removeConversationTag } from '../domain/conversations/tags';
 import { addMessage, listMessages } from '../domain/conversations/messages';
 import { apiMessage, apiTag } from '../http/mappers';
 import { pagination } from '../http/format';
@@ -10,6 +10,7 @@ import {
   createTagSchema,
   messageListRequestSchema,
   tagListQuerySchema,
+  tagRefSchema,
 } from '../validation/conversations';
 import { operation } from './operation';
 
@@ -74,6 +75,22 @@ export const createTagOp = operation({
     response: { schema: apiTagSchema, description: 'The tag.' },
     respond: apiTag,
     errors: [400, 401, 403],
+  },
+});
+
+export const deleteTagOp = operation({
+  name: 'tags.delete',
+  permission: 'tags.delete',
+  input: tagRefSchema,
+  run: ({ db, actor }, input) => deleteTag(db, actor, input),
+  http: {
+    method: 'delete', path: '/ccaas/1/tags/{tagName}', operationId: 'delete-tags', tag: 'Tags', summary: 'Delete a tag everywhere',
+    description:
+      'The tag leaves every conversation that has it (each gets a TAG_REMOVED timeline entry, closed ones included) and is deleted. ' +
+      'This cannot be undone. An unknown tag is a 404 (messageId NOT_FOUND, as in the reference’s example).',
+    response: { schema: apiStatusSchema, description: 'The tag is gone.' },
+    respond: () => success('Tag deleted successfully.'),
+    errors: [400, 401, 403, 404],
   },
 });
 

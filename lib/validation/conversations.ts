@@ -134,5 +134,7 @@ export const assignAgentSchema = z.strictObject({ agentId: idSchema });
 export const assignAgentRequestSchema = assignAgentSchema.extend({ conversationId: idSchema });
 export const addTagRequestSchema = addTagSchema.extend({ conversationId: idSchema });
 export const conversationTagSchema = z.object({ conversationId: idSchema, tagName: tagNameSchema });
+/** DELETE /tags/{tagName}: the tag, everywhere. */
+export const tagRefSchema = z.object({ tagName: tagNameSchema });
 export const messageListRequestSchema = messageListQuerySchema.extend({ conversationId: idSchema });
 export const createMessageRequestSchema = createMessageSchema.extend({ conversationId: idSchema });

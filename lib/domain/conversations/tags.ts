@@ -2,9 +2,11 @@ import type { Db, Tx } from '../../db';
 import type { Prisma } from '../../generated/prisma/client';
 import type { Actor } from '../../access/actor';
 import type { z } from 'zod';
-import type { addTagRequestSchema, conversationTagSchema, createTagSchema, tagListQuerySchema } from '../../validation/conversations';
+import type { addTagRequestSchema, conversationTagSchema, createTagSchema, tagListQuerySchema, tagRefSchema } from '../../validation/conversations';
 import { DomainError } from '../errors';
-import { recordTimeline } from '../timeline';
+import { actorColumns, recordTimeline } from '../timeline';
+import { sqlTimestamp } from '../../db/sql';
+import { noteTimeline } from '../../realtime/outbox';
 import { ensureTags } from '../tags';
 import { lockVisibleConversation } from './access';
 import { getConversation } from './get';
@@ -52,4 +54,34 @@ export async function listTags(db: Tx, actor: Actor, q: z.output<typeof tagListQ
     db.tag.count({ where }),
   ]);
   return { tags, totalItems, page: q.page, limit: q.limit, orderBy: q.orderBy };
+}
+
+/**
+ * Deletes a tag everywhere: it leaves every conversation that had it (closed ones too: the tag no
+ * longer exists), each of which gets a TAG_REMOVED entry and a realtime note. Four statements
+ * whatever the count: lock the tag, write all timeline entries and touch the conversations in one
+ * INSERT … SELECT, delete the tag (its ConversationTag rows go with it), and the outbox's one read
+ * before commit.
+ */
+export async function deleteTag(db: Db, actor: Actor, { tagName }: z.output<typeof tagRefSchema>): Promise<{ name: string; conversations: number }> {
+  return unitOfWork(db, async (tx) => {
+    const [tag] = await tx.$queryRaw<{ id: string; name: string }[]>`SELECT id, name FROM "Tag" WHERE name = ${tagName} FOR UPDATE`;
+    if (!tag) throw new DomainError('NOT_FOUND', `Invalid tagName '${tagName}' given! No such entity exists.`);
+    const who = actorColumns(actor);
+    const reason = actor.kind === 'system' ? actor.reason : `tag ${tag.name} was deleted`;
+    const before = JSON.stringify({ tag: tag.name });
+    const now = sqlTimestamp(new Date());
+    const affected = await tx.$queryRaw<{ id: string }[]>`
+      WITH affected AS (SELECT "conversationId" AS id FROM "ConversationTag" WHERE "tagId" = ${tag.id}),
+      events AS (
+        INSERT INTO "TimelineEvent" (id, "conversationId", kind, "actorKind", "actorUserId", "actorApiKeyId", "actorName", reason, before, "createdAt")
+        SELECT gen_random_uuid()::text, id, 'TAG_REMOVED'::"TimelineKind", ${who.actorKind}::"ActorKind", ${'actorUserId' in who ? who.actorUserId : null}::text,
+               ${'actorApiKeyId' in who ? who.actorApiKeyId : null}::text, ${who.actorName}::text, ${reason}::text, ${before}::jsonb, ${now}::timestamp(3)
+        FROM affected),
+      touched AS (UPDATE "Conversation" SET "updatedAt" = ${now}::timestamp(3) WHERE id IN (SELECT id FROM affected))
+      SELECT id FROM affected`;
+    await tx.tag.delete({ where: { id: tag.id } });
+    for (const c of affected) noteTimeline(tx, c.id, actor, [{ kind: 'TAG_REMOVED', before: { tag: tag.name } }]);
+    return { name: tag.name, conversations: affected.length };
+  });
 }

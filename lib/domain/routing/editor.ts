@@ -6,7 +6,16 @@ import type { Priority } from '../../generated/prisma/enums';
 // The route editor's data as plain, serialisable values: read by the server-rendered page and
 // returned again by the actions after a save, restore or reload, so the editor sees one shape.
 
-export type RouteRow = { id: string; name: string; enabled: boolean; expression: unknown; queueId: string; priority: Priority | null };
+export type RouteRow = {
+  id: string;
+  name: string;
+  enabled: boolean;
+  expression: unknown;
+  queueId: string;
+  priority: Priority | null;
+  /** Kept through the editor so that a save from it does not clear what an API client set. */
+  routeOnlyDuringWorkingHours?: boolean;
+};
 export type VersionRow = { version: number; savedAt: string; savedBy: string; routeCount: number };
 export type RouteEditorData = {
   version: number;
@@ -17,7 +26,15 @@ export type RouteEditorData = {
 };
 
 export function toRouteRows(list: RouteList): RouteRow[] {
-  return list.routes.map((r) => ({ id: r.id, name: r.name, enabled: r.enabled, expression: r.expression, queueId: r.queueId, priority: r.priority }));
+  return list.routes.map((r) => ({
+    id: r.id,
+    name: r.name,
+    enabled: r.enabled,
+    expression: r.expression,
+    queueId: r.queueId,
+    priority: r.priority,
+    routeOnlyDuringWorkingHours: r.routeOnlyDuringWorkingHours,
+  }));
 }
 
 /** The list and its history; `list` when the caller has just saved one (saves return it). */

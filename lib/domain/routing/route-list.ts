@@ -68,6 +68,14 @@ export async function saveRouteList(db: Db, actor: Actor, input: SaveRouteListIn
   }
 }
 
+/**
+ * DELETE /routing: the list becomes empty, saved as a new version like any save (the history
+ * keeps what it was; `baseVersion` as for a save). What no route takes goes to the default queue.
+ */
+export async function deleteRouteList(db: Db, actor: Actor, input: Pick<SaveRouteListInput, 'baseVersion'>): Promise<RouteList> {
+  return saveRouteList(db, actor, { routes: [], baseVersion: input.baseVersion });
+}
+
 async function validateRoutes(db: Tx, routes: RouteListInput): Promise<void> {
   const fields: Record<string, string[]> = {};
   routes.forEach((r, i) => {

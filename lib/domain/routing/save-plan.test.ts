@@ -3,7 +3,7 @@ import { planRouteSave } from './save-plan';
 
 const createdAt = new Date('2026-01-01T00:00:00Z');
 const stored = (id: string, position: number, expression: unknown = { $eq: { 'message.channel': 'SMS' } }) =>
-  ({ id, position, name: id, enabled: true, expression, queueId: 'q', priority: null, createdAt });
+  ({ id, position, name: id, enabled: true, expression, queueId: 'q', priority: null, routeOnlyDuringWorkingHours: false, createdAt });
 const incoming = (id: string | undefined, name: string, expression: object = { $eq: { 'message.channel': 'SMS' } }) =>
   ({ ...(id && { id }), name, enabled: true, expression, queueId: 'q', priority: null });
 

@@ -4,7 +4,16 @@ import type { Priority } from '../../generated/prisma/enums';
 import type { RouteListInput } from '../../validation/routing';
 
 /** A route as stored: the Route row's columns, and one entry of a version's `routes` snapshot. */
-export type StoredRoute = { id: string; position: number; name: string; enabled: boolean; expression: unknown; queueId: string; priority: Priority | null };
+export type StoredRoute = {
+  id: string;
+  position: number;
+  name: string;
+  enabled: boolean;
+  expression: unknown;
+  queueId: string;
+  priority: Priority | null;
+  routeOnlyDuringWorkingHours: boolean;
+};
 
 export type RouteSavePlan = {
   /** The new list, in order, each with the id it is saved under (also the version snapshot). */
@@ -35,7 +44,16 @@ export function planRouteSave(current: (StoredRoute & { createdAt: Date })[], in
   const write: RouteSavePlan['write'] = [];
   const routes = incoming.map((r, position): StoredRoute => {
     const old = r.id !== undefined && !taken.has(r.id) ? byId.get(r.id) : undefined;
-    const route: StoredRoute = { id: old?.id ?? newId(), position, name: r.name, enabled: r.enabled, expression: r.expression, queueId: r.queueId, priority: r.priority ?? null };
+    const route: StoredRoute = {
+      id: old?.id ?? newId(),
+      position,
+      name: r.name,
+      enabled: r.enabled,
+      expression: r.expression,
+      queueId: r.queueId,
+      priority: r.priority ?? null,
+      routeOnlyDuringWorkingHours: r.routeOnlyDuringWorkingHours ?? false,
+    };
     taken.add(route.id);
     if (!old) write.push(route);
     else if (!sameRoute(old, route)) {
@@ -56,6 +74,7 @@ function sameRoute(a: StoredRoute, b: StoredRoute): boolean {
     a.enabled === b.enabled &&
     a.queueId === b.queueId &&
     a.priority === b.priority &&
+    a.routeOnlyDuringWorkingHours === b.routeOnlyDuringWorkingHours &&
     isDeepStrictEqual(a.expression, b.expression)
   );
 }

@@ -16,6 +16,8 @@ export type SavedRoute = {
   expression: unknown;
   queueId: string;
   priority: Priority | null;
+  /** Stored and returned; its effect belongs to the assignment policies. */
+  routeOnlyDuringWorkingHours: boolean;
   createdAt: Date;
   updatedAt: Date;
   queue: { name: string };

@@ -1,5 +1,6 @@
 import { httpRoute } from '@/lib/operations/http';
-import { getRoutingOp, saveRoutingOp } from '@/lib/operations/routing';
+import { deleteRoutingOp, getRoutingOp, saveRoutingOp } from '@/lib/operations/routing';
 
 export const GET = httpRoute(getRoutingOp);
 export const PUT = httpRoute(saveRoutingOp);
+export const DELETE = httpRoute(deleteRoutingOp);
