@@ -5,10 +5,11 @@ import { updateQueueAction } from '@/lib/actions/queues';
 import { FieldError, inputClass, primaryButton, secondaryButton } from '@/components/ui/controls';
 import { DeleteQueueButton } from './delete-queue-button';
 import { QueueMembers } from './queue-members';
-import { UNREACHABLE, type Candidate, type QueueCardData } from './types';
+import { QueueWorkingHours } from './queue-working-hours';
+import { UNREACHABLE, type Candidate, type QueueCardData, type WorkingHoursChoice } from './types';
 
 /** One queue: live counts, members, and (for managers) rename, make default and delete. */
-export function QueueCard({ queue, candidates, canManage }: { queue: QueueCardData; candidates: Candidate[]; canManage: boolean }) {
+export function QueueCard({ queue, candidates, canManage, workingHours = [] }: { queue: QueueCardData; candidates: Candidate[]; canManage: boolean; workingHours?: WorkingHoursChoice[] }) {
   const headingId = useId();
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -48,6 +49,7 @@ export function QueueCard({ queue, candidates, canManage }: { queue: QueueCardDa
         <Stat label="Unassigned" value={String(queue.unassigned)} />
         <Stat label="Oldest waiting" value={queue.oldestWaiting} />
       </dl>
+      <QueueWorkingHours queue={queue} choices={workingHours} canManage={canManage} />
       <QueueMembers queue={queue} candidates={candidates} canManage={canManage} />
       <div className="mt-auto flex items-center justify-between gap-2 pt-4">
         <p className="text-xs text-slate-500">

@@ -5,6 +5,7 @@ export type QueueCardData = {
   id: string;
   name: string;
   isDefault: boolean;
+  workingHoursId: string | null;
   open: number;
   unassigned: number;
   oldestWaiting: string;
@@ -15,3 +16,6 @@ export type QueueCardData = {
 export type Candidate = { id: string; name: string; role: 'ADMIN' | 'SUPERVISOR' | 'AGENT' };
 
 export const UNREACHABLE = 'Could not reach the server. Check your connection and try again.';
+
+/** Working hours a queue can follow, for the card's select. */
+export type WorkingHoursChoice = { id: string; name: string; timezone: string };

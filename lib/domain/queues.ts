@@ -6,6 +6,7 @@ export type QueueOverview = {
   id: string;
   name: string;
   isDefault: boolean;
+  workingHoursId: string | null;
   members: { id: string; name: string; availability: 'ONLINE' | 'BUSY' | 'OFFLINE' }[];
   routeCount: number;
   open: number;
@@ -41,6 +42,7 @@ export async function listQueueOverview(db: Tx, actor: Actor): Promise<QueueOver
       id: q.id,
       name: q.name,
       isDefault: q.isDefault,
+      workingHoursId: q.workingHoursId,
       members: q.members.map((m) => m.user),
       routeCount: q._count.routes,
       open: openBy.get(q.id) ?? 0,

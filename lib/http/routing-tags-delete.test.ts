@@ -54,7 +54,7 @@ describeEachEngine('routing and tag deletes over HTTP', (ctx) => {
   });
 
   it('saves the reference’s rules without If-Match, a rule without a name included, and returns routeOnlyDuringWorkingHours', async () => {
-    const rules = (structuredClone(reference.components.schemas.CreateRuleApiRequest.example) as Json[]).map((r, i) => ({ ...r, queueId: queues[i % 2] }));
+    const rules: Json[] = (structuredClone(reference.components.schemas.CreateRuleApiRequest.example) as Json[]).map((r, i) => ({ ...r, queueId: queues[i % 2] }));
     delete rules[2].name;
     rules.push({ expression: { $eq: { 'message.channel': 'SMS' } }, queueId: queues[0], name: null, enabled: null, priority: null, routeOnlyDuringWorkingHours: null });
     const saved = await call({ method: 'put', template: R, headers: admin(), body: rules }, 200);

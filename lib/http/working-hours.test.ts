@@ -46,7 +46,7 @@ describeEachEngine('working hours over HTTP', (ctx) => {
     return res;
   }
   const create = async (body: unknown, status = 200) => (await call({ method: 'post', template: WH, headers: admin(), body }, status, status === 200 ? apiWorkingHoursSchema : undefined)).json as Json;
-  const named = (name: string, over: Json = {}) => ({ ...EXAMPLE(), isDefault: false, name, ...over });
+  const named = (name: string, over: Json = {}): Json => ({ ...EXAMPLE(), isDefault: false, name, ...over });
   const fields = (res: Json) => ((res.requestError as Json).serviceException as { validationErrors?: Record<string, string[]> }).validationErrors ?? {};
 
   beforeAll(async () => {

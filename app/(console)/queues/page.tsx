@@ -3,6 +3,7 @@ import { requirePageActor } from '@/lib/auth/session';
 import { can } from '@/lib/access/roles';
 import { db } from '@/lib/db';
 import { listMemberCandidates, listQueueOverview } from '@/lib/domain/queues';
+import { listWorkingHoursChoices } from '@/lib/domain/working-hours';
 import { age } from '@/lib/format';
 import { PageHeader } from '@/components/console/page-header';
 import { LiveRefresh } from '@/components/realtime/live-refresh';
@@ -14,7 +15,11 @@ export const metadata: Metadata = { title: 'Queues' };
 export default async function QueuesPage() {
   const actor = await requirePageActor('queues.view');
   const canManage = can(actor.role, 'queues.manage');
-  const [queues, candidates] = await Promise.all([listQueueOverview(db(), actor), canManage ? listMemberCandidates(db(), actor) : []]);
+  const [queues, candidates, hours] = await Promise.all([
+    listQueueOverview(db(), actor),
+    canManage ? listMemberCandidates(db(), actor) : [],
+    can(actor.role, 'workingHours.view') ? listWorkingHoursChoices(db()) : [],
+  ]);
   const now = new Date();
   return (
     <>
@@ -29,6 +34,7 @@ export default async function QueuesPage() {
                 id: q.id,
                 name: q.name,
                 isDefault: q.isDefault,
+                workingHoursId: q.workingHoursId,
                 open: q.open,
                 unassigned: q.unassigned,
                 oldestWaiting: q.oldestWaitingSince ? age(q.oldestWaitingSince, now) : '—',
@@ -36,6 +42,7 @@ export default async function QueuesPage() {
                 members: q.members,
               }}
               candidates={candidates}
+              workingHours={hours}
               canManage={canManage}
             />
           ))}
