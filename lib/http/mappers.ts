@@ -75,6 +75,7 @@ export function apiRoute(r: SavedRoute) {
     queueName: r.queue.name,
     priority: r.priority,
     routeOnlyDuringWorkingHours: r.routeOnlyDuringWorkingHours,
+    isPrivate: false,
     createdAt: apiTimestamp(r.createdAt),
     updatedAt: apiTimestamp(r.updatedAt),
   });
@@ -96,6 +97,7 @@ export function apiQueue(q: {
     isDefault: q.isDefault,
     workingHoursId: q.workingHoursId,
     externalId: q.externalId,
+    isPrivate: false,
     enabledAgentsCount: q._count?.members,
     enabledRoutesCount: q._count?.routes,
     createdAt: apiTimestamp(q.createdAt),

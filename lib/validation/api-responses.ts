@@ -121,6 +121,7 @@ export const apiQueueSchema = z
     isDefault: z.boolean().meta({ description: 'Where conversations go when no route matches.' }),
     workingHoursId: id.optional().meta({ description: 'The working hours the queue follows; left out when none.' }),
     externalId: z.string().max(255).optional().meta({ description: 'Your own identifier for the queue; left out when none.' }),
+    isPrivate: z.literal(false).meta({ description: 'Always false: Switchboard has no private queues.' }),
     enabledAgentsCount: z.number().int().min(0).optional(),
     enabledRoutesCount: z.number().int().min(0).optional(),
     createdAt: timestamp,
@@ -145,6 +146,7 @@ export const apiRuleSchema = z
     queueName: z.string(),
     priority: z.enum(PRIORITIES).optional(),
     routeOnlyDuringWorkingHours: z.boolean().meta({ description: 'Stored and returned; what it does to routing belongs to the assignment policies.' }),
+    isPrivate: z.literal(false).meta({ description: 'Always false: Switchboard has no private routes.' }),
     createdAt: timestamp,
     updatedAt: timestamp,
   })
