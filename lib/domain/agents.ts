@@ -131,7 +131,8 @@ export async function updateAgent(db: Db, actor: Actor, input: UpdateAgentInput)
   const role: Role = current.role === 'ADMIN' ? 'ADMIN' : input.role;
 
   if (input.displayName !== current.name || role !== current.role) {
-    await db.user.update({ where: { id: current.id }, data: { name: input.displayName, role } });
+    const { count } = await db.user.updateMany({ where: { id: current.id }, data: { name: input.displayName, role } });
+    if (!count) throw notFound();
     // A role decides what the user may see: their open streams re-read it.
     await publishNow([{ type: 'users', id: current.id }, ...(role !== current.role ? [{ type: 'scope' as const, userIds: [current.id] }] : [])]);
   }
