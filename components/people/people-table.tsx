@@ -2,6 +2,7 @@ import type { PersonRow } from '@/lib/domain/people';
 import { AvailabilityBadge } from '@/components/ui/badges';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { EnabledToggle, RoleSelect } from './person-controls';
+import { PasswordLinkButton } from './password-link-button';
 
 export function PeopleTable({ people, now }: { people: PersonRow[]; now: Date }) {
   return (
@@ -14,7 +15,8 @@ export function PeopleTable({ people, now }: { people: PersonRow[]; now: Date })
             <th scope="col" className="px-3 py-2.5">Availability</th>
             <th scope="col" className="px-3 py-2.5 text-right">Open load</th>
             <th scope="col" className="px-3 py-2.5">Last seen</th>
-            <th scope="col" className="px-4 py-2.5">Account</th>
+            <th scope="col" className="px-3 py-2.5">Account</th>
+            <th scope="col" className="px-4 py-2.5">Password</th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -32,8 +34,11 @@ export function PeopleTable({ people, now }: { people: PersonRow[]; now: Date })
               </td>
               <td className="px-3 py-2.5 text-right tabular-nums text-slate-700">{p.openLoad}</td>
               <td className="px-3 py-2.5 text-slate-500">{p.lastSeenAt ? <RelativeTime date={p.lastSeenAt} now={now} /> : 'Never'}</td>
-              <td className="px-4 py-2.5">
+              <td className="px-3 py-2.5">
                 <EnabledToggle userId={p.id} name={p.name} enabled={p.enabled} />
+              </td>
+              <td className="px-4 py-2.5">
+                <PasswordLinkButton userId={p.id} name={p.name} />
               </td>
             </tr>
           ))}

@@ -2,7 +2,7 @@
 
 import { act } from '../operations/action';
 import type { InputOf } from '../operations/operation';
-import { createUserOp, setUserEnabledOp, setUserRoleOp } from '../operations/console';
+import { createUserOp, issuePasswordLinkOp, setUserEnabledOp, setUserRoleOp } from '../operations/console';
 
 export async function createUserAction(input: InputOf<typeof createUserOp>) {
   return act(createUserOp, input, { revalidate: ['/people'], shape: (u) => ({ id: u.id, name: u.name }) });
@@ -18,4 +18,9 @@ export async function setUserEnabledAction(input: InputOf<typeof setUserEnabledO
     revalidate: ['/people', ['/inbox', 'layout'], '/inboxes'],
     shape: (r) => ({ id: r.id, enabled: r.enabled, moved: r.reassigned?.moved ?? 0 }),
   });
+}
+
+/** Shown once: the People page's "Set-password link" (also how an admin resets a password). */
+export async function issuePasswordLinkAction(input: InputOf<typeof issuePasswordLinkOp>) {
+  return act(issuePasswordLinkOp, input, { shape: (r) => ({ userId: r.userId, url: r.url, expiresAt: r.expiresAt.toISOString() }) });
 }

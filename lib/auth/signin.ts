@@ -37,7 +37,7 @@ export async function signInWithPassword(db: Db, input: unknown, ip: string): Pr
   const now = new Date();
   await db.user.update({
     where: { id: user.id },
-    data: { availability: 'ONLINE', availabilityChangedAt: now, lastSeenAt: now },
+    data: { availability: 'ONLINE', status: 'ACTIVE', availabilityChangedAt: now, lastSeenAt: now },
   });
   if (user.availability !== 'ONLINE') await publishNow([{ type: 'agent', id: user.id, availability: 'ONLINE' }]);
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role } };

@@ -8,6 +8,8 @@ import type { NewUser, SetUserEnabledInput, SetUserRoleInput } from '../validati
 import { DomainError } from './errors';
 import type { ReassignResult } from './assignment/reassign';
 import { publishNow } from '../realtime/outbox';
+import { unitOfWork } from '../db/unit-of-work';
+import { issuePasswordToken } from './password-tokens';
 
 // Every function here needs users.manage, which the registry checks before it runs them.
 
@@ -56,6 +58,20 @@ export async function setUserEnabled(db: Db, actor: Actor, { userId, enabled }: 
   // Disabled first, so the round robin that follows never picks them again.
   const reassigned = enabled ? null : await setAvailability(db, userId, 'OFFLINE', 'was disabled');
   return { id: userId, enabled, reassigned };
+}
+
+/**
+ * A new one-time set-password link for a user (the People page's "Set-password link"): how an
+ * account made over the API gets its first password, and how an admin resets one. Earlier unused
+ * links of the user stop working. Answers with the token, which is shown once and never stored.
+ */
+export async function issuePasswordLink(db: Db, _actor: Actor, { userId }: { userId: string }): Promise<{ userId: string; email: string; token: string; expiresAt: Date }> {
+  return unitOfWork(db, async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true } });
+    if (!user) throw new DomainError('NOT_FOUND', 'User not found.');
+    const { token, expiresAt } = await issuePasswordToken(tx, user.id, 'RESET');
+    return { userId: user.id, email: user.email, token, expiresAt };
+  });
 }
 
 function isSelf(actor: Actor, userId: string): boolean {

@@ -6,6 +6,7 @@ import { describeEachEngine } from '../test/db';
 import { callApi, exportedMethods, makeTestKeys, routeFiles, type ApiCall, type ApiResult, type TestKeys } from '../test/api';
 import { documentValidator } from '../test/openapi-ajv';
 import * as schemas from '../validation/api-responses';
+import { apiAgentSchema } from '../validation/api-responses-agents';
 import { openApiDocument } from './openapi';
 
 // The route handlers call `db()` (lib/http/handler.ts); here it is the suite's test database.
@@ -238,9 +239,9 @@ describeEachEngine('the /ccaas/1 API against its contract', (ctx) => {
     await expectCall({ ...assign, params: { conversationId }, body: { agentId: keys.agentUserId } }, 409);
 
     const status = { method: 'put', template: '/ccaas/1/agents/{agentId}/status', params: { agentId: keys.agentUserId } } as const;
-    const busy = await expectCall({ ...status, headers: admin(), body: { status: 'BUSY' } }, 200, schemas.apiAgentSchema);
+    const busy = await expectCall({ ...status, headers: admin(), body: { status: 'BUSY' } }, 200, apiAgentSchema);
     expect(busy.json).toMatchObject({ id: keys.agentUserId, status: 'BUSY', role: 'AGENT' });
-    await expectCall({ ...status, headers: { authorization: keys.agentUser }, body: { status: 'ACTIVE' } }, 200, schemas.apiAgentSchema);
+    await expectCall({ ...status, headers: { authorization: keys.agentUser }, body: { status: 'ACTIVE' } }, 200, apiAgentSchema);
     await expectCall({ ...status, headers: { authorization: keys.agent }, body: { status: 'ACTIVE' } }, 403);
     await expectCall({ ...status, headers: admin(), body: { status: 'ONLINE' } }, 400);
     const heartbeat = { method: 'put', template: '/ccaas/1/agents/{agentId}/heartbeat', headers: admin() } as const;

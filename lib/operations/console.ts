@@ -13,6 +13,10 @@ import { apiKeyRefSchema } from '../validation/api-keys';
 import { conversationRefSchema } from '../validation/conversations';
 import { myAvailabilitySchema } from '../validation/presence';
 import { collaboratorSchema, createUserSchema, setInboxTogglesSchema, setUserEnabledSchema, setUserRoleSchema } from '../validation/admin';
+import { issuePasswordLink } from '../domain/users';
+import { setPasswordUrl } from '../domain/password-tokens';
+import { publicOrigin } from '../http/public-origin';
+import { passwordLinkSchema } from '../validation/agents';
 import { operation } from './operation';
 
 // Operations only the console calls: they have no HTTP binding (yet).
@@ -126,5 +130,16 @@ export const revokeApiKeyOp = operation({
   run: async ({ db, actor }, input) => {
     await revokeApiKey(db, actor, input);
     return { id: input.keyId };
+  },
+});
+
+/** A one-time set-password link for a user; the link is in this answer only. */
+export const issuePasswordLinkOp = operation({
+  name: 'users.passwordLink.issue',
+  permission: 'users.manage',
+  input: passwordLinkSchema,
+  run: async ({ db, actor }, input) => {
+    const { token, ...issued } = await issuePasswordLink(db, actor, input);
+    return { ...issued, url: setPasswordUrl(await publicOrigin(), token) };
   },
 });

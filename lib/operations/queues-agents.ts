@@ -1,8 +1,9 @@
 import { addQueueMember, createQueue, deleteQueue, getQueue, listQueues, removeQueueMember, updateQueue } from '../domain/queue-admin';
-import { AVAILABILITY_TO_STATUS, changeAvailability, heartbeat, STATUS_TO_AVAILABILITY } from '../domain/assignment/presence';
+import { changeStatus, heartbeat } from '../domain/assignment/presence';
+import { apiAgent } from '../http/agent-mapper';
 import { apiQueue } from '../http/mappers';
-import { apiTimestamp } from '../http/format';
-import { apiAgentSchema, apiQueuePageSchema, apiQueueSchema, apiStatusSchema } from '../validation/api-responses';
+import { apiQueuePageSchema, apiQueueSchema, apiStatusSchema } from '../validation/api-responses';
+import { apiAgentSchema } from '../validation/api-responses-agents';
 import { createQueueSchema, queueListQuerySchema } from '../validation/routing';
 import { queueMemberSchema, queueRefSchema, updateQueueInputSchema } from '../validation/queues';
 import { agentRefSchema, agentStatusRequestSchema } from '../validation/presence';
@@ -123,23 +124,14 @@ export const setAgentStatusOp = operation({
   name: 'agents.status.set',
   permission: 'conversations.work',
   input: agentStatusRequestSchema,
-  // ACTIVE→ONLINE, BUSY→BUSY, AWAY/INVISIBLE→OFFLINE (which reassigns the agent's open conversations).
-  run: ({ db, actor }, { agentId, status }) => changeAvailability(db, actor, { agentId, availability: STATUS_TO_AVAILABILITY[status] }),
+  // The chosen word is stored; ACTIVE→ONLINE, BUSY→BUSY, AWAY/INVISIBLE→OFFLINE (which reassigns the agent's open conversations).
+  run: ({ db, actor }, input) => changeStatus(db, actor, input),
   http: {
     method: 'put', path: `${AGENT}/status`, operationId: 'update-agent-status', tag: 'Agents', summary: 'Set an agent’s status',
-    description: 'ACTIVE is ONLINE, BUSY is BUSY, AWAY and INVISIBLE are OFFLINE (which hands the agent’s open conversations to others). A key may set its own user’s status; supervisors and admins anyone’s.',
+    description: 'The status is stored as chosen; its effect (availability) is ACTIVE for ACTIVE, BUSY for BUSY, AWAY for AWAY and INVISIBLE, which hand the agent’s open conversations to others. A key may set its own user’s status; supervisors and admins anyone’s.',
     from: 'body', bodyId: 'AgentStatusRequest',
     response: { schema: apiAgentSchema, description: 'The agent.' },
-    respond: (u) => ({
-      id: u.id,
-      displayName: u.name,
-      status: AVAILABILITY_TO_STATUS[u.availability],
-      availability: AVAILABILITY_TO_STATUS[u.availability],
-      role: u.role === 'AGENT' ? 'AGENT' : 'SUPERVISOR',
-      enabled: u.enabled,
-      createdAt: apiTimestamp(u.createdAt),
-      updatedAt: apiTimestamp(u.updatedAt),
-    }),
+    respond: apiAgent,
     errors: [400, 401, 403, 404],
   },
 });

@@ -4,6 +4,7 @@ import * as tagsMessages from './tags-messages';
 import * as routing from './routing';
 import * as queuesAgents from './queues-agents';
 import * as consoleOps from './console';
+import * as agents from './agents';
 import { openApiDocumentOp } from './document';
 import * as workingHours from './working-hours';
 
@@ -18,6 +19,7 @@ export const OPERATIONS: readonly Operation[] = [
   ...Object.values(routing),
   ...Object.values(queuesAgents),
   ...Object.values(consoleOps),
+  ...Object.values(agents),
   openApiDocumentOp,
   ...Object.values(workingHours),
 ] as Operation[];

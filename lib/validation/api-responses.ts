@@ -202,18 +202,4 @@ export const apiSimulationSchema = z
   .meta({ description: "The reference's routing result plus the matching route and each route's trace. Changes nothing." })
   .register(apiResponseRegistry, { id: 'ConversationRoutingResultApiResponse' });
 
-const agentStatus = z.enum(['ACTIVE', 'BUSY', 'AWAY']).meta({ description: 'ONLINE is ACTIVE, OFFLINE is AWAY.' });
-
-export const apiAgentSchema = z
-  .strictObject({
-    id,
-    displayName: z.string(),
-    status: agentStatus,
-    availability: agentStatus,
-    role: z.enum(['AGENT', 'SUPERVISOR']).meta({ description: 'Admins show as SUPERVISOR, the reference having no admin role.' }),
-    enabled: z.boolean(),
-    createdAt: timestamp,
-    updatedAt: timestamp,
-  })
-  .meta({ description: 'An agent (a user of the console).' })
-  .register(apiResponseRegistry, { id: 'AgentResponse' });
+// Agents: lib/validation/api-responses-agents.ts.

@@ -22,6 +22,6 @@ export const myAvailabilitySchema = z.strictObject({ availability: availabilityS
 export const agentRefSchema = z.object({ agentId: idSchema });
 export type AgentRef = z.output<typeof agentRefSchema>;
 
-/** Whose availability changes, and to what. */
-export const changeAvailabilitySchema = z.object({ agentId: idSchema, availability: availabilitySchema });
+/** Whose availability changes, and to what (with the status word chosen over the API, when there is one). */
+export const changeAvailabilitySchema = z.object({ agentId: idSchema, availability: availabilitySchema, status: z.enum(AGENT_STATUSES).optional() });
 export type ChangeAvailabilityInput = z.output<typeof changeAvailabilitySchema>;

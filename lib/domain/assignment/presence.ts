@@ -3,17 +3,17 @@ import type { Actor } from '../../access/actor';
 import { assertCan } from '../../access/actor';
 import type { Availability } from '../../generated/prisma/enums';
 import type { AgentRef, AgentStatus, ChangeAvailabilityInput } from '../../validation/presence';
+import { AGENT_SELECT, type AgentRow } from '../agent-row';
 import { DomainError } from '../errors';
 import { setAvailability } from '../presence';
 
-/** Reference AgentStatusGroup ↔ SPEC availability: ACTIVE→ONLINE, BUSY→BUSY, AWAY and INVISIBLE→OFFLINE. */
+/** Reference AgentStatusGroup → SPEC availability: ACTIVE→ONLINE, BUSY→BUSY, AWAY and INVISIBLE→OFFLINE. */
 export const STATUS_TO_AVAILABILITY: Record<AgentStatus, Availability> = {
   ACTIVE: 'ONLINE',
   BUSY: 'BUSY',
   AWAY: 'OFFLINE',
   INVISIBLE: 'OFFLINE',
 };
-export const AVAILABILITY_TO_STATUS: Record<Availability, 'ACTIVE' | 'BUSY' | 'AWAY'> = { ONLINE: 'ACTIVE', BUSY: 'BUSY', OFFLINE: 'AWAY' };
 
 const notFound = () => new DomainError('NOT_FOUND', 'Agent not found.');
 
@@ -24,20 +24,26 @@ function assertMayTouch(actor: Actor, agentId: string): void {
   if (!self) assertCan(actor, 'conversations.seeAll');
 }
 
-/** Anyone may set their own availability; supervisors and admins anyone's. Answers with the agent as it is now. */
-export async function changeAvailability(db: Db, actor: Actor, { agentId, availability }: ChangeAvailabilityInput) {
+/**
+ * Anyone may set their own availability; supervisors and admins anyone's. `status` is the word
+ * chosen over the API (stored as it is: AWAY and INVISIBLE are both OFFLINE); without one, the
+ * availability's own word is stored. Answers with the agent as it is now.
+ */
+export async function changeAvailability(db: Db, actor: Actor, { agentId, availability, status }: ChangeAvailabilityInput): Promise<AgentRow> {
   assertMayTouch(actor, agentId);
   const user = await db.user.findUnique({ where: { id: agentId }, select: { id: true, enabled: true } });
   if (!user) throw notFound();
   if (!user.enabled && availability !== 'OFFLINE') throw new DomainError('BAD_REQUEST', 'A disabled agent cannot go online.');
   const why = availability === 'OFFLINE' ? 'went offline' : '';
-  await setAvailability(db, agentId, availability, why);
-  const agent = await db.user.findUnique({
-    where: { id: agentId },
-    select: { id: true, name: true, availability: true, role: true, enabled: true, createdAt: true, updatedAt: true },
-  });
+  await setAvailability(db, agentId, availability, why, status);
+  const agent = await db.user.findUnique({ where: { id: agentId }, select: AGENT_SELECT });
   if (!agent) throw notFound();
   return agent;
+}
+
+/** PUT /agents/{agentId}/status: the chosen word is stored, its availability takes effect (AWAY/INVISIBLE reassign). */
+export function changeStatus(db: Db, actor: Actor, { agentId, status }: { agentId: string; status: AgentStatus }): Promise<AgentRow> {
+  return changeAvailability(db, actor, { agentId, availability: STATUS_TO_AVAILABILITY[status], status });
 }
 
 /** An open console's heartbeat: proves the agent is still there (the sweep sets silent agents OFFLINE). */

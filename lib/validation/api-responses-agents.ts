@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { API_TIMESTAMP, apiResponseRegistry, apiPaginationSchema } from './api-responses';
+import { AGENT_STATUSES } from './presence';
+import { AGENT_ROLES } from './agents';
+
+// The Agents API's answers (reference AgentResponseWithEmail, AgentResponseResultPage), strict as
+// the rest of lib/validation/api-responses.ts: the contract tests parse every real answer with them.
+
+const timestamp = z.string().regex(API_TIMESTAMP).meta({ description: 'UTC, always with milliseconds and a +0000 offset.', examples: ['2025-04-24T11:25:41.058+0000'] });
+
+export const apiAgentSchema = z
+  .strictObject({
+    id: z.string().min(1).max(255),
+    displayName: z.string(),
+    status: z.enum(AGENT_STATUSES).meta({ description: 'What the agent chose: ACTIVE, BUSY, AWAY or INVISIBLE.' }),
+    availability: z
+      .enum(AGENT_STATUSES)
+      .meta({ description: 'The effective state: ACTIVE (online), BUSY or AWAY (offline, including INVISIBLE and silent consoles).' }),
+    role: z.enum(AGENT_ROLES).meta({ description: 'Admins show as SUPERVISOR (the reference has no admin role), with admin: true.' }),
+    admin: z.boolean().meta({ description: 'Extension: true for an admin. No request of this API changes an admin’s role.' }),
+    enabled: z.boolean(),
+    email: z.string().meta({ description: 'The email the agent signs in with.' }),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  })
+  .meta({ description: 'An agent (a user of the console): the reference’s AgentResponseWithEmail plus admin.' })
+  .register(apiResponseRegistry, { id: 'AgentResponse' });
+
+export const apiCreatedAgentSchema = apiAgentSchema
+  .extend({
+    setPasswordUrl: z.string().regex(/^https?:\/\/[^\s]+\/set-password\?token=[A-Za-z0-9_-]+$/).meta({
+      description: 'Extension: a one-time link (valid 72 hours) where the new agent sets a password. Shown in this answer only; the People page can issue a new one.',
+    }),
+  })
+  .meta({ description: 'The new agent and their one-time set-password link.' })
+  .register(apiResponseRegistry, { id: 'CreatedAgentResponse' });
+
+export const apiAgentPageSchema = z
+  .strictObject({ agents: z.array(apiAgentSchema), pagination: apiPaginationSchema })
+  .meta({ description: 'One page of agents.' })
+  .register(apiResponseRegistry, { id: 'AgentResponseResultPage' });
