@@ -46,4 +46,5 @@ export const PARAM_DOCS: Record<string, string> = {
   updatedBefore: 'Updated before this time.',
   closedAfter: 'Closed at or after this time.',
   closedBefore: 'Closed before this time.',
+  'get-notes:orderBy': 'createdAt, updatedAt or id, with :asc or :desc (default createdAt:asc).',
 };

@@ -4,6 +4,7 @@ import * as tagsMessages from './tags-messages';
 import * as routing from './routing';
 import * as queuesAgents from './queues-agents';
 import * as consoleOps from './console';
+import * as notesMetadata from './notes-metadata';
 import { openApiDocumentOp } from './document';
 
 /**
@@ -17,5 +18,6 @@ export const OPERATIONS: readonly Operation[] = [
   ...Object.values(routing),
   ...Object.values(queuesAgents),
   ...Object.values(consoleOps),
+  ...Object.values(notesMetadata),
   openApiDocumentOp,
 ] as Operation[];
