@@ -51,7 +51,8 @@ export type CreateNoteInput = z.output<typeof createNoteRequestSchema>;
 
 export const noteListRequestSchema = z.object({
   ...paginationSchema,
-  orderBy: orderBySchema(['createdAt', 'updatedAt', 'id'] as const, 'createdAt:asc'),
+  // An empty parameter (`?orderBy=`) is the default, as clients written for the reference send it.
+  orderBy: z.preprocess((v) => (v === '' ? undefined : v), orderBySchema(['createdAt', 'updatedAt', 'id'] as const, 'createdAt:asc')),
   conversationId: idSchema,
 });
 export type NoteListInput = z.output<typeof noteListRequestSchema>;
