@@ -28,7 +28,7 @@ const noteContent = z.union([
   z.strictObject({
     text: noteText,
     attachments: z
-      .array(z.object({ id: z.union([z.string(), z.number()]).optional() }).loose(), { message: 'Expected a list of attachments.' })
+      .array(z.object({}).loose(), { message: 'Expected a list of attachments.' })
       .max(100, 'At most 100 attachments.')
       .nullish(),
   }),
