@@ -74,7 +74,7 @@ export function ReplyBox({ conversationId, closed, people = [] }: { conversation
   const listId = `${id}-mentions`;
   return (
     <form
-      aria-label={isNote ? 'Internal note' : 'Reply'}
+      data-testid="composer"
       className={`rounded-lg border p-4 shadow-sm ${isNote ? 'border-amber-300 bg-amber-50' : 'border-slate-200 bg-white'}`}
       data-mode={mode}
       onSubmit={(e) => {
@@ -83,31 +83,26 @@ export function ReplyBox({ conversationId, closed, people = [] }: { conversation
       }}
     >
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <fieldset className="inline-flex rounded-md border border-slate-300 bg-white p-0.5 text-sm">
-          <legend className="sr-only">Write a reply or an internal note</legend>
+        {/* Toggle buttons, not radios: their names come from their text, so the textarea stays the one control labelled "Reply". */}
+        <div role="group" aria-label="Write to" className="inline-flex rounded-md border border-slate-300 bg-white p-0.5 text-sm">
           {(['reply', 'note'] as const).map((m) => (
-            <label key={m} className="relative">
-              <input
-                type="radio"
-                name={`${id}-mode`}
-                value={m}
-                checked={mode === m}
-                onChange={() => {
-                  setMode(m);
-                  setMention(null);
-                }}
-                className="peer sr-only"
-              />
-              <span
-                className={`block cursor-pointer rounded px-3 py-1 font-medium peer-focus-visible:ring-2 peer-focus-visible:ring-brand-500 ${
-                  mode === m ? (m === 'note' ? 'bg-amber-300 text-amber-950' : 'bg-brand-600 text-white') : 'text-slate-600 hover:bg-slate-100'
-                }`}
-              >
-                {m === 'reply' ? 'Reply' : 'Note'}
-              </span>
-            </label>
+            <button
+              key={m}
+              type="button"
+              aria-pressed={mode === m}
+              onClick={() => {
+                setMode(m);
+                setMention(null);
+                textarea.current?.focus();
+              }}
+              className={`rounded px-3 py-1 font-medium focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:outline-none ${
+                mode === m ? (m === 'note' ? 'bg-amber-300 text-amber-950' : 'bg-brand-600 text-white') : 'text-slate-600 hover:bg-slate-100'
+              }`}
+            >
+              {m === 'reply' ? 'Reply' : 'Note'}
+            </button>
           ))}
-        </fieldset>
+        </div>
         {isNote && <p className="text-xs font-medium text-amber-900">Internal note — not sent to the customer</p>}
       </div>
       <label htmlFor={`${id}-text`} className="mt-3 block text-sm font-medium text-slate-700">
