@@ -74,7 +74,14 @@ export function describeEvent(e: EventWords, names: TimelineNames): string {
     }
     case 'NOTE_ADDED':
       return `${who} added an internal note`;
-    case 'METADATA_CHANGED':
-      return `${who} changed the metadata`;
+    case 'METADATA_CHANGED': {
+      const list = (key: string) => {
+        const v = field(e.after, key);
+        return Array.isArray(v) ? v.filter((k): k is string => typeof k === 'string') : [];
+      };
+      const [set, removed] = [list('set'), list('removed')];
+      const parts = [set.length ? `set metadata ${set.join(', ')}` : '', removed.length ? `removed metadata ${removed.join(', ')}` : ''].filter(Boolean);
+      return `${who} ${parts.length ? parts.join(' and ') : 'changed the metadata'}${because}`;
+    }
   }
 }

@@ -20,7 +20,7 @@ const INVALIDATE_AFTER_MS = 100;
 
 /**
  * The console's live channel: one EventSource per tab. It keeps TanStack Query's lists and counts
- * fresh, toasts "assigned to you", and hands every event to components that listen (server-rendered
+ * fresh, toasts "assigned to you" and "mentioned you", and hands every event to components that listen (server-rendered
  * pages refresh themselves through `useLiveRefresh`).
  */
 export function LiveProvider({ userId, children }: { userId: string; children: React.ReactNode }) {
@@ -100,6 +100,10 @@ export function LiveProvider({ userId, children }: { userId: string; children: R
         case 'unread':
           // Read in another tab or on another device.
           invalidate(unreadKeys.all, conversationKeys.all);
+          break;
+        case 'mention':
+          // Only the mentioned user's stream carries it (lib/realtime/stream.ts).
+          toast({ title: `${e.byName} mentioned you`, body: 'In an internal note', href: `/inbox/${e.conversationId}` });
           break;
         case 'scope':
         case 'resync':

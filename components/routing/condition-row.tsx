@@ -47,7 +47,7 @@ export function ConditionRow({ node, ctx, label }: { node: BuilderCondition; ctx
           </select>
           {custom && (
             <input
-              aria-label={`${scope === 'customer' ? 'Customer' : 'Message'} attribute name`}
+              aria-label={scope === 'conversation.metadata' ? 'Metadata key' : `${scope === 'customer' ? 'Customer' : 'Message'} attribute name`}
               className={`${control} w-28`}
               value={parts.attr}
               placeholder="e.g. tier"

@@ -66,6 +66,7 @@ export const PATH_GROUPS: { label: string; options: { value: string; label: stri
       { value: 'conversation.priority', label: 'Conversation priority' },
       { value: 'conversation.topic', label: 'Conversation topic' },
       { value: 'conversation.inboxId', label: 'Conversation inbox id' },
+      { value: 'conversation.metadata.*', label: 'Conversation metadata…' },
       { value: 'tags', label: 'Tags' },
     ],
   },

@@ -5,6 +5,7 @@ import type { InputOf } from '../operations/operation';
 import { inboxListOp } from '../operations/console';
 import { assignConversationOp, editConversationOp, routeConversationOp, unassignConversationOp } from '../operations/conversations';
 import { addConversationTagOp, addMessageOp, removeConversationTagOp } from '../operations/tags-messages';
+import { createNoteOp } from '../operations/notes-metadata';
 
 // One-line bindings of the operations (lib/operations): each checks the session, the permission
 // and what the browser sent there. Results are cut down to what the console needs.
@@ -49,4 +50,11 @@ export async function routeConversationAction(input: InputOf<typeof routeConvers
     revalidate: conversationPages,
     shape: (c) => ({ id: c.id, queue: c.queue?.name ?? null, agent: c.agent?.name ?? null }),
   });
+}
+
+/** The reply box's Note mode: an internal note as the signed-in user, never a message. Mentions are resolved on the server. */
+export async function addNoteAction(input: { conversationId: string; text: string }) {
+  const { conversationId, text } = (input ?? {}) as Partial<typeof input>;
+  const note = { conversationId, content: text } as InputOf<typeof createNoteOp>;
+  return act(createNoteOp, note, { revalidate: conversationPages, shape: (n) => ({ id: n.id }) });
 }

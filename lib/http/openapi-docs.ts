@@ -60,4 +60,5 @@ export const PARAM_DOCS: Record<string, string> = {
   'get-agents:enabled': 'true: only enabled agents; false: only disabled ones.',
   'get-agents:orderBy': 'id, displayName, createdAt, updatedAt or status, with :asc or :desc (default id:asc).',
   'get-agent-conversations:orderBy': 'createdAt, updatedAt, priority, status or closedAt, with :asc or :desc (default createdAt:desc).',
+  'get-notes:orderBy': 'createdAt, updatedAt or id, with :asc or :desc (default createdAt:asc).',
 };

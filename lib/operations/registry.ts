@@ -5,6 +5,7 @@ import * as routing from './routing';
 import * as queuesAgents from './queues-agents';
 import * as consoleOps from './console';
 import * as agents from './agents';
+import * as notesMetadata from './notes-metadata';
 import { openApiDocumentOp } from './document';
 import * as workingHours from './working-hours';
 
@@ -20,6 +21,7 @@ export const OPERATIONS: readonly Operation[] = [
   ...Object.values(queuesAgents),
   ...Object.values(consoleOps),
   ...Object.values(agents),
+  ...Object.values(notesMetadata),
   openApiDocumentOp,
   ...Object.values(workingHours),
 ] as Operation[];

@@ -38,7 +38,9 @@ export type BusEvent =
   /** The user read a conversation (another tab, another device): their unread count changed. */
   | { type: 'unread'; userId: string }
   /** This process may have missed events (its PostgreSQL listener reconnected): refetch everything. */
-  | { type: 'resync' };
+  | { type: 'resync' }
+  /** `userId` was @mentioned in a note on a conversation they may see: only they hear of it. */
+  | { type: 'mention'; userId: string; conversationId: string; noteId: string; byName: string };
 
 /** What one browser receives: a bus event it may see, or one of the stream's own messages. */
 export type WireEvent =

@@ -374,3 +374,14 @@ describeEachEngine('event stream', (ctx) => {
   });
 });
 
+
+describe('mention events', () => {
+  const scope = (userId: string, role: Role = 'AGENT'): Scope => ({ userId, role, inboxIds: new Set(), queueIds: new Set() });
+  const mention: BusEvent = { type: 'mention', userId: 'ben', conversationId: 'c1', noteId: 'n1', byName: 'Ana Alvarez' };
+
+  it('reach only the mentioned user, whatever the others’ roles', () => {
+    expect(eventFor(scope('ben'), mention)).toEqual(mention);
+    expect(eventFor(scope('ana'), mention)).toBeNull();
+    expect(eventFor(scope('root', 'ADMIN'), mention)).toBeNull();
+  });
+});

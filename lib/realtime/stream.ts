@@ -30,6 +30,7 @@ export function eventFor(scope: Scope, e: BusEvent): WireEvent | null {
     case 'scope':
       return e.userIds.includes(scope.userId) ? { type: 'scope' } : null;
     case 'unread':
+    case 'mention':
       return e.userId === scope.userId ? e : null;
   }
 }

@@ -122,7 +122,13 @@ export const sampleSchema = z.strictObject({
     })
     .optional(),
   conversation: z
-    .strictObject({ channel: z.string().optional(), priority: z.string().optional(), topic: z.string().optional(), inboxId: z.string().optional() })
+    .strictObject({
+      channel: z.string().optional(),
+      priority: z.string().optional(),
+      topic: z.string().optional(),
+      inboxId: z.string().optional(),
+      metadata: z.record(z.string(), z.unknown()).optional(),
+    })
     .optional(),
   tags: z.array(z.string().max(100)).max(100).optional(),
 });

@@ -19,10 +19,11 @@ import {
   type NodeLocation,
 } from './builder';
 import { builderFaults, pinFaults } from './builder-faults';
+import { splitPath } from './builder';
 import { FIXED_PATHS, parseExpression, type Operator } from './expression';
 import { explain, type TraceNode } from './explain';
 
-const PATHS = [...FIXED_PATHS, 'customer.tier', 'message.lang', 'customer.'];
+const PATHS = [...FIXED_PATHS, 'customer.tier', 'message.lang', 'customer.', 'conversation.metadata.plan', 'conversation.metadata.'];
 const TEXTS = ['', 'gold', 'DE', '5', '-2.5', 'true', 'false', 'a b', '1e3', 'x'];
 
 const condition: fc.Arbitrary<BuilderCondition> = fc
@@ -157,5 +158,22 @@ describe('faults and traces land on their node', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('conversation metadata in the builder', () => {
+  it('shows conversation.metadata.<key> as a scope with a free key, and writes it back unchanged', () => {
+    expect(splitPath('conversation.metadata.plan')).toEqual({ choice: 'conversation.metadata.*', attr: 'plan' });
+    expect(splitPath('conversation.metadata.')).toEqual({ choice: 'conversation.metadata.*', attr: '' });
+    expect(splitPath('conversation.channel')).toEqual({ choice: 'conversation.channel', attr: '' });
+    const expr = { $and: [{ $eq: { 'conversation.metadata.plan': 'gold' } }, { $gte: { 'conversation.metadata.score': 3 } }] };
+    const back = fromExpression(expr);
+    expect(back?.exact).toBe(true);
+    expect(toExpression(back!.root)).toEqual(expr);
+  });
+
+  it('asks for the key before the parser does', () => {
+    const root = newGroup('and', [withPath(newCondition(), 'conversation.metadata.')]);
+    expect([...builderFaults(root).values()].flat()).toContain('Name the attribute.');
   });
 });

@@ -4,7 +4,7 @@
 // rewrite (say a one-element `$and`) is reported as not exact, so the editor shows it read-only
 // instead of silently changing it on the next save. Plain TypeScript: the browser imports it too.
 
-import { FIXED_PATHS, OPERATORS, type Operator } from './expression';
+import { FIXED_PATHS, OPERATORS, freeKeyPath, type Operator } from './expression';
 
 export type ValueType = 'string' | 'number' | 'boolean' | 'null';
 export type ListType = Exclude<ValueType, 'null'>;
@@ -143,11 +143,12 @@ export type FromExpression = { root: BuilderGroup; exact: boolean } | null;
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const single = (v: unknown): [string, unknown] | null => (isObject(v) && Object.keys(v).length === 1 ? Object.entries(v)[0] : null);
 
-/** How the attribute picker shows a path: a fixed path, or a scope with a free attribute name. */
+/** How the attribute picker shows a path: a fixed path, or a scope (`customer.*`, `conversation.metadata.*`) with a free key. */
 export function splitPath(path: string): { choice: string; attr: string } | null {
   if ((FIXED_PATHS as readonly string[]).includes(path)) return { choice: path, attr: '' };
-  const m = /^(customer|message)\.(.*)$/s.exec(path);
-  return m ? { choice: `${m[1]}.*`, attr: m[2] } : null;
+  // The scope alone with an empty key ("customer.") is how the picker holds a key not typed yet.
+  const free = freeKeyPath(path) ?? (/^(message|customer|conversation\.metadata)\.$/.test(path) ? { scope: path.slice(0, -1), key: '' } : null);
+  return free ? { choice: `${free.scope}.*`, attr: free.key } : null;
 }
 
 /**

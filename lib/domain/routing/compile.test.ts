@@ -102,3 +102,37 @@ describe('explain', () => {
     });
   });
 });
+
+describe('conversation.metadata.<key>', () => {
+  const withMetadata = (metadata: Record<string, unknown> | undefined): RoutingContext => ({ ...ctx, conversation: { ...ctx.conversation, metadata } });
+
+  it('reads the key from the conversation’s metadata, with the usual comparisons', () => {
+    const c = withMetadata({ plan: 'gold', score: '7', verified: true, nested: { a: 1 } });
+    expect(holds({ $eq: { 'conversation.metadata.plan': 'gold' } }, c)).toBe(true);
+    expect(holds({ $in: { 'conversation.metadata.plan': ['silver', 'gold'] } }, c)).toBe(true);
+    expect(holds({ $gt: { 'conversation.metadata.score': 5 } }, c)).toBe(true);
+    expect(holds({ $eq: { 'conversation.metadata.verified': true } }, c)).toBe(true);
+    expect(holds({ $exists: { 'conversation.metadata.nested': true } }, c)).toBe(true);
+    expect(holds({ $eq: { 'conversation.metadata.nested': 1 } }, c)).toBe(false);
+  });
+
+  it('treats a missing key, empty metadata (a new conversation) and none at all alike: missing', () => {
+    for (const c of [withMetadata({ other: 1 }), withMetadata({}), withMetadata(undefined), { ...ctx, conversation: null }]) {
+      expect(holds({ $eq: { 'conversation.metadata.plan': 'gold' } }, c)).toBe(false);
+      expect(holds({ $exists: { 'conversation.metadata.plan': false } }, c)).toBe(true);
+      expect(holds({ $eq: { 'conversation.metadata.plan': null } }, c)).toBe(true);
+    }
+  });
+
+  it('finds own keys only: "constructor" is not Object.prototype’s', () => {
+    expect(holds({ $exists: { 'conversation.metadata.constructor': true } }, withMetadata({}))).toBe(false);
+    expect(holds({ $exists: { 'customer.toString': true } }, ctx)).toBe(false);
+    expect(holds({ $eq: { 'conversation.metadata.constructor': 'x' } }, withMetadata({ constructor: 'x' }))).toBe(true);
+  });
+
+  it('explains the value it read', () => {
+    const parsed = parseExpression({ $eq: { 'conversation.metadata.plan': 'gold' } });
+    if (!parsed.ok) throw new Error('parse');
+    expect(explain(parsed.node, withMetadata({ plan: 'silver' }))).toMatchObject({ at: '$eq.conversation.metadata.plan', actual: 'silver', result: false });
+  });
+});

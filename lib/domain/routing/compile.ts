@@ -1,4 +1,4 @@
-import type { Condition, ExprNode, Scalar } from './expression';
+import { freeKeyPath, type Condition, type ExprNode, type Scalar } from './expression';
 
 // Evaluation rules, the same for the compiled predicate and for explain():
 // - A path that is missing (or null) makes every condition false, except `$exists: false`,
@@ -20,7 +20,14 @@ export type RoutingContext = {
     country?: string | null;
     attributes?: Record<string, unknown> | null;
   } | null;
-  conversation?: { channel?: string | null; priority?: string | null; topic?: string | null; inboxId?: string | null } | null;
+  conversation?: {
+    channel?: string | null;
+    priority?: string | null;
+    topic?: string | null;
+    inboxId?: string | null;
+    /** Free JSON set over the API; a new conversation has none (`{}`, or left out). */
+    metadata?: Record<string, unknown> | null;
+  } | null;
   tags?: string[];
 };
 
@@ -39,13 +46,17 @@ const FIXED: Record<string, (c: RoutingContext) => unknown> = {
   tags: (c) => c.tags ?? [],
 };
 
+// Own keys only: an attribute or metadata key named "constructor" must not find Object.prototype's.
+const own = (m: Record<string, unknown> | null | undefined, key: string) => (m && Object.hasOwn(m, key) ? m[key] : undefined);
+
 export function resolver(path: string): (c: RoutingContext) => unknown {
   const fixed = FIXED[path];
   if (fixed) return fixed;
-  const [scope, attr] = [path.slice(0, path.indexOf('.')), path.slice(path.indexOf('.') + 1)];
-  return scope === 'message'
-    ? (c) => (c.message?.attributes ?? undefined)?.[attr]
-    : (c) => (c.customer?.attributes ?? undefined)?.[attr];
+  const free = freeKeyPath(path);
+  if (!free) return () => undefined;
+  const { scope, key } = free;
+  if (scope === 'conversation.metadata') return (c) => own(c.conversation?.metadata, key);
+  return scope === 'message' ? (c) => own(c.message?.attributes, key) : (c) => own(c.customer?.attributes, key);
 }
 
 const NUMERIC = /^\s*-?\d+(\.\d+)?\s*$/;

@@ -7,6 +7,7 @@ type ConversationForRouting = {
   priority: string;
   topic: string | null;
   inboxId: string | null;
+  metadata?: unknown;
   customer: { name: string | null; email: string | null; phone: string | null; country: string | null; attributes: unknown } | null;
   tags: { tag: { name: string } }[];
 };
@@ -19,14 +20,14 @@ export function contextOf(c: ConversationForRouting, latestInbound: { text: stri
       ? { text: latestInbound.text, channel: latestInbound.channel, from: latestInbound.from, attributes: asRecord(latestInbound.attributes) }
       : null,
     customer: c.customer ? { ...c.customer, attributes: asRecord(c.customer.attributes) } : null,
-    conversation: { channel: c.channel, priority: c.priority, topic: c.topic, inboxId: c.inboxId },
+    conversation: { channel: c.channel, priority: c.priority, topic: c.topic, inboxId: c.inboxId, metadata: asRecord(c.metadata) },
     tags: c.tags.map((t) => t.tag.name),
   };
 }
 
 export const routingInclude = { customer: true, tags: { select: { tag: { select: { name: true } } } } } as const;
 
-/** SPEC §3: routing sees the latest inbound message, the customer and the tags, as they are now. */
+/** SPEC §3: routing sees the latest inbound message, the customer, the tags and the metadata, as they are now. */
 export async function loadRoutingContexts(tx: Tx, ids: string[]): Promise<Map<string, RoutingContext>> {
   const [conversations, messages] = await Promise.all([
     tx.conversation.findMany({ where: { id: { in: ids } }, include: routingInclude }),

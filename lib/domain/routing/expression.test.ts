@@ -69,3 +69,22 @@ describe('parseExpression', () => {
     for (const p of ['conversation.agentId', 'customer.', 'message', 'customer.a.b', 'foo.bar', 'customer.1abc']) expect(isKnownPath(p), p).toBe(false);
   });
 });
+
+describe('conversation.metadata.<key>', () => {
+  it('is a path for every key an attribute name could be', () => {
+    expect(isKnownPath('conversation.metadata.plan')).toBe(true);
+    expect(isKnownPath('conversation.metadata.bot_state-2')).toBe(true);
+    expect(parseExpression({ $eq: { 'conversation.metadata.plan': 'gold' } }).ok).toBe(true);
+    expect(parseExpression({ $and: [{ $exists: { 'conversation.metadata.verified': true } }, { $gte: { 'conversation.metadata.score': 3 } }] }).ok).toBe(true);
+  });
+
+  it('refuses a missing, nested or malformed key, with the position and the paths there are', () => {
+    for (const path of ['conversation.metadata', 'conversation.metadata.', 'conversation.metadata.a.b', 'conversation.metadata.9lives', 'conversation.metadata.has space', 'conversation.meta.plan']) {
+      expect(isKnownPath(path), path).toBe(false);
+      const [fault] = faults({ $eq: { [path]: 'x' } });
+      expect(fault.at).toBe(`$eq.${path}`);
+      expect(fault.message).toContain('conversation.metadata.<key>');
+    }
+    expect(faults({ $hasTag: { 'conversation.metadata.plan': 'x' } })[0].message).toMatch(/tags path only/);
+  });
+});

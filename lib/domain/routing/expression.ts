@@ -43,11 +43,21 @@ export type ExprNode =
 export type ExpressionFault = { at: string; message: string };
 export type ParseResult = { ok: true; node: ExprNode } | { ok: false; faults: ExpressionFault[] };
 
-/** A path is known when fixed, or `message.<attribute>` / `customer.<attribute>`. */
+/** The scopes whose keys are free: `message.<attribute>`, `customer.<attribute>`, `conversation.metadata.<key>`. */
+export const FREE_KEY_SCOPES = ['message', 'customer', 'conversation.metadata'] as const;
+const FREE_KEY_PATH = /^(message|customer|conversation\.metadata)\.(.+)$/s;
+
+/** A free-key path's scope and key (`conversation.metadata.plan` → conversation.metadata, plan), or null. */
+export function freeKeyPath(path: string): { scope: (typeof FREE_KEY_SCOPES)[number]; key: string } | null {
+  const m = FREE_KEY_PATH.exec(path);
+  return m ? { scope: m[1] as (typeof FREE_KEY_SCOPES)[number], key: m[2] } : null;
+}
+
+/** A path is known when fixed, or `message.<attribute>` / `customer.<attribute>` / `conversation.metadata.<key>`. */
 export function isKnownPath(path: string): boolean {
   if ((FIXED_PATHS as readonly string[]).includes(path)) return true;
-  const m = /^(message|customer)\.(.+)$/.exec(path);
-  return !!m && ATTRIBUTE.test(m[2]);
+  const free = freeKeyPath(path);
+  return !!free && ATTRIBUTE.test(free.key);
 }
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -109,7 +119,7 @@ function parseCondition(op: Operator, body: unknown, at: string, faults: Express
   const [path, value] = Object.entries(body)[0];
   const where = `${at}.${path}`;
   if (!isKnownPath(path)) {
-    faults.push({ at: where, message: `unknown path; use one of ${FIXED_PATHS.join(', ')}, message.<attribute> or customer.<attribute>` });
+    faults.push({ at: where, message: `unknown path; use one of ${FIXED_PATHS.join(', ')}, message.<attribute>, customer.<attribute> or conversation.metadata.<key>` });
     return null;
   }
   const isTagOp = (TAG_OPS as readonly string[]).includes(op);

@@ -7,6 +7,7 @@ import { db } from '@/lib/db';
 import { DomainError } from '@/lib/domain/errors';
 import { getConversation, getTimeline } from '@/lib/domain/conversations/get';
 import { listMessages } from '@/lib/domain/conversations/messages';
+import { conversationViewers, listNotes } from '@/lib/domain/notes';
 import { assignableAgents } from '@/lib/domain/assignment/manual';
 import { getLookups } from '@/lib/domain/lookups';
 import { CHANNEL_LABEL } from '@/lib/format';
@@ -19,6 +20,7 @@ import { ReplyBox } from '@/components/conversation/reply-box';
 import { PropertiesCard } from '@/components/conversation/properties-card';
 import { TagEditor } from '@/components/conversation/tag-editor';
 import { CustomerCard } from '@/components/conversation/customer-card';
+import { MetadataCard } from '@/components/conversation/metadata-card';
 import { Timeline } from '@/components/conversation/timeline';
 import { LiveRefresh } from '@/components/realtime/live-refresh';
 import { MarkRead } from '@/components/realtime/mark-read';
@@ -46,12 +48,19 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function ConversationPage({ params }: Params) {
   const { actor, conversation: c } = await loadConversation((await params).id);
-  const [timeline, messages, lookups, agents] = await Promise.all([
+  const [timeline, messages, notes, people, lookups, agents] = await Promise.all([
     getTimeline(db(), actor, { conversationId: c.id }),
     listMessages(db(), actor, { conversationId: c.id, page: 0, limit: MESSAGE_WINDOW, orderBy: 'createdAt:desc' }),
+    listNotes(db(), actor, { conversationId: c.id, page: 0, limit: MESSAGE_WINDOW, orderBy: 'createdAt:desc' }),
+    // Who a note may @mention: whoever may see the conversation (the page's own check passed above).
+    conversationViewers(db(), c),
     getLookups(db(), actor),
     assignableAgents(db(), actor, { conversationId: c.id }),
   ]);
+  // Notes older than the oldest message shown would sit above a gap: show only those within the window.
+  const shownMessages = [...messages.messages].reverse();
+  const windowStart = messages.totalItems > messages.messages.length ? shownMessages[0]?.createdAt : undefined;
+  const shownNotes = [...notes.notes].reverse().filter((n) => !windowStart || n.createdAt >= windowStart);
   const now = new Date();
   const closed = c.status === 'CLOSED';
   const names = {
@@ -86,13 +95,15 @@ export default async function ConversationPage({ params }: Params) {
           )}
           <section aria-label="Conversation" className="rounded-lg border border-slate-200 bg-slate-100/60 p-4">
             <MessageThread
-              messages={[...messages.messages].reverse()}
+              messages={shownMessages}
+              notes={shownNotes}
+              people={people}
               customerName={customerName}
               now={now}
               hiddenEarlier={Math.max(0, messages.totalItems - messages.messages.length)}
             />
           </section>
-          <ReplyBox conversationId={c.id} closed={closed} />
+          <ReplyBox conversationId={c.id} closed={closed} people={people} />
         </div>
         <aside className="space-y-4" aria-label="Details">
           <PropertiesCard conversation={c} agents={agents} now={now} />
@@ -100,6 +111,7 @@ export default async function ConversationPage({ params }: Params) {
             <TagEditor conversationId={c.id} tags={tags} suggestions={lookups.tags.map((t) => t.name)} closed={closed} />
           </Card>
           <CustomerCard customer={c.customer} />
+          <MetadataCard metadata={c.metadata} />
           <Timeline events={timeline} names={names} now={now} />
         </aside>
       </main>
