@@ -99,13 +99,15 @@ function queryParameters(query: z.ZodObject, operationId: string): Parameter[] {
   });
 }
 
-function pathParameters(path: string): Parameter[] {
+/** The path's parameters, each with the schema the operation parses it with (a tag name's pattern, an id's length). */
+function pathParameters(path: string, input: z.ZodType): Parameter[] {
+  const shape = input instanceof z.ZodObject ? (input.shape as Record<string, z.ZodType>) : {};
   return [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
     name,
     in: 'path' as const,
     required: true,
     description: PARAM_DOCS[`path:${name}`] ?? PARAM_DOCS[name],
-    schema: { type: 'string' },
+    schema: shape[name] ? jsonSchema(shape[name], 'input') : { type: 'string' },
     style: 'simple' as const,
   }));
 }
@@ -150,7 +152,7 @@ function operation({ op, http }: Bound, bodies: Map<string, unknown>): Operation
     ...(http.description && { description: http.description }),
     tags: [http.tag],
     parameters: [
-      ...pathParameters(http.path),
+      ...pathParameters(http.path, op.input),
       ...(http.from === 'query' ? queryParameters(beyondPath(op.input, http.path), http.operationId) : []),
       ...(http.idempotency ? [IDEMPOTENCY_HEADER] : []),
       ...headers,
