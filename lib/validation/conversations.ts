@@ -55,7 +55,7 @@ const customerRefSchema = z.union([
     })
     .refine((c) => c.email || c.phone, { message: 'Give the customer an id, an email or a phone.' })
     // The refinement in the document's words, so that `customer: {}` is refused there too.
-    .meta({ anyOf: [{ required: ['email'] }, { required: ['phone'] }] }),
+    .meta({ anyOf: [{ required: ['email'], properties: { email: { type: 'string' } } }, { required: ['phone'], properties: { phone: { type: 'string' } } }] }),
 ]);
 
 /** Message text: not blank (the pattern says so in the document too), at most MESSAGE_TEXT_MAX. */

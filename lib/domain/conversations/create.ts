@@ -107,9 +107,9 @@ async function insertConversation(sql: Sql, actor: Actor, data: CreateConversati
   if (data.agentId && context.agentEnabled === false) throw disabledAgent();
 
   const inbox = context.inbox;
-  // The request's channel (or its first message's), as the reference has it: NO_CHANNEL by default,
-  // whatever the inbox it lands in (an inbox is where it arrives, not how the customer wrote).
-  const channel: Channel = data.channel ?? data.message?.channel ?? 'NO_CHANNEL';
+  // The request's channel (or its first message's, or that of the inbox it names), else NO_CHANNEL
+  // as in the reference: a default inbox that a request did not name says nothing of how the customer wrote.
+  const channel: Channel = data.channel ?? data.message?.channel ?? (data.inboxId && inbox ? inbox.channel : 'NO_CHANNEL');
   const givenPriority: Priority = data.priority ?? 'NORMAL';
   // Created CLOSED (an import), it is final: nothing routes or assigns it. A queue given by the creator is kept.
   const decision =
