@@ -61,4 +61,8 @@ export const PARAM_DOCS: Record<string, string> = {
   'get-agents:orderBy': 'id, displayName, createdAt, updatedAt or status, with :asc or :desc (default id:asc).',
   'get-agent-conversations:orderBy': 'createdAt, updatedAt, priority, status or closedAt, with :asc or :desc (default createdAt:desc).',
   'get-notes:orderBy': 'createdAt, updatedAt or id, with :asc or :desc (default createdAt:asc).',
+  'get-inboxes:channel': 'Only inboxes of one of these channels.',
+  'get-inboxes:name': 'Inboxes whose name contains this (case-insensitive).',
+  'get-inboxes:orderBy': 'name or createdAt, with :asc or :desc (default name:asc).',
+  'path:customerId': 'Id of the customer (a conversation’s customerId).',
 };
