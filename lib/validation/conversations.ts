@@ -61,9 +61,9 @@ const customerRefSchema = z.union([
 /** Message text: not blank (the pattern says so in the document too), at most MESSAGE_TEXT_MAX. */
 const messageText = z
   .string()
-  .min(1, 'Required.')
+  .min(1, { message: 'Required.', abort: true })
   .max(MESSAGE_TEXT_MAX, `At most ${MESSAGE_TEXT_MAX} characters.`)
-  .regex(/\S/, 'Required: the text is blank.');
+  .regex(/\S/, 'Required.');
 
 export const inboundMessageSchema = z.strictObject({
   text: messageText,

@@ -254,8 +254,8 @@ describeEachEngine('updateConversation', (ctx) => {
 
     it('an unknown field', async () => {
       const c = await full();
-      const e = await expectDomainError(patchRaw(c.id, { priority: 'LOW', inboxId: 'x' }), 'BAD_REQUEST');
-      expect(JSON.stringify(e.fields)).toContain('inboxId');
+      const e = await expectDomainError(patchRaw(c.id, { priority: 'LOW', colour: 'x' }), 'BAD_REQUEST');
+      expect(JSON.stringify(e.fields)).toContain('colour');
       expect(await row(c.id)).toEqual(c);
     });
   });
