@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { curlCommand, responseText } from '../../app/ccaas/docs/example-text';
 import { documentValidator } from '../test/openapi-ajv';
 import { boundOperations, openApiDocument, type JsonSchema, type Operation } from './openapi';
 import { OPERATION_EXAMPLES, type OperationExample } from './openapi-examples';
@@ -102,6 +104,42 @@ describe('the API examples', () => {
     const create = withExample.find((w) => w.id === 'create-tag')!;
     expect(ajv.component('CreateTagApiRequest', { name: 'no spaces allowed' })).not.toEqual([]);
     expect(create.op.input.safeParse(rawInput(create, { response: null, request: { body: { name: 'vip', colour: 'red' } } })).success).toBe(false);
+  });
+});
+
+describe('the examples on the reference page', () => {
+  // Each curl command is run by a real shell, with curl replaced by a function that prints its
+  // arguments: the command must parse, and carry the example's URL, key, headers and body.
+  const run = (command: string): string[] =>
+    execFileSync('bash', ['-c', `curl() { printf '%s\\0' "$@"; }\nBASE_URL=https://sb.test\nKEY=sbk_test\n${command}`], { encoding: 'utf8' }).split('\0').slice(0, -1);
+
+  it.each(withExample.map((w) => [w.id, w] as const))('%s: the curl command sends the example', (_id, w) => {
+    const args = run(curlCommand(w.http.method, w.http.path, w.documented));
+    const method = args.includes('-X') ? args[args.indexOf('-X') + 1] : 'GET';
+    expect(method).toBe(w.http.method.toUpperCase());
+    const url = new URL(args.find((a) => a.startsWith('https://sb.test'))!);
+    const params = w.example.request?.params ?? {};
+    expect(decodeURIComponent(url.pathname)).toBe(w.http.path.replace(/\{(\w+)\}/g, (_, n: string) => params[n]));
+    expect(Object.fromEntries(url.searchParams)).toEqual(w.example.request?.query ?? {});
+    const headers = args.flatMap((a, i) => (args[i - 1] === '-H' ? [a] : []));
+    expect(headers.includes('Authorization: App sbk_test')).toBe(!w.http.public);
+    for (const [k, v] of Object.entries(w.example.request?.headers ?? {})) expect(headers).toContain(`${k}: ${v}`);
+    const body = args.includes('-d') ? JSON.parse(args[args.indexOf('-d') + 1]) : undefined;
+    expect(body).toEqual(w.example.request?.body);
+    if (body !== undefined) expect(headers).toContain('Content-Type: application/json');
+  });
+
+  it.each(withExample.map((w) => [w.id, w] as const))('%s: the response shown is the example', (_id, w) => {
+    expect(JSON.parse(responseText(w.documented) ?? 'null')).toEqual(w.example.response);
+  });
+
+  it('quotes what a shell would otherwise read: apostrophes, $ and !', () => {
+    const op = withExample.find((w) => w.id === 'create-note')!;
+    const tricky = { content: "It's $HOME! `date` \\ \"quoted\"" };
+    const documented = structuredClone(op.documented);
+    documented.requestBody!.content['application/json'].examples = { example: { summary: 'tricky', value: tricky } };
+    const args = run(curlCommand('post', op.http.path, documented));
+    expect(JSON.parse(args[args.indexOf('-d') + 1])).toEqual(tricky);
   });
 });
 

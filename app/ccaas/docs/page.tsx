@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { openApiDocument, type Operation } from '@/lib/http/openapi';
 import { HTTP_METHODS, type HttpMethod } from '@/lib/operations/http-binding';
 import { bodyRows, contentRef, fieldRows, resolveResponse, schemaFor, type FieldRow } from './schema-text';
+import { curlCommand, responseText } from './example-text';
 
 // Rendered on the server from the same document /ccaas/1/openapi.json serves: no Swagger UI, no
 // CDN (the network may be closed), and nothing here can disagree with the API.
@@ -27,8 +28,12 @@ function MethodBadge({ method }: { method: HttpMethod }) {
   );
 }
 
-function Heading({ children }: { children: React.ReactNode }) {
-  return <h4 className="text-xs font-semibold uppercase tracking-wide text-slate-500">{children}</h4>;
+function Heading({ id, children }: { id?: string; children: React.ReactNode }) {
+  return (
+    <h4 id={id} className="text-xs font-semibold uppercase tracking-wide text-slate-500">
+      {children}
+    </h4>
+  );
 }
 
 function Fields({ rows, first = 'Field' }: { rows: (FieldRow & { where?: string })[]; first?: string }) {
@@ -70,6 +75,24 @@ function Fields({ rows, first = 'Field' }: { rows: (FieldRow & { where?: string 
   );
 }
 
+/**
+ * An example in a dark block that scrolls inside itself (long lines never widen the page) and can
+ * be focused, so that keyboard users can scroll it too.
+ */
+function Example({ id, title, children }: { id: string; title: React.ReactNode; children: string }) {
+  return (
+    <div className="min-w-0">
+      <Heading id={id}>{title}</Heading>
+      <pre
+        tabIndex={0}
+        className="mt-2 max-h-96 overflow-auto rounded-md bg-slate-900 p-3 font-mono text-xs leading-relaxed text-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-offset-2"
+      >
+        {children}
+      </pre>
+    </div>
+  );
+}
+
 function ModelLink({ name }: { name?: string }) {
   return name ? (
     <a href={`#model-${name}`} className="font-mono text-xs text-brand-600 hover:underline">
@@ -82,6 +105,7 @@ function OperationCard({ method, path, op }: Op) {
   const doc = openApiDocument();
   const body = op.requestBody?.content['application/json'].schema;
   const { note: bodyNote, rows: bodyFields } = body ? bodyRows(schemaFor(doc, body)) : { note: undefined, rows: [] };
+  const response = responseText(op);
   const params = op.parameters.map((p) => ({ ...fieldRows({ type: 'object', properties: { [p.name]: p.schema } })[0], required: p.required, description: p.description, where: p.in }));
   return (
     <section id={op.operationId} aria-labelledby={`${op.operationId}-title`} className="scroll-mt-6 rounded-lg border border-slate-200 bg-white shadow-sm">
@@ -127,6 +151,14 @@ function OperationCard({ method, path, op }: Op) {
             })}
           </ul>
         </div>
+        <Example id={`${op.operationId}-request`} title="Example request">
+          {curlCommand(method, path, op)}
+        </Example>
+        {response && (
+          <Example id={`${op.operationId}-response`} title={<>Example response <span className="font-mono normal-case tracking-normal">200</span></>}>
+            {response}
+          </Example>
+        )}
       </div>
     </section>
   );
@@ -190,8 +222,12 @@ export default function ApiDocsPage() {
             <p className="mt-1 text-sm text-slate-600">
               Send <code className="font-mono text-[13px]">{auth.name}: App &lt;key&gt;</code> on every request. {auth.description}
             </p>
-            <pre className="mt-3 overflow-x-auto rounded-md bg-slate-900 p-3 font-mono text-xs text-slate-100">
-              {`curl -H 'Authorization: App sbk_…' '<host>/ccaas/1/conversations?status=OPEN&limit=20'`}
+            <p className="mt-2 text-sm text-slate-600">
+              Each endpoint below has an example request, written for a shell with two variables set: <code className="font-mono text-[13px]">BASE_URL</code>, where
+              Switchboard runs, and <code className="font-mono text-[13px]">KEY</code>, your API key.
+            </p>
+            <pre tabIndex={0} className="mt-3 overflow-x-auto rounded-md bg-slate-900 p-3 font-mono text-xs text-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-offset-2">
+              {`BASE_URL=https://switchboard.example.com\nKEY=sbk_…\ncurl "$BASE_URL/ccaas/1/conversations?status=OPEN&limit=20" -H "Authorization: App $KEY"`}
             </pre>
             <p className="mt-3 text-sm text-slate-600">Every refusal has the same envelope, and changes nothing:</p>
             <pre className="mt-2 overflow-x-auto rounded-md bg-slate-900 p-3 font-mono text-xs text-slate-100">
