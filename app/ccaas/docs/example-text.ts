@@ -17,6 +17,38 @@ function urlValue(v: unknown): string {
   return encodeURIComponent(text).replace(/%2C/gi, ',').replace(/%3A/gi, ':').replace(/!/g, '%21');
 }
 
+/** JSON on one line, spaced as a person writes it: `{ "a": 1, "b": [1, 2] }`. */
+function oneLine(v: unknown): string {
+  if (Array.isArray(v)) return v.length ? `[${v.map(oneLine).join(', ')}]` : '[]';
+  if (v && typeof v === 'object') {
+    const entries = Object.entries(v).filter(([, x]) => x !== undefined);
+    return entries.length ? `{ ${entries.map(([k, x]) => `${JSON.stringify(k)}: ${oneLine(x)}`).join(', ')} }` : '{}';
+  }
+  return JSON.stringify(v) ?? 'null';
+}
+
+/**
+ * JSON indented by two spaces, where an object or array that fits in `width` characters stays on
+ * one line (a routing condition, a day of the week), so that an example reads in a screenful.
+ * The outermost value is always opened up.
+ */
+export function readableJson(value: unknown, width = 80): string {
+  const write = (v: unknown, indent: string, used: number, top: boolean): string => {
+    const line = oneLine(v);
+    if (!v || typeof v !== 'object' || (!top && used + line.length <= width)) return line;
+    const inner = `${indent}  `;
+    if (Array.isArray(v)) return v.length ? `[\n${v.map((x) => inner + write(x, inner, inner.length, false)).join(',\n')}\n${indent}]` : '[]';
+    const entries = Object.entries(v).filter(([, x]) => x !== undefined);
+    if (!entries.length) return '{}';
+    const members = entries.map(([k, x]) => {
+      const key = `${inner}${JSON.stringify(k)}: `;
+      return key + write(x, inner, key.length, false);
+    });
+    return `{\n${members.join(',\n')}\n${indent}}`;
+  };
+  return write(value, '', 0, true);
+}
+
 const examples = (ps: Parameter[], where: Parameter['in']) => ps.filter((p) => p.in === where && p.example !== undefined);
 
 /** The first named example of a media type, or its single `example`. */
@@ -37,7 +69,7 @@ export function curlCommand(method: HttpMethod, path: string, op: Operation): st
   // An empty security list marks the one operation that needs no key (the document itself).
   if (op.security?.length !== 0) parts.push('-H "Authorization: App $KEY"');
   for (const h of examples(op.parameters, 'header')) parts.push(`-H ${shellQuote(`${h.name}: ${String(h.example)}`)}`);
-  if (body !== undefined) parts.push(`-H 'Content-Type: application/json'`, `-d ${shellQuote(JSON.stringify(body, null, 2))}`);
+  if (body !== undefined) parts.push(`-H 'Content-Type: application/json'`, `-d ${shellQuote(readableJson(body))}`);
   return parts.join(' \\\n  ');
 }
 
@@ -46,5 +78,5 @@ export function responseText(op: Operation): string | undefined {
   const ok = op.responses[200];
   if (!ok || '$ref' in ok) return undefined;
   const value = exampleValue(ok.content);
-  return value === undefined ? undefined : JSON.stringify(value, null, 2);
+  return value === undefined ? undefined : readableJson(value);
 }

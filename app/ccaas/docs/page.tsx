@@ -41,21 +41,21 @@ function Fields({ rows, first = 'Field' }: { rows: (FieldRow & { where?: string 
     <table className="mt-2 w-full table-fixed text-left text-sm">
       <thead className="border-b border-slate-200 text-xs text-slate-500">
         <tr>
-          <th className="w-56 py-1.5 pr-4 font-medium">{first}</th>
-          <th className="w-40 py-1.5 pr-4 font-medium">Type</th>
+          <th className="w-[38%] py-1.5 pr-2 font-medium sm:w-56 sm:pr-4">{first}</th>
+          <th className="w-[24%] py-1.5 pr-2 font-medium sm:w-40 sm:pr-4">Type</th>
           <th className="py-1.5 font-medium">Description</th>
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100 align-top">
         {rows.map((r) => (
           <tr key={`${r.where ?? ''}${r.name}`}>
-            <td className="py-2 pr-4">
+            <td className="py-2 pr-2 sm:pr-4">
               <code className="font-mono text-[13px] break-all text-slate-900">{r.name}</code>
               {r.required && <span className="ml-1.5 text-xs font-medium text-red-600">required</span>}
               {r.where && <span className="block text-xs text-slate-500">{r.where}</span>}
             </td>
-            <td className="py-2 pr-4 font-mono text-xs break-words text-slate-600">{r.type}</td>
-            <td className="py-2 text-slate-700">
+            <td className="py-2 pr-2 font-mono text-xs break-words text-slate-600 sm:pr-4">{r.type}</td>
+            <td className="py-2 break-words text-slate-700">
               {r.description && <p>{r.description}</p>}
               {r.values && (
                 <p className="mt-0.5 flex flex-wrap gap-1">
@@ -109,12 +109,12 @@ function OperationCard({ method, path, op }: Op) {
   const params = op.parameters.map((p) => ({ ...fieldRows({ type: 'object', properties: { [p.name]: p.schema } })[0], required: p.required, description: p.description, where: p.in }));
   return (
     <section id={op.operationId} aria-labelledby={`${op.operationId}-title`} className="scroll-mt-6 rounded-lg border border-slate-200 bg-white shadow-sm">
-      <header className="flex flex-wrap items-center gap-3 border-b border-slate-200 px-5 py-3">
+      <header className="flex flex-wrap items-center gap-3 border-b border-slate-200 px-4 py-3 sm:px-5">
         <MethodBadge method={method} />
         <code className="font-mono text-sm font-medium break-all text-slate-900">{path}</code>
         {op.security?.length === 0 && <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-600">No key needed</span>}
       </header>
-      <div className="space-y-5 px-5 py-4">
+      <div className="space-y-5 px-4 py-4 sm:px-5">
         <div>
           <h3 id={`${op.operationId}-title`} className="font-semibold text-slate-900">
             {op.summary}
@@ -172,7 +172,7 @@ export default function ApiDocsPage() {
   const auth = doc.components.securitySchemes.APIKeyHeader;
   return (
     <div className="min-h-screen">
-      <header className="flex flex-wrap items-center justify-between gap-4 border-b border-slate-200 bg-white px-8 py-5">
+      <header className="flex flex-wrap items-center justify-between gap-4 border-b border-slate-200 bg-white px-4 py-5 sm:px-8">
         <div>
           <h1 className="text-xl font-semibold tracking-tight">{doc.info.title} reference</h1>
           <p className="mt-1 max-w-3xl text-sm text-slate-500">{doc.info.description}</p>
@@ -186,7 +186,7 @@ export default function ApiDocsPage() {
           </Link>
         </nav>
       </header>
-      <div className="flex gap-8 px-8 py-6">
+      <div className="flex gap-8 px-4 py-6 sm:px-8">
         <aside className="sticky top-6 hidden h-[calc(100vh-3rem)] w-72 shrink-0 overflow-y-auto lg:block" aria-label="Endpoints">
           {groups.map((g) => (
             <div key={g.name} className="mb-5">
@@ -215,7 +215,7 @@ export default function ApiDocsPage() {
           </ul>
         </aside>
         <main className="min-w-0 max-w-5xl flex-1 space-y-10">
-          <section aria-labelledby="auth" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+          <section aria-labelledby="auth" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
             <h2 id="auth" className="font-semibold text-slate-900">
               Authentication and errors
             </h2>
@@ -252,7 +252,7 @@ export default function ApiDocsPage() {
               Models
             </h2>
             {models.map((m) => (
-              <div key={m} id={`model-${m}`} className="scroll-mt-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+              <div key={m} id={`model-${m}`} className="scroll-mt-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
                 <h3 className="font-mono text-sm font-semibold text-slate-900">{m}</h3>
                 {doc.components.schemas[m].description && <p className="mt-1 text-sm text-slate-600">{doc.components.schemas[m].description}</p>}
                 <Fields rows={fieldRows(doc.components.schemas[m])} />
