@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: prepare the database (create, migrate, seed the demo when empty), build when the
 // sources changed since the last build, then serve on PORT (default 3000).
-//   node scripts/start.mjs          production server (next start)
+//   node scripts/start.mjs          production server (scripts/server.mjs: Next.js behind a small Node server)
 //   node scripts/start.mjs --dev    development server (next dev)
 import { spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -37,7 +37,8 @@ if (dev) {
   run(bin('next'), ['dev', '-p', port]);
 } else {
   if (needsBuild()) run(bin('next'), ['build']);
-  const child = spawn(bin('next'), ['start', '-p', port], { stdio: 'inherit', env });
+  // Next.js behind a small Node server that answers bad methods and broken paths in the API's envelope.
+  const child = spawn(process.execPath, [path.join(root, 'scripts', 'server.mjs')], { stdio: 'inherit', env: { ...env, PORT: port, NODE_ENV: 'production' } });
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
   child.on('exit', (code) => process.exit(code ?? 0));
 }

@@ -1,5 +1,5 @@
 // The real app as a benchmark target: a production build (`next build`, shared in .next) served
-// by `next start` in a process of its own, on a database the caller chose. Server output goes to
+// by scripts/server.mjs (as `npm start` serves it) in a process of its own, on a database the caller chose. Server output goes to
 // a log file under /tmp, never to the bench's console.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -127,7 +127,8 @@ export async function startApp(opts: AppOptions): Promise<AppProcess> {
   await migrateAndSeed(opts, log);
   await opts.beforeStart?.();
   const out = fs.openSync(log, 'a');
-  const child = spawn(bin('next'), ['start', '-p', String(opts.port), '-H', '127.0.0.1'], { cwd: ROOT, env: appEnv(opts), stdio: ['ignore', out, out], detached: true });
+  // The production server as `npm start` runs it (scripts/server.mjs: Next.js behind a small Node server).
+  const child = spawn(process.execPath, ['scripts/server.mjs'], { cwd: ROOT, env: { ...appEnv(opts), PORT: String(opts.port), NODE_ENV: 'production' }, stdio: ['ignore', out, out], detached: true });
   fs.closeSync(out);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? null : 0))));
   let gone = false;

@@ -83,7 +83,7 @@ describeEachEngine('conversation and API key actions', (ctx) => {
   it('refuses every change once the conversation is closed', async () => {
     const closed = (await makeConversation(ctx.prisma, { agentId: ana.id, status: 'CLOSED', closedAt: new Date() })).id;
     const before = await counts(ctx.prisma);
-    const refusal = { ok: false, error: { code: 'CONFLICT', message: 'Closed conversation cannot be changed.' } };
+    const refusal = { ok: false, error: { code: 'BAD_REQUEST', message: 'Closed conversation cannot be changed.' } };
     expect(await actions.sendReplyAction({ conversationId: closed, text: 'Too late' })).toEqual(refusal);
     expect(await actions.updateConversationAction({ conversationId: closed, status: 'OPEN' })).toEqual(refusal);
     expect(await actions.addTagAction({ conversationId: closed, tagName: 'late' })).toEqual(refusal);
@@ -100,7 +100,7 @@ describeEachEngine('conversation and API key actions', (ctx) => {
     const closed = (await makeConversation(ctx.prisma, { inboxId: anasInboxId, status: 'CLOSED', closedAt: new Date() })).id;
     const before = await counts(ctx.prisma);
     expect(await actions.routeConversationAction({ conversationId: hidden })).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'Conversation not found.' } });
-    expect(await actions.routeConversationAction({ conversationId: closed })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await actions.routeConversationAction({ conversationId: closed })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     expect(await counts(ctx.prisma)).toEqual(before);
   });
 

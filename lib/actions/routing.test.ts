@@ -102,7 +102,7 @@ describeEachEngine('routing and queue actions', (ctx) => {
   it('refuses to delete a queue a route points to, naming the route', async () => {
     state.userId = ids.SUPERVISOR;
     const result = await queues.deleteQueueAction({ queueId: ids.vip });
-    expect(result).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('Routes point to this queue: VIP') } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringContaining('Routes point to this queue: VIP') } });
     expect(await ctx.prisma.queue.count({ where: { id: ids.vip } })).toBe(1);
   });
 });

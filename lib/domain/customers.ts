@@ -1,6 +1,14 @@
 import crypto from 'node:crypto';
-import { sqlTimestamp, type Sql } from '../db/sql';
+import type { Db, Tx } from '../db';
+import { isUniqueViolation, sqlTimestamp, type Sql } from '../db/sql';
+import { SqlParams } from '../db/sql-params';
+import { unitOfWork } from '../db/unit-of-work';
+import type { Prisma } from '../generated/prisma/client';
+import type { Actor } from '../access/actor';
+import { can } from '../access/roles';
+import { visibleConversationsSql, visibleConversationsWhere } from '../access/visibility';
 import type { CreateConversationInput } from '../validation/conversations';
+import { assertStorableAttributes, changedAttributes, type CustomerPatch, type CustomerRef as CustomerIdRef } from '../validation/customers';
 import { DomainError } from './errors';
 
 type CustomerRef = NonNullable<CreateConversationInput['customer']>;
@@ -55,4 +63,97 @@ export async function findOrCreateCustomerSql(sql: Sql, ref: CustomerRef, now: D
     [crypto.randomUUID(), email, phone, ref.name ?? null, ref.country ?? null, attributes, ts],
   );
   return row;
+}
+
+// ---- the Customers API (GET/PATCH /ccaas/1/customers/{customerId}) ---------------------------
+
+/** A customer as the Customers API reads and answers it. */
+export type CustomerRow = {
+  id: string;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  country: string | null;
+  attributes: Record<string, unknown>;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+const customerNotFound = () => new DomainError('NOT_FOUND', 'Customer not found.');
+
+const asAttributes = (v: unknown): Record<string, unknown> => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+
+/**
+ * Who may see a customer (SPEC §2): whoever sees all conversations sees every customer; anyone
+ * else a customer one of whose conversations they may see. The same rule as the conversations',
+ * read off lib/access/visibility.ts, so the two cannot drift.
+ */
+function visibleCustomersWhere(actor: Actor): Prisma.CustomerWhereInput {
+  return can(actor.role, 'conversations.seeAll') ? {} : { conversations: { some: visibleConversationsWhere(actor) } };
+}
+
+function visibleCustomerSql(actor: Actor, p: SqlParams): string {
+  if (can(actor.role, 'conversations.seeAll')) return 'true';
+  return `EXISTS (SELECT 1 FROM "Conversation" c WHERE c."customerId" = cu.id AND ${visibleConversationsSql(actor, p)})`;
+}
+
+/** One customer the actor may see (404 otherwise, as for a customer that does not exist). One query. */
+export async function getCustomer(db: Tx, actor: Actor, { customerId }: CustomerIdRef): Promise<CustomerRow> {
+  const row = await db.customer.findFirst({ where: { AND: [{ id: customerId }, visibleCustomersWhere(actor)] } });
+  if (!row) throw customerNotFound();
+  return { ...row, attributes: asAttributes(row.attributes) };
+}
+
+/**
+ * Changes a customer the actor may see, in one transaction: the row is locked (and the visibility
+ * checked) in one statement, the change worked out on the row as it now is (so concurrent merges
+ * each keep their keys), the limits checked on the result, then one UPDATE. An email or phone
+ * that another customer has is refused by the unique index, whoever wrote it first (a race too),
+ * as a 400 naming the field. Routing reads the customer when it runs, so a route request made
+ * afterwards sees the change (the bot hand-off: `authLevel: strong`, then route).
+ */
+export async function patchCustomer(db: Db, actor: Actor, patch: CustomerPatch): Promise<CustomerRow> {
+  const { customerId, set } = patch;
+  try {
+    return await unitOfWork(db, async (tx) => {
+      const p = new SqlParams();
+      const id = p.add(customerId);
+      const [current] = await tx.$queryRawUnsafe<{ email: string | null; phone: string | null; attributes: unknown }[]>(
+        `SELECT cu.email, cu.phone, cu.attributes FROM "Customer" cu WHERE cu.id = ${id}::text AND ${visibleCustomerSql(actor, p)} FOR NO KEY UPDATE OF cu`,
+        ...p.values,
+      );
+      if (!current) throw customerNotFound();
+      const email = set.email === undefined ? current.email : set.email;
+      const phone = set.phone === undefined ? current.phone : set.phone;
+      if (!email && !phone) {
+        const cleared = (['email', 'phone'] as const).filter((f) => set[f] === null);
+        throw new DomainError('BAD_REQUEST', 'A customer keeps an email or a phone.', Object.fromEntries(cleared.map((f) => [f, ['A customer keeps an email or a phone: this would leave neither.']])));
+      }
+      const data: Prisma.CustomerUpdateInput = { ...set };
+      if (patch.attributes) {
+        const attributes = changedAttributes(asAttributes(current.attributes), patch.attributes);
+        assertStorableAttributes(attributes);
+        data.attributes = attributes as Prisma.InputJsonObject;
+      }
+      const row = await tx.customer.update({ where: { id: customerId }, data });
+      return { ...row, attributes: asAttributes(row.attributes) };
+    });
+  } catch (e) {
+    if (!isUniqueViolation(e)) throw e;
+    throw await takenContact(db, patch);
+  }
+}
+
+/** The 400 for an email or phone another customer has: which of the two, asked after the rollback. */
+async function takenContact(db: Db, { customerId, set }: CustomerPatch): Promise<DomainError> {
+  const others = await db.customer.findMany({
+    where: { id: { not: customerId }, OR: [...(set.email ? [{ email: set.email }] : []), ...(set.phone ? [{ phone: set.phone }] : [])] },
+    select: { email: true, phone: true },
+  });
+  const messages = { email: 'Another customer has this email.', phone: 'Another customer has this phone number.' } as const;
+  const given = (['email', 'phone'] as const).filter((f) => set[f]);
+  const taken = given.filter((f) => others.some((o) => o[f] === set[f]));
+  // The other customer may have let go of it since the refusal: then name what was given.
+  const fields = Object.fromEntries((taken.length ? taken : given).map((f) => [f, [messages[f]]]));
+  return new DomainError('BAD_REQUEST', 'Another customer has this email or phone.', fields);
 }

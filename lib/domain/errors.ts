@@ -15,7 +15,8 @@ export class DomainError extends Error {
 }
 
 export const notFound = (what = 'Conversation') => new DomainError('NOT_FOUND', `${what} not found.`);
-export const closedConversation = () => new DomainError('CONFLICT', 'Closed conversation cannot be changed.');
+// 400, not 409: the reference lists no 409 for these operations (409 is kept for our extensions: If-Match, Idempotency-Key).
+export const closedConversation = () => new DomainError('BAD_REQUEST', 'Closed conversation cannot be changed.');
 
 /** Zod issues as `{ "field.path": ["message", …] }`, the API's validationErrors shape. */
 export function zodFields(error: z.ZodError): Record<string, string[]> {

@@ -13,7 +13,7 @@ import { timelineRows, type TimelineEntry } from './timeline';
 // What the API answers with: the counts of enabled member agents and enabled routes (QueueApiModel).
 const COUNTS = { _count: { select: { members: { where: { user: { enabled: true } } }, routes: { where: { enabled: true } } } } } as const;
 
-const nameTaken = (name: string) => new DomainError('CONFLICT', `A queue named "${name}" already exists.`, { name: ['Already in use.'] });
+const nameTaken = (name: string) => new DomainError('BAD_REQUEST', `A queue named "${name}" already exists.`, { name: ['Already in use.'] });
 
 // Who may call these is the registry's check (queues.manage, or conversations.work for reading).
 
@@ -76,7 +76,7 @@ export async function deleteQueue(db: Db, actor: Actor, { queueId: id }: QueueRe
     await mustExist(tx, id);
     const routes = await tx.route.findMany({ where: { queueId: id }, select: { name: true }, orderBy: { position: 'asc' } });
     if (routes.length) {
-      throw new DomainError('CONFLICT', `Routes point to this queue: ${routes.map((r) => r.name).join(', ')}. Change or remove them first.`);
+      throw new DomainError('BAD_REQUEST', `Routes point to this queue: ${routes.map((r) => r.name).join(', ')}. Change or remove them first.`);
     }
     const members = await tx.queueMember.findMany({ where: { queueId: id }, select: { userId: true } });
     const queue = await tx.queue.findUniqueOrThrow({ where: { id }, select: { name: true } });

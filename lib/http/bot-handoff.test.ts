@@ -41,7 +41,7 @@ describeEachEngine('the seed’s bot hand-off over the API', (ctx) => {
     const botQueue = queues.find((q) => q.name === 'Authentication bot')!;
     const verified = queues.find((q) => q.name === 'Verified customers')!;
     const agents = (await api({ method: 'get', template: '/ccaas/1/agents', query: { queueIds: verified.id as string } })).agents as Json[];
-    expect(agents.map((a) => a.displayName).sort()).toEqual(['Ana Alvarez', 'Dara Dimitrova']);
+    expect(agents.map((a) => a.displayName).sort()).toEqual(['Ana Alvarez', 'Dara Okafor']);
 
     // The customer writes: the routes put the conversation in the bot's queue, nobody assigned.
     const created = await api({

@@ -177,18 +177,22 @@ describeEachEngine('the /ccaas/1 API against its contract', (ctx) => {
     await expectCall({ method: 'patch', template: ONE, params: { conversationId: 'no-such-id' }, headers: admin(), body: { priority: 'LOW' } }, 404);
   });
 
-  it('refuses changes to a CLOSED conversation with 409', async () => {
+  it('refuses changes to a CLOSED conversation with 400 "Closed conversation cannot be changed."', async () => {
     const params = { conversationId };
     await expectCall({ method: 'patch', template: ONE, params, headers: admin(), body: { status: 'CLOSED' } }, 200, schemas.apiConversationSchema);
-    await expectCall({ method: 'patch', template: ONE, params, headers: admin(), body: { priority: 'HIGH' } }, 409);
-    await expectCall({ method: 'post', template: `${ONE}/tags`, params, headers: admin(), body: { tagName: 'late' } }, 409);
-    await expectCall({ method: 'post', template: `${ONE}/messages`, params, headers: admin(), body: { content: { text: 'Hello?' } } }, 409);
+    const closed = { requestError: { serviceException: { messageId: 'BAD_REQUEST', text: 'Closed conversation cannot be changed.' } } };
+    expect((await expectCall({ method: 'patch', template: ONE, params, headers: admin(), body: { priority: 'HIGH' } }, 400)).json).toEqual(closed);
+    expect((await expectCall({ method: 'post', template: `${ONE}/tags`, params, headers: admin(), body: { tagName: 'late' } }, 400)).json).toEqual(closed);
+    expect((await expectCall({ method: 'post', template: `${ONE}/messages`, params, headers: admin(), body: { content: { text: 'Hello?' } } }, 400)).json).toEqual(closed);
+    expect((await expectCall({ method: 'put', template: `${ONE}/assignee`, params, headers: admin(), body: { agentId: keys.agentUserId } }, 400)).json).toEqual(closed);
+    expect((await expectCall({ method: 'delete', template: `${ONE}/assignee`, params, headers: admin() }, 400)).json).toEqual(closed);
+    expect((await expectCall({ method: 'post', template: `${ONE}/route`, params, headers: admin() }, 400)).json).toEqual(closed);
   });
 
   it('manages queues and their members', async () => {
     const created = await expectCall({ method: 'post', template: Q, headers: admin(), body: { name: 'Contract queue' } }, 200, schemas.apiQueueSchema);
     const queueId = schemas.apiQueueSchema.parse(created.json).id;
-    await expectCall({ method: 'post', template: Q, headers: admin(), body: { name: 'Contract queue' } }, 409);
+    await expectCall({ method: 'post', template: Q, headers: admin(), body: { name: 'Contract queue' } }, 400);
     await expectCall({ method: 'post', template: Q, headers: { authorization: keys.agent }, body: { name: 'Not mine' } }, 403);
     // Reading queues is for every role, as before the registry.
     await expectCall({ method: 'get', template: Q, headers: { authorization: keys.agent } }, 200, schemas.apiQueuePageSchema);
@@ -216,7 +220,7 @@ describeEachEngine('the /ccaas/1 API against its contract', (ctx) => {
     await expectCall({ method: 'put', template: '/ccaas/1/routing', headers: admin(), body: [{ ...routes[0], expression: { $regex: {} } }] }, 400);
     const list = await expectCall({ method: 'get', template: '/ccaas/1/routing', headers: admin() }, 200, schemas.apiRoutingPageSchema);
     expect(list.headers.get('etag')).toBe('"1"');
-    await expectCall({ method: 'delete', template: `${Q}/{queueId}`, params: { queueId }, headers: admin() }, 409);
+    await expectCall({ method: 'delete', template: `${Q}/{queueId}`, params: { queueId }, headers: admin() }, 400);
 
     const body = { topic: 'Route me', channel: 'WHATSAPP', message: { text: 'Hi' } };
     const id = schemas.apiConversationSchema.parse((await expectCall({ method: 'post', template: C, headers: admin(), body }, 200)).json).id;
@@ -224,7 +228,7 @@ describeEachEngine('the /ccaas/1 API against its contract', (ctx) => {
     expect(sim.json).toMatchObject({ id, queueId, priority: 'HIGH', routes: [{ matched: true }] });
     const routed = await expectCall({ method: 'post', template: `${ONE}/route`, params: { conversationId: id }, headers: admin() }, 200, schemas.apiConversationPageSchema);
     expect(schemas.apiConversationPageSchema.parse(routed.json).conversations[0]).toMatchObject({ id, queueId, priority: 'HIGH' });
-    await expectCall({ method: 'post', template: `${ONE}/route`, params: { conversationId }, headers: admin() }, 409);
+    await expectCall({ method: 'post', template: `${ONE}/route`, params: { conversationId }, headers: admin() }, 400);
     routedId = id;
   });
 
@@ -236,7 +240,7 @@ describeEachEngine('the /ccaas/1 API against its contract', (ctx) => {
     await expectCall({ ...assign, body: { agentId: 'nobody' } }, 400);
     const unassigned = await expectCall({ method: 'delete', template: `${ONE}/assignee`, params, headers: admin() }, 200, schemas.apiConversationSchema);
     expect(unassigned.json).not.toHaveProperty('agentId');
-    await expectCall({ ...assign, params: { conversationId }, body: { agentId: keys.agentUserId } }, 409);
+    await expectCall({ ...assign, params: { conversationId }, body: { agentId: keys.agentUserId } }, 400);
 
     const status = { method: 'put', template: '/ccaas/1/agents/{agentId}/status', params: { agentId: keys.agentUserId } } as const;
     const busy = await expectCall({ ...status, headers: admin(), body: { status: 'BUSY' } }, 200, apiAgentSchema);

@@ -8,7 +8,7 @@ export const ERRORS: Record<ErrorStatus, { name: string; description: string; me
   401: { name: 'Unauthorized', description: 'Missing, unknown or revoked API key.', messageId: 'UNAUTHORIZED', text: 'Missing, unknown or revoked API key. Send Authorization: App <key>.' },
   403: { name: 'Forbidden', description: 'The key’s role does not allow this. Nothing changed.', messageId: 'FORBIDDEN', text: 'You do not have permission to do this.' },
   404: { name: 'NotFound', description: 'No such conversation (or one the key may not see), queue, agent or tag.', messageId: 'NOT_FOUND', text: 'Conversation not found.' },
-  409: { name: 'Conflict', description: 'A CLOSED conversation, a reused Idempotency-Key, a stale If-Match or a taken name. Nothing changed.', messageId: 'CONFLICT', text: 'Closed conversation cannot be changed.' },
+  409: { name: 'Conflict', description: 'Only for the extensions: a reused Idempotency-Key or a stale If-Match. Nothing changed.', messageId: 'CONFLICT', text: 'This Idempotency-Key was already used with a different request.' },
 };
 
 export const PARAM_DOCS: Record<string, string> = {
@@ -61,4 +61,8 @@ export const PARAM_DOCS: Record<string, string> = {
   'get-agents:orderBy': 'id, displayName, createdAt, updatedAt or status, with :asc or :desc (default id:asc).',
   'get-agent-conversations:orderBy': 'createdAt, updatedAt, priority, status or closedAt, with :asc or :desc (default createdAt:desc).',
   'get-notes:orderBy': 'createdAt, updatedAt or id, with :asc or :desc (default createdAt:asc).',
+  'get-inboxes:channel': 'Only inboxes of one of these channels.',
+  'get-inboxes:name': 'Inboxes whose name contains this (case-insensitive).',
+  'get-inboxes:orderBy': 'name or createdAt, with :asc or :desc (default name:asc).',
+  'path:customerId': 'Id of the customer (a conversation’s customerId).',
 };

@@ -103,13 +103,15 @@ function queryParameters(query: z.ZodObject, operationId: string): Parameter[] {
   });
 }
 
-function pathParameters(path: string): Parameter[] {
+/** The path's parameters, each with the schema the operation parses it with (a tag name's pattern, an id's length). */
+function pathParameters(path: string, input: z.ZodType): Parameter[] {
+  const shape = input instanceof z.ZodObject ? (input.shape as Record<string, z.ZodType>) : {};
   return [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
     name,
     in: 'path' as const,
     required: true,
     description: PARAM_DOCS[`path:${name}`] ?? PARAM_DOCS[name],
-    schema: { type: 'string' },
+    schema: shape[name] ? jsonSchema(shape[name], 'input') : { type: 'string' },
     style: 'simple' as const,
   }));
 }
@@ -180,7 +182,7 @@ function operation({ op, http }: Bound, bodies: Map<string, unknown>): Operation
     tags: [http.tag],
     parameters: withExamples(
       [
-        ...pathParameters(http.path),
+        ...pathParameters(http.path, op.input),
         ...(http.from === 'query' ? queryParameters(beyondPath(op.input, http.path), http.operationId) : []),
         ...(http.idempotency ? [IDEMPOTENCY_HEADER] : []),
         ...headers,

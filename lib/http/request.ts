@@ -54,10 +54,14 @@ function storageFault(value: unknown): { at: string; message: string } | undefin
   return undefined;
 }
 
-/** Query parameters, repeated ones as arrays (`?queueIds=a&queueIds=b`). */
+/**
+ * Query parameters, repeated ones as arrays (`?queueIds=a&queueIds=b`). An empty one (`?orderBy=`)
+ * is absent, as clients that fill a template with blanks mean it.
+ */
 export function queryObject(url: URL): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
   for (const [k, v] of url.searchParams) {
+    if (v === '') continue;
     const prev = out[k];
     out[k] = prev === undefined ? v : Array.isArray(prev) ? [...prev, v] : [prev, v];
   }

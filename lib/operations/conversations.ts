@@ -15,7 +15,10 @@ import {
   conversationRefSchema,
   createConversationSchema,
   updateConversationRequestSchema,
+  type UpdateConversationInput,
 } from '../validation/conversations';
+import type { z } from 'zod';
+import { DomainError } from '../domain/errors';
 import { operation } from './operation';
 
 const C = '/ccaas/1/conversations';
@@ -68,17 +71,24 @@ export const getConversationOp = operation({
   },
 });
 
+/** The editable fields of a PUT or PATCH; the read-only ones a client sent back are dropped, an `id` other than the path's refused. */
+function editableFields({ conversationId, id, topic, summary, status, priority, queueId, agentId }: z.output<typeof updateConversationRequestSchema>): UpdateConversationInput {
+  if (id !== undefined && id !== conversationId) throw new DomainError('BAD_REQUEST', 'Request is invalid.', { id: ['Does not match the path.'] });
+  const fields = { topic, summary, status, priority, queueId, agentId };
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+}
+
 // PUT and PATCH answer with what their transaction read and wrote: no read after the commit.
 export const replaceConversationOp = operation({
   name: 'conversations.replace',
   permission: 'conversations.work',
   input: updateConversationRequestSchema,
-  run: ({ db, actor }, { conversationId, ...changes }) => updateConversationRecord(db, actor, { conversationId, mode: 'put', changes }),
+  run: ({ db, actor }, input) => updateConversationRecord(db, actor, { conversationId: input.conversationId, mode: 'put', changes: editableFields(input) }),
   http: {
     method: 'put', path: ONE, operationId: 'update-conversation', tag: 'Conversations', summary: 'Replace the properties of a conversation',
-    description: 'Fields left out are reset: topic and summary cleared, status OPEN, priority NORMAL, no queue, no agent. A CLOSED conversation cannot be changed (409).',
+    description: 'Fields left out are reset: topic and summary cleared, status OPEN, priority NORMAL, no queue, no agent. A CLOSED conversation cannot be changed (400).',
     from: 'body', bodyId: 'UpdateConversationApiRequest',
-    response: conversation, respond: apiConversation, errors: [400, 401, 403, 404, 409],
+    response: conversation, respond: apiConversation, errors: [400, 401, 403, 404],
   },
 });
 
@@ -86,12 +96,12 @@ export const patchConversationOp = operation({
   name: 'conversations.patch',
   permission: 'conversations.work',
   input: updateConversationRequestSchema,
-  run: ({ db, actor }, { conversationId, ...changes }) => updateConversationRecord(db, actor, { conversationId, mode: 'patch', changes }),
+  run: ({ db, actor }, input) => updateConversationRecord(db, actor, { conversationId: input.conversationId, mode: 'patch', changes: editableFields(input) }),
   http: {
     method: 'patch', path: ONE, operationId: 'patch-conversation', tag: 'Conversations', summary: 'Change some properties of a conversation',
-    description: 'Only the fields given change; null clears topic, summary, queueId or agentId. A CLOSED conversation cannot be changed (409).',
+    description: 'Only the fields given change; null clears topic, summary, queueId or agentId. A CLOSED conversation cannot be changed (400).',
     from: 'body', bodyId: 'UpdateConversationApiRequest',
-    response: conversation, respond: apiConversation, errors: [400, 401, 403, 404, 409],
+    response: conversation, respond: apiConversation, errors: [400, 401, 403, 404],
   },
 });
 
@@ -110,9 +120,9 @@ export const assignConversationOp = operation({
   run: ({ db, actor }, input) => assignConversation(db, actor, input),
   http: {
     method: 'put', path: `${ONE}/assignee`, operationId: 'change-conversation-assignment', tag: 'Conversations', summary: 'Assign a conversation to an agent',
-    description: 'The agent must be able to take it: a collaborator of its inbox, a member of its queue, or an admin (else 400). A CLOSED conversation cannot be changed (409).',
+    description: 'The agent must be able to take it: a collaborator of its inbox, a member of its queue, or an admin (else 400). A CLOSED conversation cannot be changed (400).',
     from: 'body', bodyId: 'AssignAgentApiRequest',
-    response: conversation, respond: apiConversation, errors: [400, 401, 403, 404, 409],
+    response: conversation, respond: apiConversation, errors: [400, 401, 403, 404],
   },
 });
 
@@ -124,7 +134,7 @@ export const unassignConversationOp = operation({
   http: {
     method: 'delete', path: `${ONE}/assignee`, operationId: 'unassign-conversation-agent', tag: 'Conversations', summary: 'Unassign a conversation',
     response: { schema: apiConversationSchema, description: 'The conversation, now without an agent.' },
-    respond: apiConversation, errors: [401, 403, 404, 409],
+    respond: apiConversation, errors: [401, 403, 404],
   },
 });
 
@@ -135,11 +145,11 @@ export const routeConversationOp = operation({
   run: ({ db, actor }, input) => routeConversation(db, actor, input),
   http: {
     method: 'post', path: `${ONE}/route`, operationId: 'route-conversation', tag: 'Routing', summary: 'Send a conversation back to routing',
-    description: 'Unassigns it, evaluates the routes again with its latest inbound message, customer and tags, then auto-assigns. Refused for CLOSED conversations (409).',
+    description: 'Unassigns it, evaluates the routes again with its latest inbound message, customer and tags, then auto-assigns. Refused for CLOSED conversations (400).',
     response: { schema: apiConversationPageSchema, description: 'A page holding the routed conversation.' },
     // The reference answers "route" with a conversation result page holding the routed conversation.
     respond: (c) => ({ conversations: [apiConversation(c)], pagination: { totalItems: 1, page: 0, limit: 1, orderBy: 'id:asc' } }),
-    errors: [401, 403, 404, 409],
+    errors: [401, 403, 404],
   },
 });
 

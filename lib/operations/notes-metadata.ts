@@ -73,7 +73,7 @@ export const putMetadataOp = operation({
     from: { body: 'metadata' }, bodyId: 'MetadataApiRequest',
     response: { schema: apiStatusSchema, description: 'The metadata is set.' },
     respond: () => success('Metadata added to conversation successfully.'),
-    errors: [400, 401, 403, 404, 409],
+    errors: [400, 401, 403, 404],
   },
 });
 
@@ -89,7 +89,7 @@ export const patchMetadataOp = operation({
     from: { body: 'metadata' }, bodyId: 'PatchMetadataApiRequest',
     response: { schema: apiStatusSchema, description: 'The keys are merged.' },
     respond: () => success('Metadata patch to conversation successfully.'),
-    errors: [400, 401, 403, 404, 409],
+    errors: [400, 401, 403, 404],
   },
 });
 
@@ -103,7 +103,7 @@ export const deleteMetadataOp = operation({
     description: 'Afterwards the metadata is `{}`. Refused for CLOSED conversations.',
     response: { schema: apiStatusSchema, description: 'The metadata is gone.' },
     respond: () => success('Metadata deleted successfully.'),
-    errors: [400, 401, 403, 404, 409],
+    errors: [400, 401, 403, 404],
   },
 });
 

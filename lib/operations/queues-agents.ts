@@ -38,7 +38,7 @@ export const createQueueOp = operation({
     from: 'body', bodyId: 'CreateQueueApiRequest',
     response: { schema: apiQueueSchema, description: 'The new queue.' },
     respond: apiQueue,
-    errors: [400, 401, 403, 409],
+    errors: [400, 401, 403],
   },
 });
 
@@ -65,7 +65,7 @@ export const updateQueueOp = operation({
     from: 'body', bodyId: 'UpdateQueueApiRequest',
     response: { schema: apiQueueSchema, description: 'The queue after the change.' },
     respond: apiQueue,
-    errors: [400, 401, 403, 404, 409],
+    errors: [400, 401, 403, 404],
   },
 });
 
@@ -79,10 +79,10 @@ export const deleteQueueOp = operation({
   },
   http: {
     method: 'delete', path: `${Q}/{queueId}`, operationId: 'delete-queue', tag: 'Queues', summary: 'Delete a queue',
-    description: 'Refused (409) while routes point to it; its conversations keep their data and lose the queue.',
+    description: 'Refused (400) while routes point to it; its conversations keep their data and lose the queue.',
     response: { schema: apiStatusSchema, description: 'The queue is gone.' },
     respond: () => success('Queue deleted.'),
-    errors: [401, 403, 404, 409],
+    errors: [401, 403, 404],
   },
 });
 

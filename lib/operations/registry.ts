@@ -8,6 +8,7 @@ import * as agents from './agents';
 import * as notesMetadata from './notes-metadata';
 import { openApiDocumentOp } from './document';
 import * as workingHours from './working-hours';
+import * as inboxesCustomers from './inboxes-customers';
 
 /**
  * Every operation Switchboard has, HTTP or console. The OpenAPI document is built from the ones
@@ -24,4 +25,5 @@ export const OPERATIONS: readonly Operation[] = [
   ...Object.values(notesMetadata),
   openApiDocumentOp,
   ...Object.values(workingHours),
+  ...Object.values(inboxesCustomers),
 ] as Operation[];

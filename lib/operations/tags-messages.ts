@@ -28,7 +28,7 @@ export const addConversationTagOp = operation({
     from: 'body', bodyId: 'AddTagToConversationApiRequest',
     response: { schema: apiStatusSchema, description: 'The tag is on the conversation.' },
     respond: ({ added, name }) => success(added ? `Tag ${name} added.` : `The conversation already has tag ${name}.`),
-    errors: [400, 401, 403, 404, 409],
+    errors: [400, 401, 403, 404],
   },
 });
 
@@ -45,7 +45,7 @@ export const removeConversationTagOp = operation({
     description: 'The tag itself stays, and so does the conversation.',
     response: { schema: apiStatusSchema, description: 'The tag is off the conversation.' },
     respond: ({ name }) => success(`Tag ${name} removed.`),
-    errors: [400, 401, 403, 404, 409],
+    errors: [400, 401, 403, 404],
   },
 });
 
@@ -115,7 +115,7 @@ export const addMessageOp = operation({
   run: ({ db, actor }, input) => addMessage(db, actor, input),
   http: {
     method: 'post', path: `${ONE}/messages`, operationId: 'create-message', tag: 'Messages', summary: 'Add a message to a conversation',
-    description: 'OUTBOUND (the default) is an agent or, for an API key, a bot; INBOUND is the customer writing. Refused on CLOSED conversations (409).',
+    description: 'OUTBOUND (the default) is an agent or, for an API key, a bot; INBOUND is the customer writing. Refused on CLOSED conversations (400).',
     from: 'body', bodyId: 'CreateMessageApiRequest', idempotency: 'around',
     response: { schema: apiMessageSchema, description: 'The new message.' },
     respond: apiMessage,

@@ -111,7 +111,7 @@ describeEachEngine('realtime outbox', (ctx) => {
 
   it('a rolled-back transaction publishes nothing', async () => {
     const closed = await makeConversation(ctx.prisma, { status: 'CLOSED' });
-    await expectDomainError(updateConversation(ctx.prisma, sup, { conversationId: closed.id, mode: 'patch', changes: { priority: 'HIGH' } }), 'CONFLICT');
+    await expectDomainError(updateConversation(ctx.prisma, sup, { conversationId: closed.id, mode: 'patch', changes: { priority: 'HIGH' } }), 'BAD_REQUEST');
     // Noted, then thrown: the note must die with the transaction.
     const other = await makeConversation(ctx.prisma);
     await expect(

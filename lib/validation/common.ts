@@ -8,7 +8,12 @@ export const idSchema = z.string().trim().min(1, 'Required.').max(255, 'At most 
 /** ISO 8601 date-times, with or without a colon in the offset (the API writes +0000). */
 export const dateTimeSchema = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/, 'Expected a date-time like 2025-04-24T11:25:41.058+0000.')
+  // Months 01–12, days 01–31, hours 00–23, minutes and seconds 00–59 in the pattern itself, so the
+  // document refuses 2025-26-01 as the server does (a 31st of February is left to the server).
+  .regex(
+    /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d)?)?$/,
+    'Expected a date-time like 2025-04-24T11:25:41.058+0000.',
+  )
   .transform((s, ctx) => {
     const d = new Date(s.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
     if (Number.isNaN(d.getTime())) {

@@ -53,11 +53,21 @@ const customerRefSchema = z.union([
       country: z.string().regex(/^[A-Z]{2}$/, 'Use a two-letter country code such as DE.').optional(),
       attributes: attributesSchema.optional(),
     })
-    .refine((c) => c.email || c.phone, { message: 'Give the customer an id, an email or a phone.' }),
+    .refine((c) => c.email || c.phone, { message: 'Give the customer an id, an email or a phone.' })
+    // The refinement in the document's words, so that `customer: {}` is refused there too.
+    .meta({ anyOf: [{ required: ['email'], properties: { email: { type: 'string' } } }, { required: ['phone'], properties: { phone: { type: 'string' } } }] }),
 ]);
 
+/** Message text: not blank (the pattern says so in the document too), at most MESSAGE_TEXT_MAX. */
+const messageText = z
+  .string()
+  .min(1, 'Required.')
+  .max(MESSAGE_TEXT_MAX, `At most ${MESSAGE_TEXT_MAX} characters.`)
+  .regex(/\S/, 'Required: the text is blank.');
+
 export const inboundMessageSchema = z.strictObject({
-  text: z.string().max(MESSAGE_TEXT_MAX, `At most ${MESSAGE_TEXT_MAX} characters.`).refine((s) => s.trim().length > 0, 'Required.'),
+  text: messageText,
+  channel: channel.optional().meta({ description: 'Where the customer wrote; the conversation’s channel when the request gives none.' }),
   from: z.string().max(320).optional(),
   to: z.string().max(320).optional(),
   attributes: attributesSchema.optional(),
@@ -108,7 +118,10 @@ export const createMessageSchema = z.strictObject({
   direction: z.enum(DIRECTIONS, { message: 'Expected INBOUND or OUTBOUND.' }).default('OUTBOUND'),
   contentType: z.literal('TEXT', { message: 'Only TEXT messages are supported.' }).default('TEXT'),
   content: z.strictObject({
-    text: z.string().max(MESSAGE_TEXT_MAX, `At most ${MESSAGE_TEXT_MAX} characters.`).refine((s) => s.trim().length > 0, 'Required.'),
+    text: messageText,
+    // The reference's TEXT content may carry quick replies (Facebook, Instagram, live chat): kept in the message's attributes.
+    quickReplies: z.array(z.record(z.string().max(100), z.unknown())).max(13, 'At most 13 quick replies.').optional()
+      .meta({ description: 'Quick replies offered with the text, as the channel defines them; stored in the message’s attributes as quickReplies.' }),
   }),
   attributes: attributesSchema.optional(),
 });
@@ -127,7 +140,23 @@ export const messageListQuerySchema = z.object({
 // The operations' inputs (lib/operations): a path's ids beside the body's or query's fields.
 export const conversationRefSchema = z.object({ conversationId: idSchema });
 export type ConversationRef = z.output<typeof conversationRefSchema>;
-export const updateConversationRequestSchema = updateConversationSchema.extend({ conversationId: idSchema });
+/**
+ * What GET answers beyond the editable fields. A client that sends the conversation back as it
+ * read it (as Infobip clients do) is not refused: these are read-only and ignored (see
+ * `readOnlyConversationFields`); an `id` other than the path's is refused by the operation.
+ */
+const readOnly = <T extends z.ZodType>(schema: T) => schema.optional().meta({ readOnly: true, description: 'Read-only: accepted and ignored.' });
+export const READ_ONLY_CONVERSATION_FIELDS = {
+  id: readOnly(idSchema),
+  channel: readOnly(channel),
+  inboxId: readOnly(idSchema.nullable()),
+  customerId: readOnly(idSchema.nullable()),
+  tags: readOnly(z.array(z.string().max(100)).max(1000)),
+  createdAt: readOnly(z.string().max(40)),
+  updatedAt: readOnly(z.string().max(40)),
+  closedAt: readOnly(z.string().max(40).nullable()),
+};
+export const updateConversationRequestSchema = updateConversationSchema.extend({ conversationId: idSchema, ...READ_ONLY_CONVERSATION_FIELDS });
 /** The console edits these in place; assignment and routing have their own controls. */
 export const conversationPropertiesSchema = updateConversationSchema.pick({ topic: true, summary: true, status: true, priority: true }).extend({ conversationId: idSchema });
 export const assignAgentSchema = z.strictObject({ agentId: idSchema });

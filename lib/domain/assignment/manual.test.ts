@@ -47,7 +47,7 @@ describeEachEngine('manual assignment and presence', (ctx) => {
     const { ana, out, admin, c, actorOf } = await setup();
     await expect(assignConversation(ctx.prisma, actorOf(out), { conversationId: c.id, agentId: admin.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await ctx.prisma.conversation.update({ where: { id: c.id }, data: { status: 'CLOSED' } });
-    await expect(assignConversation(ctx.prisma, actorOf(ana), { conversationId: c.id, agentId: ana.id })).rejects.toMatchObject({ code: 'CONFLICT' });
+    await expect(assignConversation(ctx.prisma, actorOf(ana), { conversationId: c.id, agentId: ana.id })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 
   it('the sweep marks a silent agent OFFLINE and reassigns; a heartbeat keeps one ONLINE', async () => {

@@ -71,6 +71,15 @@ describeEachEngine('createConversation', (ctx) => {
       expect(c.channel).toBe('TELEGRAM');
     });
 
+    it('is NO_CHANNEL when the request names neither a channel nor an inbox, whatever inbox it lands in', async () => {
+      await makeInbox(ctx.prisma, { channel: 'LIVE_CHAT', isDefault: true });
+      const c = await create({ topic: 'From an Infobip client' });
+      expect(c.inboxId).not.toBeNull();
+      expect(c.channel).toBe('NO_CHANNEL');
+      const fromMessage = await create({ message: { text: 'Hi', channel: 'VIBER' } });
+      expect(fromMessage.channel).toBe('VIBER');
+    });
+
     it('else the default inbox, keeping the channel asked for', async () => {
       const c = await create({ channel: 'VIBER' });
       expect(c.inboxId).toBe(defaultInbox.id);

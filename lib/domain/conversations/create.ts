@@ -107,7 +107,9 @@ async function insertConversation(sql: Sql, actor: Actor, data: CreateConversati
   if (data.agentId && context.agentEnabled === false) throw disabledAgent();
 
   const inbox = context.inbox;
-  const channel: Channel = data.channel ?? inbox?.channel ?? 'NO_CHANNEL';
+  // The request's channel (or its first message's, or that of the inbox it names), else NO_CHANNEL
+  // as in the reference: a default inbox that a request did not name says nothing of how the customer wrote.
+  const channel: Channel = data.channel ?? data.message?.channel ?? (data.inboxId && inbox ? inbox.channel : 'NO_CHANNEL');
   const givenPriority: Priority = data.priority ?? 'NORMAL';
   // Created CLOSED (an import), it is final: nothing routes or assigns it. A queue given by the creator is kept.
   const decision =
@@ -224,7 +226,8 @@ type CreateContext = {
  * beside the locked row may predate the lock: the pool is read by the next statement, after it.
  */
 async function readContext(sql: Sql, data: CreateConversationInput, lock: boolean): Promise<CreateContext> {
-  const byChannel = data.channel && data.channel !== 'NO_CHANNEL' ? data.channel : null;
+  const given = data.channel ?? data.message?.channel;
+  const byChannel = given && given !== 'NO_CHANNEL' ? given : null;
   const [row] = await sql.query<CreateContext>(
     `WITH target AS (
        SELECT COALESCE($1::text,

@@ -71,11 +71,11 @@ describeEachEngine('conversation messages', (ctx) => {
     expect(after.updatedAt).toEqual(m.createdAt);
   });
 
-  it('is refused on a CLOSED conversation (CONFLICT) and nothing is written', async () => {
+  it('is refused on a CLOSED conversation (400) and nothing is written', async () => {
     const c = await conv({ status: 'CLOSED', closedAt: past });
     const before = await counts(ctx.prisma);
     for (const direction of ['OUTBOUND', 'INBOUND']) {
-      const e = await expectDomainError(send(c.id, { direction }), 'CONFLICT');
+      const e = await expectDomainError(send(c.id, { direction }), 'BAD_REQUEST');
       expect(e.message).toBe('Closed conversation cannot be changed.');
     }
     expect(await counts(ctx.prisma)).toEqual(before);

@@ -48,7 +48,7 @@ export async function addMessage(db: Db, actor: Actor, { conversationId, ...m }:
         from: m.from,
         to: m.to,
         text: m.content.text,
-        attributes: (m.attributes ?? {}) as Prisma.InputJsonObject,
+        attributes: (m.content.quickReplies ? { ...m.attributes, quickReplies: m.content.quickReplies } : (m.attributes ?? {})) as Prisma.InputJsonObject,
         authorType,
         authorId: outbound && actor.kind === 'user' ? actor.id : null,
         authorApiKeyId: outbound && actor.kind === 'apiKey' ? actor.id : null,

@@ -141,10 +141,10 @@ describeEachEngine('conversation tags', (ctx) => {
     await ctx.prisma.conversation.update({ where: { id: c.id }, data: { status: 'CLOSED', closedAt: past, updatedAt: past } });
     const before = await counts(ctx.prisma);
     const newName = uid('refused');
-    const e1 = await expectDomainError(add(c.id, newName), 'CONFLICT');
+    const e1 = await expectDomainError(add(c.id, newName), 'BAD_REQUEST');
     expect(e1.message).toBe('Closed conversation cannot be changed.');
-    await expectDomainError(add(c.id, existing), 'CONFLICT');
-    await expectDomainError(remove(c.id, existing), 'CONFLICT');
+    await expectDomainError(add(c.id, existing), 'BAD_REQUEST');
+    await expectDomainError(remove(c.id, existing), 'BAD_REQUEST');
     expect(await counts(ctx.prisma)).toEqual(before);
     expect(await ctx.prisma.tag.findUnique({ where: { name: newName } })).toBeNull();
     expect((await links(c.id)).map((l) => l.tag.name)).toEqual([existing]);

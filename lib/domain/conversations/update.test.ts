@@ -157,7 +157,7 @@ describeEachEngine('updateConversation', (ctx) => {
         const c = await makeConversation(ctx.prisma, { status: 'CLOSED', closedAt: past, updatedAt: past, queueId: queueA.id, agentId: agent.id });
         const before = await counts(ctx.prisma);
         const body = input.queueId ? { ...input, queueId: queueB.id } : input;
-        const err = await expectDomainError(updateConversation(ctx.prisma, sup, { conversationId: c.id, mode, changes: body }), 'CONFLICT');
+        const err = await expectDomainError(updateConversation(ctx.prisma, sup, { conversationId: c.id, mode, changes: body }), 'BAD_REQUEST');
         expect(err.message).toBe('Closed conversation cannot be changed.');
         expect(await row(c.id)).toEqual(c);
         expect(await counts(ctx.prisma)).toEqual(before);
@@ -196,7 +196,7 @@ describeEachEngine('updateConversation', (ctx) => {
       } else {
         const reason = changeResult.reason as DomainError;
         expect(reason).toBeInstanceOf(DomainError);
-        expect(reason.code).toBe('CONFLICT');
+        expect(reason.code).toBe('BAD_REQUEST');
         expect(final).toMatchObject({ priority: 'HIGH', topic: 'Old topic' });
         expect(ev.map((e) => e.kind)).toEqual(['STATUS_CHANGED']);
       }
@@ -214,7 +214,7 @@ describeEachEngine('updateConversation', (ctx) => {
       expect(await counts(ctx.prisma)).toEqual(before);
     });
 
-    it('a closed conversation the agent may not see is NOT_FOUND, not CONFLICT (its existence is not revealed)', async () => {
+    it('a closed conversation the agent may not see is NOT_FOUND, not the closed refusal (its existence is not revealed)', async () => {
       const c = await makeConversation(ctx.prisma, { status: 'CLOSED', closedAt: past });
       await expectDomainError(patch(c.id, { priority: 'URGENT' }, agent), 'NOT_FOUND');
     });

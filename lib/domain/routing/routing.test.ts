@@ -82,7 +82,7 @@ describeEachEngine('routing', (ctx) => {
     const routed = await routeConversation(ctx.prisma, sup, { conversationId: c.id });
     expect(routed.agentId).toBeNull();
     await ctx.prisma.conversation.update({ where: { id: c.id }, data: { status: 'CLOSED' } });
-    await expect(routeConversation(ctx.prisma, sup, { conversationId: c.id })).rejects.toMatchObject({ code: 'CONFLICT', message: 'Closed conversation cannot be changed.' });
+    await expect(routeConversation(ctx.prisma, sup, { conversationId: c.id })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: 'Closed conversation cannot be changed.' });
   });
 
   it('simulates for a conversation and for a typed sample against a draft order', async () => {
@@ -138,7 +138,7 @@ describeEachEngine('routing', (ctx) => {
   });
 
   it('refuses to delete a queue routes point to, naming them', async () => {
-    await expect(deleteQueue(ctx.prisma, sup, { queueId: q.auth })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('Account questions') });
+    await expect(deleteQueue(ctx.prisma, sup, { queueId: q.auth })).rejects.toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('Account questions') });
     const spare = await createQueue(ctx.prisma, sup, { name: 'Spare' });
     await deleteQueue(ctx.prisma, sup, { queueId: spare.id });
     expect(await ctx.prisma.queue.findUnique({ where: { id: spare.id } })).toBeNull();

@@ -1,0 +1,83 @@
+#!/usr/bin/env node
+// The production server (`npm start` runs it through scripts/start.mjs): Next.js behind a small
+// Node HTTP server that answers, in the API's error envelope, what Next itself would answer with an
+// empty 405 or a text/plain 500 before any route code runs:
+//   - a method no route serves (TRACE, CONNECT, PROPFIND…) → 405 with Allow;
+//   - a path whose percent-encoding is broken (/ccaas/1/conversations/%ff) → 400;
+//   - a method a /ccaas/1 path does not have (DELETE /ccaas/1/tags) → 405 with that path's Allow.
+// Which methods each /ccaas/1 path has comes from the app's own OpenAPI document (generated from the
+// operation registry), read once the app is up: there is no second list here.
+import http from 'node:http';
+import path from 'node:path';
+import next from 'next';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const port = Number(process.env.PORT || 3000);
+const KNOWN_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+
+const app = next({ dev: false, dir: root, port, hostname: 'localhost' });
+const handle = app.getRequestHandler();
+
+/** @type {{ pattern: RegExp; allow: string[] }[] | null} */
+let apiPaths = null;
+
+function envelope(res, status, messageId, text, headers = {}) {
+  const body = JSON.stringify({ requestError: { serviceException: { messageId, text } } });
+  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), ...headers });
+  res.end(body);
+}
+
+/** The methods of each documented path, `{param}` segments matching one segment. */
+function pathTable(doc) {
+  return Object.entries(doc.paths).map(([template, item]) => {
+    const methods = Object.keys(item).map((m) => m.toUpperCase());
+    const allow = [...methods, ...(methods.includes('GET') ? ['HEAD'] : []), 'OPTIONS'];
+    const pattern = new RegExp(`^${template.replace(/[.*+?^${}()|[\]\\]/g, (c) => (c === '{' || c === '}' ? c : `\\${c}`)).replace(/\{\w+\}/g, '[^/]+')}/?$`);
+    return { pattern, allow };
+  });
+}
+
+/** True when the request was answered here. */
+function guard(req, res) {
+  const method = (req.method || 'GET').toUpperCase();
+  const rawPath = (req.url || '/').split('?')[0];
+  if (!KNOWN_METHODS.includes(method)) {
+    envelope(res, 405, 'METHOD_NOT_ALLOWED', `${method} is not supported.`, { Allow: KNOWN_METHODS.join(', ') });
+    return true;
+  }
+  let pathname;
+  try {
+    pathname = decodeURIComponent(rawPath);
+  } catch {
+    envelope(res, 400, 'BAD_REQUEST', 'The path is not valid: a percent-encoded character is broken.');
+    return true;
+  }
+  if (!apiPaths || !pathname.startsWith('/ccaas/1/')) return false;
+  // Match on the raw path, so an encoded "/" inside an id stays one segment.
+  const known = apiPaths.find((p) => p.pattern.test(rawPath));
+  if (known && !known.allow.includes(method)) {
+    envelope(res, 405, 'METHOD_NOT_ALLOWED', `${method} is not supported on this path. Use ${known.allow.join(', ')}.`, { Allow: known.allow.join(', ') });
+    return true;
+  }
+  return false;
+}
+
+await app.prepare();
+const server = http.createServer((req, res) => {
+  if (guard(req, res)) return;
+  handle(req, res).catch((err) => {
+    console.error('Request failed', err);
+    if (!res.headersSent) envelope(res, 500, 'INTERNAL_SERVER_ERROR', 'Something went wrong on our side. Try again.');
+    else res.end();
+  });
+});
+server.listen(port, async () => {
+  console.log(`Switchboard listening on http://localhost:${port}`);
+  try {
+    const r = await fetch(`http://127.0.0.1:${port}/ccaas/1/openapi.json`);
+    apiPaths = pathTable(await r.json());
+  } catch (err) {
+    console.error('Could not read the API document; wrong methods on API paths get Next.js’s plain 405.', err);
+  }
+});
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.close(() => process.exit(0)));
