@@ -3,6 +3,7 @@ import { dateTimeSchema } from '../validation/common';
 import { apiResponseRegistry } from '../validation/api-responses';
 import { IDEMPOTENCY_KEY_PATTERN } from './idempotency';
 import { ERRORS, PARAM_DOCS } from './openapi-docs';
+import { OPERATION_EXAMPLES, type OperationExample } from './openapi-examples';
 import { OPERATIONS } from '../operations/registry';
 import type { Operation as Declared } from '../operations/operation';
 import { HTTP_METHODS, type ErrorStatus, type HttpBinding, type HttpMethod } from '../operations/http-binding';
@@ -23,8 +24,11 @@ export type Parameter = {
   schema: JsonSchema;
   style?: 'form' | 'simple';
   explode?: boolean;
+  example?: unknown;
 };
-type Content = Record<'application/json', { schema: JsonSchema; example?: unknown }>;
+/** OpenAPI 3.1 named examples of a media type: the first is the one the reference page shows. */
+export type NamedExamples = Record<string, { summary: string; value: unknown }>;
+type Content = Record<'application/json', { schema: JsonSchema; example?: unknown; examples?: NamedExamples }>;
 export type ResponseObject = { description: string; content?: Content };
 export type Ref = { $ref: string };
 export type Operation = {
@@ -122,6 +126,29 @@ const IDEMPOTENCY_HEADER: Parameter = {
 
 const json = (schema: JsonSchema, example?: unknown): Content => ({ 'application/json': { schema, ...(example !== undefined && { example }) } });
 
+/** A media type with one named example (lib/http/openapi-examples.ts). */
+const jsonWithExample = (schema: JsonSchema, summary: string, value: unknown): Content => ({
+  'application/json': { schema, ...(value !== undefined && { examples: { example: { summary, value } } }) },
+});
+
+/**
+ * A parameter's example as its schema types it: the examples file writes every value as it appears
+ * in a URL or header, so numbers are parsed and comma-separated lists split.
+ */
+function typedExample(schema: JsonSchema, raw: string): unknown {
+  if (schema.type === 'integer' || schema.type === 'number') return Number(raw);
+  if (schema.type === 'array') return raw.split(',');
+  return raw;
+}
+
+function withExamples(parameters: Parameter[], example: OperationExample | undefined): Parameter[] {
+  const given = { path: example?.request?.params, query: example?.request?.query, header: example?.request?.headers };
+  return parameters.map((p) => {
+    const raw = given[p.in]?.[p.name];
+    return raw === undefined ? p : { ...p, example: typedExample(p.schema, raw) };
+  });
+}
+
 type Bound = { op: Declared; http: HttpBinding<unknown> };
 
 const pathKeys = (path: string) => [...path.matchAll(/\{(\w+)\}/g)].map(([, name]) => name);
@@ -146,19 +173,27 @@ function operation({ op, http }: Bound, bodies: Map<string, unknown>): Operation
   const okSchema = 'schema' in http.response ? schemaRef(responseId(http.response.schema, op.name)) : http.response.json;
   const headers: Parameter[] = (http.headers ?? []).map((h) => ({ name: h.name, in: 'header', required: false, description: h.description, schema: { type: 'string', pattern: h.pattern } }));
   const body = bodies.has(http.bodyId ?? '') && http.bodyId;
+  const example: OperationExample | undefined = OPERATION_EXAMPLES[http.operationId];
+  const summary = example?.summary ?? http.summary;
   return {
     operationId: http.operationId,
     summary: http.summary,
     ...(http.description && { description: http.description }),
     tags: [http.tag],
-    parameters: [
-      ...pathParameters(http.path, op.input),
-      ...(http.from === 'query' ? queryParameters(beyondPath(op.input, http.path), http.operationId) : []),
-      ...(http.idempotency ? [IDEMPOTENCY_HEADER] : []),
-      ...headers,
-    ],
-    ...(body && { requestBody: { required: true as const, content: json(schemaRef(body)) } }),
-    responses: { 200: { description: http.response.description, content: json(okSchema) }, ...Object.fromEntries(errors.map((s) => [String(s), errorRef(s)])) },
+    parameters: withExamples(
+      [
+        ...pathParameters(http.path, op.input),
+        ...(http.from === 'query' ? queryParameters(beyondPath(op.input, http.path), http.operationId) : []),
+        ...(http.idempotency ? [IDEMPOTENCY_HEADER] : []),
+        ...headers,
+      ],
+      example,
+    ),
+    ...(body && { requestBody: { required: true as const, content: jsonWithExample(schemaRef(body), summary, example?.request?.body) } }),
+    responses: {
+      200: { description: http.response.description, content: jsonWithExample(okSchema, summary, example?.response) },
+      ...Object.fromEntries(errors.map((s) => [String(s), errorRef(s)])),
+    },
     ...(http.public && { security: [] }),
   };
 }

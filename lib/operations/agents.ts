@@ -83,7 +83,7 @@ export const listAgentConversationsOp = operation({
   run: ({ db, actor }, q) => listAgentConversations(db, actor, q),
   http: {
     method: 'get', path: `${ONE}/conversations`, operationId: 'get-agent-conversations', tag: 'Agents', summary: 'List an agent’s conversations',
-    description: 'The conversations assigned to the agent that the key may see (SPEC §2), paged. An unknown agent is a 404.',
+    description: 'The conversations assigned to the agent that the key may see (supervisors and admins see all; an agent only those assigned to them, in their queues or in their inboxes), paged. An unknown agent is a 404.',
     from: 'query',
     response: { schema: apiConversationPageSchema, description: 'One page of the agent’s conversations.' },
     respond: (page) => ({ conversations: page.items.map(apiConversation), pagination: pagination(page) }),

@@ -32,7 +32,7 @@ export const listConversationsOp = operation({
   run: ({ db, actor }, query) => listConversations(db, actor, query),
   http: {
     method: 'get', path: C, operationId: 'get-conversations', tag: 'Conversations', summary: 'List conversations',
-    description: 'The conversations the key may see (SPEC §2), filtered and paged.',
+    description: 'The conversations the key may see, filtered and paged. Supervisors and admins see all; an agent (or a key acting for one) sees those assigned to them, in a queue they are a member of, or in an inbox they collaborate on.',
     from: 'query',
     response: { schema: apiConversationPageSchema, description: 'One page of conversations.' },
     respond: (page) => ({ conversations: page.items.map(apiConversation), pagination: pagination(page) }),

@@ -141,7 +141,7 @@ export const apiRuleSchema = z
     order: z.number().int().min(1).meta({ description: '1-based position in the route list.' }),
     name: z.string(),
     enabled: z.boolean(),
-    expression: z.unknown().meta({ description: 'The routing expression, as saved (SPEC §3).' }),
+    expression: z.unknown().meta({ description: 'The routing expression, as saved: operators over attribute paths, combined with $and, $or and $not, e.g. {"$eq":{"message.channel":"WHATSAPP"}}.' }),
     queueId: id,
     queueName: z.string(),
     priority: z.enum(PRIORITIES).optional(),

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { openApiDocument, type Operation } from '@/lib/http/openapi';
 import { HTTP_METHODS, type HttpMethod } from '@/lib/operations/http-binding';
 import { bodyRows, contentRef, fieldRows, resolveResponse, schemaFor, type FieldRow } from './schema-text';
+import { curlCommand, responseText } from './example-text';
 
 // Rendered on the server from the same document /ccaas/1/openapi.json serves: no Swagger UI, no
 // CDN (the network may be closed), and nothing here can disagree with the API.
@@ -27,8 +28,12 @@ function MethodBadge({ method }: { method: HttpMethod }) {
   );
 }
 
-function Heading({ children }: { children: React.ReactNode }) {
-  return <h4 className="text-xs font-semibold uppercase tracking-wide text-slate-500">{children}</h4>;
+function Heading({ id, children }: { id?: string; children: React.ReactNode }) {
+  return (
+    <h4 id={id} className="text-xs font-semibold uppercase tracking-wide text-slate-500">
+      {children}
+    </h4>
+  );
 }
 
 function Fields({ rows, first = 'Field' }: { rows: (FieldRow & { where?: string })[]; first?: string }) {
@@ -36,21 +41,21 @@ function Fields({ rows, first = 'Field' }: { rows: (FieldRow & { where?: string 
     <table className="mt-2 w-full table-fixed text-left text-sm">
       <thead className="border-b border-slate-200 text-xs text-slate-500">
         <tr>
-          <th className="w-56 py-1.5 pr-4 font-medium">{first}</th>
-          <th className="w-40 py-1.5 pr-4 font-medium">Type</th>
+          <th className="w-[38%] py-1.5 pr-2 font-medium sm:w-56 sm:pr-4">{first}</th>
+          <th className="w-[24%] py-1.5 pr-2 font-medium sm:w-40 sm:pr-4">Type</th>
           <th className="py-1.5 font-medium">Description</th>
         </tr>
       </thead>
       <tbody className="divide-y divide-slate-100 align-top">
         {rows.map((r) => (
           <tr key={`${r.where ?? ''}${r.name}`}>
-            <td className="py-2 pr-4">
+            <td className="py-2 pr-2 sm:pr-4">
               <code className="font-mono text-[13px] break-all text-slate-900">{r.name}</code>
               {r.required && <span className="ml-1.5 text-xs font-medium text-red-600">required</span>}
               {r.where && <span className="block text-xs text-slate-500">{r.where}</span>}
             </td>
-            <td className="py-2 pr-4 font-mono text-xs break-words text-slate-600">{r.type}</td>
-            <td className="py-2 text-slate-700">
+            <td className="py-2 pr-2 font-mono text-xs break-words text-slate-600 sm:pr-4">{r.type}</td>
+            <td className="py-2 break-words text-slate-700">
               {r.description && <p>{r.description}</p>}
               {r.values && (
                 <p className="mt-0.5 flex flex-wrap gap-1">
@@ -70,6 +75,24 @@ function Fields({ rows, first = 'Field' }: { rows: (FieldRow & { where?: string 
   );
 }
 
+/**
+ * An example in a dark block that scrolls inside itself (long lines never widen the page) and can
+ * be focused, so that keyboard users can scroll it too.
+ */
+function Example({ id, title, children }: { id: string; title: React.ReactNode; children: string }) {
+  return (
+    <div className="min-w-0">
+      <Heading id={id}>{title}</Heading>
+      <pre
+        tabIndex={0}
+        className="mt-2 max-h-96 overflow-auto rounded-md bg-slate-900 p-3 font-mono text-xs leading-relaxed text-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-offset-2"
+      >
+        {children}
+      </pre>
+    </div>
+  );
+}
+
 function ModelLink({ name }: { name?: string }) {
   return name ? (
     <a href={`#model-${name}`} className="font-mono text-xs text-brand-600 hover:underline">
@@ -82,15 +105,16 @@ function OperationCard({ method, path, op }: Op) {
   const doc = openApiDocument();
   const body = op.requestBody?.content['application/json'].schema;
   const { note: bodyNote, rows: bodyFields } = body ? bodyRows(schemaFor(doc, body)) : { note: undefined, rows: [] };
+  const response = responseText(op);
   const params = op.parameters.map((p) => ({ ...fieldRows({ type: 'object', properties: { [p.name]: p.schema } })[0], required: p.required, description: p.description, where: p.in }));
   return (
     <section id={op.operationId} aria-labelledby={`${op.operationId}-title`} className="scroll-mt-6 rounded-lg border border-slate-200 bg-white shadow-sm">
-      <header className="flex flex-wrap items-center gap-3 border-b border-slate-200 px-5 py-3">
+      <header className="flex flex-wrap items-center gap-3 border-b border-slate-200 px-4 py-3 sm:px-5">
         <MethodBadge method={method} />
         <code className="font-mono text-sm font-medium break-all text-slate-900">{path}</code>
         {op.security?.length === 0 && <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-600">No key needed</span>}
       </header>
-      <div className="space-y-5 px-5 py-4">
+      <div className="space-y-5 px-4 py-4 sm:px-5">
         <div>
           <h3 id={`${op.operationId}-title`} className="font-semibold text-slate-900">
             {op.summary}
@@ -127,6 +151,14 @@ function OperationCard({ method, path, op }: Op) {
             })}
           </ul>
         </div>
+        <Example id={`${op.operationId}-request`} title="Example request">
+          {curlCommand(method, path, op)}
+        </Example>
+        {response && (
+          <Example id={`${op.operationId}-response`} title={<>Example response <span className="font-mono normal-case tracking-normal">200</span></>}>
+            {response}
+          </Example>
+        )}
       </div>
     </section>
   );
@@ -140,7 +172,7 @@ export default function ApiDocsPage() {
   const auth = doc.components.securitySchemes.APIKeyHeader;
   return (
     <div className="min-h-screen">
-      <header className="flex flex-wrap items-center justify-between gap-4 border-b border-slate-200 bg-white px-8 py-5">
+      <header className="flex flex-wrap items-center justify-between gap-4 border-b border-slate-200 bg-white px-4 py-5 sm:px-8">
         <div>
           <h1 className="text-xl font-semibold tracking-tight">{doc.info.title} reference</h1>
           <p className="mt-1 max-w-3xl text-sm text-slate-500">{doc.info.description}</p>
@@ -154,7 +186,7 @@ export default function ApiDocsPage() {
           </Link>
         </nav>
       </header>
-      <div className="flex gap-8 px-8 py-6">
+      <div className="flex gap-8 px-4 py-6 sm:px-8">
         <aside className="sticky top-6 hidden h-[calc(100vh-3rem)] w-72 shrink-0 overflow-y-auto lg:block" aria-label="Endpoints">
           {groups.map((g) => (
             <div key={g.name} className="mb-5">
@@ -183,15 +215,19 @@ export default function ApiDocsPage() {
           </ul>
         </aside>
         <main className="min-w-0 max-w-5xl flex-1 space-y-10">
-          <section aria-labelledby="auth" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+          <section aria-labelledby="auth" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
             <h2 id="auth" className="font-semibold text-slate-900">
               Authentication and errors
             </h2>
             <p className="mt-1 text-sm text-slate-600">
               Send <code className="font-mono text-[13px]">{auth.name}: App &lt;key&gt;</code> on every request. {auth.description}
             </p>
-            <pre className="mt-3 overflow-x-auto rounded-md bg-slate-900 p-3 font-mono text-xs text-slate-100">
-              {`curl -H 'Authorization: App sbk_…' '<host>/ccaas/1/conversations?status=OPEN&limit=20'`}
+            <p className="mt-2 text-sm text-slate-600">
+              Each endpoint below has an example request, written for a shell with two variables set: <code className="font-mono text-[13px]">BASE_URL</code>, where
+              Switchboard runs, and <code className="font-mono text-[13px]">KEY</code>, your API key.
+            </p>
+            <pre tabIndex={0} className="mt-3 overflow-x-auto rounded-md bg-slate-900 p-3 font-mono text-xs text-slate-100 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-offset-2">
+              {`BASE_URL=https://switchboard.example.com\nKEY=sbk_…\ncurl "$BASE_URL/ccaas/1/conversations?status=OPEN&limit=20" -H "Authorization: App $KEY"`}
             </pre>
             <p className="mt-3 text-sm text-slate-600">Every refusal has the same envelope, and changes nothing:</p>
             <pre className="mt-2 overflow-x-auto rounded-md bg-slate-900 p-3 font-mono text-xs text-slate-100">
@@ -216,7 +252,7 @@ export default function ApiDocsPage() {
               Models
             </h2>
             {models.map((m) => (
-              <div key={m} id={`model-${m}`} className="scroll-mt-6 rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+              <div key={m} id={`model-${m}`} className="scroll-mt-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-5">
                 <h3 className="font-mono text-sm font-semibold text-slate-900">{m}</h3>
                 {doc.components.schemas[m].description && <p className="mt-1 text-sm text-slate-600">{doc.components.schemas[m].description}</p>}
                 <Fields rows={fieldRows(doc.components.schemas[m])} />
