@@ -66,6 +66,26 @@ describe('our OpenAPI document', () => {
     }
   });
 
+  it('is as strict as the server: what the server refuses, the document refuses too', () => {
+    // A customer with nothing to find or create them by; blank message text.
+    expect(ourDoc.component('CreateConversationApiRequest', { customer: {} })).not.toEqual([]);
+    expect(ourDoc.component('CreateConversationApiRequest', { customer: { name: 'Ada' } })).not.toEqual([]);
+    expect(ourDoc.component('CreateConversationApiRequest', { customer: { phone: '+4915112345678' } })).toEqual([]);
+    expect(ourDoc.component('CreateConversationApiRequest', { message: { text: '   ' } })).not.toEqual([]);
+    for (const text of ['', ' \n ']) expect(ourDoc.component('CreateMessageApiRequest', { contentType: 'TEXT', content: { text } }), JSON.stringify(text)).not.toEqual([]);
+    // Path parameters carry the pattern the server parses them with.
+    const tagDelete = ours.paths['/ccaas/1/conversations/{conversationId}/tags/{tagName}'].delete!;
+    const tagParam = tagDelete.parameters.find((x) => x.name === 'tagName')!;
+    expect(new RegExp(tagParam.schema.pattern as string).test('not a tag!')).toBe(false);
+    expect(new RegExp(tagParam.schema.pattern as string).test('strong_auth')).toBe(true);
+    // Dates: a 26th month is refused by the pattern, as by the server.
+    const createdAfter = ours.paths['/ccaas/1/conversations'].get!.parameters.find((x) => x.name === 'createdAfter')!;
+    const date = new RegExp(createdAfter.schema.pattern as string);
+    expect(date.test('2025-26-01T10:00:00.000+0000')).toBe(false);
+    expect(date.test('2025-04-24T25:00:00.000+0000')).toBe(false);
+    expect(date.test('2025-04-24T11:25:41.058+0000')).toBe(true);
+  });
+
   it('uses the reference’s operation ids for the operations the reference has', () => {
     for (const [p, item] of Object.entries(ours.paths)) {
       for (const [m, op] of Object.entries(item)) {
