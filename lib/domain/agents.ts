@@ -131,8 +131,12 @@ export async function updateAgent(db: Db, actor: Actor, input: UpdateAgentInput)
   const role: Role = current.role === 'ADMIN' ? 'ADMIN' : input.role;
 
   if (input.displayName !== current.name || role !== current.role) {
-    const { count } = await db.user.updateMany({ where: { id: current.id }, data: { name: input.displayName, role } });
-    if (!count) throw notFound();
+    // An admin is never demoted here, even one promoted since `current` was read: the guard is in the write.
+    const { count } = await db.user.updateMany({ where: { id: current.id, ...(role !== 'ADMIN' && { role: { not: 'ADMIN' } }) }, data: { name: input.displayName, role } });
+    if (!count) {
+      const exists = await db.user.findUnique({ where: { id: current.id }, select: { id: true } });
+      throw exists ? new DomainError('BAD_REQUEST', 'This agent was made an admin meanwhile; read them again.', { role: ['Admins keep their role.'] }) : notFound();
+    }
     // A role decides what the user may see: their open streams re-read it.
     await publishNow([{ type: 'users', id: current.id }, ...(role !== current.role ? [{ type: 'scope' as const, userIds: [current.id] }] : [])]);
   }

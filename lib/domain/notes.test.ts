@@ -71,6 +71,10 @@ describeEachEngine('notes', (ctx) => {
     const notesBefore = await ctx.prisma.note.count();
     await expectDomainError(add(sup, { conversationId: c.id, content: 'x', agentId: outsider.id }), 'BAD_REQUEST', ['agentId']);
     await expectDomainError(add(sup, { conversationId: c.id, content: 'x', agentId: 'no-such-user' }), 'BAD_REQUEST', ['agentId']);
+    // An agent writes notes as themselves only: another agent's name is for supervisors and admins.
+    await expectDomainError(add(collaborator, { conversationId: c.id, content: 'x', agentId: member.id }), 'FORBIDDEN', ['agentId']);
+    const agentKey = await makeApiKeyActor(ctx.prisma, 'AGENT', member.id);
+    await expectDomainError(add(agentKey, { conversationId: c.id, content: 'x', agentId: collaborator.id }), 'FORBIDDEN', ['agentId']);
     await expectDomainError(add(sup, { conversationId: c.id, content: '   ' }), 'BAD_REQUEST', ['content']);
     await expectDomainError(add(sup, { conversationId: c.id, content: { text: '' } }), 'BAD_REQUEST', ['content.text']);
     await expectDomainError(add(sup, { conversationId: c.id, content: 'x'.repeat(4001) }), 'BAD_REQUEST', ['content']);
@@ -124,7 +128,7 @@ describeEachEngine('notes', (ctx) => {
   it('publishes nothing for a refused note', async () => {
     const c = await conv();
     const mark = published.length;
-    await expectDomainError(add(collaborator, { conversationId: c.id, content: `@${member.name}`, agentId: outsider.id }), 'BAD_REQUEST');
+    await expectDomainError(add(sup, { conversationId: c.id, content: `@${member.name}`, agentId: outsider.id }), 'BAD_REQUEST');
     await new Promise((r) => setTimeout(r, 50));
     expect(published.slice(mark).filter((e) => e.type === 'mention' || (e.type === 'conversation' && e.id === c.id))).toEqual([]);
   });

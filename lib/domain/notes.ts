@@ -63,6 +63,10 @@ export async function createNote(db: Db, actor: Actor, { conversationId, type, c
     // Not `forChange`: a note is internal, not a change of the conversation, so CLOSED is no bar.
     const c = await lockVisibleConversation(tx, actor, conversationId, { forChange: false });
     const viewers = await conversationViewers(tx, c);
+    // Writing in someone else's name is for supervisors and admins (a bot's key noting for an agent).
+    if (agentId && agentId !== actingUserId(actor) && !can(actor.role, 'conversations.seeAll')) {
+      throw new DomainError('FORBIDDEN', 'Only supervisors and admins may write a note in another agent’s name.', { agentId: ['Not yourself.'] });
+    }
     const authorId = agentId ?? actingUserId(actor);
     const author = authorId ? viewers.find((v) => v.id === authorId) : undefined;
     if (agentId && !author) {

@@ -53,6 +53,9 @@ export async function inspectPasswordToken(db: Tx, token: string, now = new Date
 
 /** Uses a link once: sets the user's password and marks the token used, in one transaction. Answers with the email to sign in with. */
 export async function consumePasswordToken(db: Db, { token, password }: { token: string; password: string }, now = new Date()): Promise<{ email: string }> {
+  // The token first, with one indexed read: the public form must not spend a slow hash on junk.
+  const ahead = await inspectPasswordToken(db, token, now);
+  if (ahead.state !== 'valid') throw new DomainError('BAD_REQUEST', TOKEN_MESSAGES[ahead.state], { token: [TOKEN_MESSAGES[ahead.state]] });
   // Hashed before the transaction: scrypt takes a while and must not hold a connection.
   const passwordHash = await hashPassword(password);
   const hash = hashToken(token);

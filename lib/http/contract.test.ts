@@ -144,6 +144,11 @@ describeEachEngine('the /ccaas/1 API against its contract', (ctx) => {
     await expectCall({ method: 'get', template: ONE, params: { conversationId }, headers: admin() }, 200, schemas.apiConversationSchema);
     await expectCall({ method: 'get', template: C, headers: admin(), query: { createdAfter: '2025-04-24T11:25:41.058+0000' } }, 200);
     await expectCall({ method: 'get', template: C, headers: admin(), query: { limit: '1000', status: 'DONE' } }, 400);
+    // A day its month does not have is refused, not rolled over into the next month.
+    await expectCall({ method: 'get', template: C, headers: admin(), query: { createdAfter: '2025-02-31T00:00:00.000+0000' } }, 400);
+    await expectCall({ method: 'get', template: C, headers: admin(), query: { createdAfter: '2024-02-29T00:00:00.000+0000' } }, 200);
+    // Empty parameters, as a client filling a template sends them, are absent.
+    await expectCall({ method: 'get', template: C, headers: admin(), query: { orderBy: '', agentId: '', status: '' } }, 200);
   });
 
   it('changes a conversation with PATCH and PUT', async () => {

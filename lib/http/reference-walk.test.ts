@@ -240,13 +240,18 @@ describeEachEngine('every reference operation against our server', (ctx) => {
     expect(await get(one, { conversationId }, undefined, CONVERSATION_OPTIONAL)).toMatchObject({ agentId });
     expect(((await get('/ccaas/1/agents/{agentId}/conversations', { agentId }, undefined, CONVERSATION_OPTIONAL)).conversations as Json[]).map((c) => c.id)).toEqual([conversationId]);
 
+    // Null for every optional field it leaves unset, as reference clients write it.
+    const nulls = { topic: null, summary: null, status: null, priority: null, queueId: null, agentId: null, channel: null, inboxId: null, tags: null, customer: null, message: null };
+    const withNulls = (await send('post', '/ccaas/1/conversations', {}, nulls, 200, CONVERSATION_OPTIONAL)).json as Json;
+    expect(withNulls).toMatchObject({ status: 'OPEN', priority: 'NORMAL', channel: 'NO_CHANNEL' });
+
     const tagExample = requestExample('post', `${one}/tags`) as { tagName: string };
     await send('post', `${one}/tags`, { conversationId }, tagExample, 400);
     await send('post', `${one}/tags`, { conversationId }, { tagName: tagExample.tagName.replace(/ /g, '_') });
     expect(((await get('/ccaas/1/tags', {}, { conversationId })).tags as Json[]).map((t) => t.name)).toEqual(['Tag_Name']);
     await send('delete', `${one}/tags/{tagName}`, { conversationId, tagName: 'Tag_Name' }, undefined);
     expect((await get('/ccaas/1/tags', {}, { conversationId })).tags).toEqual([]);
-    expect(await get('/ccaas/1/conversations', {}, { conversationIds: conversationId }, CONVERSATION_OPTIONAL)).toMatchObject({ pagination: { totalItems: 1 } });
+    expect(await get('/ccaas/1/conversations', {}, { conversationIds: conversationId, orderBy: '', agentId: '' }, CONVERSATION_OPTIONAL)).toMatchObject({ pagination: { totalItems: 1 } });
   });
 
   it('messages: the reference’s TEXT examples, quick replies included', async () => {

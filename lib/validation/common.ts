@@ -9,14 +9,16 @@ export const idSchema = z.string().trim().min(1, 'Required.').max(255, 'At most 
 export const dateTimeSchema = z
   .string()
   // Months 01–12, days 01–31, hours 00–23, minutes and seconds 00–59 in the pattern itself, so the
-  // document refuses 2025-26-01 as the server does (a 31st of February is left to the server).
+  // document refuses 2025-26-01 as the server does (a 31st of February is refused by the transform).
   .regex(
     /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d)?)?$/,
     'Expected a date-time like 2025-04-24T11:25:41.058+0000.',
   )
   .transform((s, ctx) => {
     const d = new Date(s.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
-    if (Number.isNaN(d.getTime())) {
+    // Date() rolls 2025-02-31 over to 3 March: the day must exist in its month.
+    const [year, month, day] = s.slice(0, 10).split('-').map(Number);
+    if (Number.isNaN(d.getTime()) || year < 1 || day > new Date(Date.UTC(year, month, 0)).getUTCDate()) {
       ctx.addIssue({ code: 'custom', message: 'Not a real date.' });
       return z.NEVER;
     }

@@ -75,17 +75,17 @@ export const inboundMessageSchema = z.strictObject({
 
 /** POST /conversations and the console's "new conversation": every property optional. */
 export const createConversationSchema = z.strictObject({
-  topic: topic.optional(),
-  summary: summary.optional(),
-  status: status.optional(),
-  priority: priority.optional(),
-  channel: channel.optional(),
+  topic: topic.nullish(),
+  summary: summary.nullish(),
+  status: status.nullish(),
+  priority: priority.nullish(),
+  channel: channel.nullish(),
   queueId: idSchema.nullish(),
   agentId: idSchema.nullish(),
-  inboxId: idSchema.optional(),
-  tags: z.array(tagNameSchema).max(50, 'At most 50 tags.').optional(),
-  customer: customerRefSchema.optional(),
-  message: inboundMessageSchema.optional(),
+  inboxId: idSchema.nullish(),
+  tags: z.array(tagNameSchema).max(50, 'At most 50 tags.').nullish(),
+  customer: customerRefSchema.nullish(),
+  message: inboundMessageSchema.nullish(),
 });
 export type CreateConversationInput = z.infer<typeof createConversationSchema>;
 
@@ -112,15 +112,19 @@ export const tagListQuerySchema = z.object({
 
 /** POST /conversations/{id}/messages: the reference's shape (content.text) plus direction and attributes. */
 export const createMessageSchema = z.strictObject({
-  channel: channel.optional(),
-  from: z.string().max(320).optional(),
-  to: z.string().max(320).optional(),
+  channel: channel.nullish(),
+  from: z.string().max(320).nullish(),
+  to: z.string().max(320).nullish(),
   direction: z.enum(DIRECTIONS, { message: 'Expected INBOUND or OUTBOUND.' }).default('OUTBOUND'),
   contentType: z.literal('TEXT', { message: 'Only TEXT messages are supported.' }).default('TEXT'),
   content: z.strictObject({
     text: messageText,
     // The reference's TEXT content may carry quick replies (Facebook, Instagram, live chat): kept in the message's attributes.
-    quickReplies: z.array(z.record(z.string().max(100), z.unknown())).max(13, 'At most 13 quick replies.').optional()
+    quickReplies: z
+      .array(z.record(z.string().max(100), z.unknown()))
+      .max(13, 'At most 13 quick replies.')
+      .refine((v) => JSON.stringify(v).length <= 8000, 'Quick replies are limited to 8000 characters of JSON.')
+      .optional()
       .meta({ description: 'Quick replies offered with the text, as the channel defines them; stored in the message’s attributes as quickReplies.' }),
   }),
   attributes: attributesSchema.optional(),
