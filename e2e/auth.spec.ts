@@ -47,7 +47,7 @@ test.describe('roles', () => {
     test('sees every page in the navigation, with name and role', async ({ page }) => {
       await page.goto('/inbox');
       const nav = page.getByRole('navigation', { name: 'Main' });
-      await expect(nav.getByRole('link')).toHaveText(['Inbox', 'Dashboard', 'Queues', 'Routes', 'Inboxes', 'People']);
+      await expect(nav.getByRole('link')).toHaveText(['Inbox', 'Dashboard', 'Queues', 'Routes', 'Inboxes', 'People', 'Working hours']);
       await expect(page.getByTestId('current-user')).toContainText('Alex Admin');
       await expect(page.getByTestId('current-user')).toContainText('Admin · admin@example.com');
       await page.getByRole('link', { name: 'People' }).click();
@@ -62,7 +62,7 @@ test.describe('roles', () => {
     test('sees queues but not people', async ({ page }) => {
       await page.goto('/inbox');
       const nav = page.getByRole('navigation', { name: 'Main' });
-      await expect(nav.getByRole('link')).toHaveText(['Inbox', 'Dashboard', 'Queues', 'Routes']);
+      await expect(nav.getByRole('link')).toHaveText(['Inbox', 'Dashboard', 'Queues', 'Routes', 'Working hours']);
       await page.getByRole('link', { name: 'Queues' }).click();
       await expect(page.getByRole('heading', { name: 'Authentication bot' })).toBeVisible();
       await expect(page.getByRole('heading', { name: 'Verified customers' })).toBeVisible();

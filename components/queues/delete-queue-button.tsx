@@ -17,7 +17,7 @@ export function DeleteQueueButton({ id, name }: { id: string; name: string }) {
     startTransition(async () => {
       const res = await deleteQueueAction({ queueId: id }).catch(() => null);
       if (res?.ok) dialog.current?.close();
-      else setRefusal(res ? { message: res.error.message, routes: res.error.code === 'CONFLICT' } : { message: UNREACHABLE, routes: false });
+      else setRefusal(res ? { message: res.error.message, routes: !!res.error.fields?.routes } : { message: UNREACHABLE, routes: false });
     });
   }
 

@@ -76,7 +76,8 @@ export async function deleteQueue(db: Db, actor: Actor, { queueId: id }: QueueRe
     await mustExist(tx, id);
     const routes = await tx.route.findMany({ where: { queueId: id }, select: { name: true }, orderBy: { position: 'asc' } });
     if (routes.length) {
-      throw new DomainError('BAD_REQUEST', `Routes point to this queue: ${routes.map((r) => r.name).join(', ')}. Change or remove them first.`);
+      const names = routes.map((r) => r.name);
+      throw new DomainError('BAD_REQUEST', `Routes point to this queue: ${names.join(', ')}. Change or remove them first.`, { routes: names });
     }
     const members = await tx.queueMember.findMany({ where: { queueId: id }, select: { userId: true } });
     const queue = await tx.queue.findUniqueOrThrow({ where: { id }, select: { name: true } });
