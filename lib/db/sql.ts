@@ -205,6 +205,12 @@ export function orderedId(): string {
 }
 
 /** A unique constraint refused the write: Prisma's P2002, or PostgreSQL's 23505 from the raw drivers. */
+/** A foreign key refused the write: Prisma's P2003, or PostgreSQL's 23503. */
+export function isForeignKeyViolation(e: unknown): boolean {
+  const code = (e as { code?: string } | null)?.code;
+  return code === 'P2003' || code === '23503';
+}
+
 export function isUniqueViolation(e: unknown): boolean {
   const code = (e as { code?: string } | null)?.code;
   return code === 'P2002' || code === '23505';

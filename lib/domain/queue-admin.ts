@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Db, Tx } from '../db';
 import { isUniqueViolation } from '../db/sql';
-import { isForeignKeyViolation } from './working-hours';
+import { isForeignKeyViolation } from '../db/sql';
 import type { Actor } from '../access/actor';
 import type { createQueueSchema, queueListQuerySchema } from '../validation/routing';
 import type { QueueMember, QueueRef, UpdateQueueInput } from '../validation/queues';

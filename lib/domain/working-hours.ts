@@ -31,11 +31,6 @@ export type WorkingHoursRow = Prisma.WorkingHoursGetPayload<{ include: typeof wi
 // partial unique index (at most one default) and one would fail with a bare unique violation.
 const DEFAULT_LOCK = 7_212_001;
 
-/** A foreign key refused the write: Prisma's P2003, or PostgreSQL's 23503 (lib/db/sql.ts has the unique twin). */
-export function isForeignKeyViolation(e: unknown): boolean {
-  const code = (e as { code?: string } | null)?.code;
-  return code === 'P2003' || code === '23503';
-}
 
 const notFound = (id: string) => new DomainError('NOT_FOUND', `Invalid id '${id}' given! No such working hours exist.`);
 const nameTaken = (name: string) => new DomainError('BAD_REQUEST', `Working hours named "${name}" already exist.`, { name: ['Already in use.'] });

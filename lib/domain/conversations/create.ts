@@ -1,5 +1,5 @@
 import type { Db } from '../../db';
-import { sqlTimestamp, orderedId, type Sql } from '../../db/sql';
+import { isForeignKeyViolation, sqlTimestamp, orderedId, type Sql } from '../../db/sql';
 import { sqlUnitOfWork } from '../../db/unit-of-work';
 import type { Actor } from '../../access/actor';
 import type { Channel, ConversationStatus, Priority } from '../../generated/prisma/enums';
@@ -74,6 +74,17 @@ export async function createConversation(db: Db, actor: Actor, input: CreateConv
  * COMMIT. Three round trips hold the inbox lock (the lock itself, the write, the commit).
  */
 export async function createConversationRecord(db: Db, actor: Actor, data: CreateConversationInput, opts: { idempotency?: IdempotencyClaim } = {}): Promise<CreateResult> {
+  try {
+    return await createOnce(db, actor, data, opts);
+  } catch (e) {
+    // A tag (or queue, customer) deleted between this transaction's read and its insert: the whole
+    // transaction rolled back, so run it once more; it re-reads, re-creates the tag or refuses clearly.
+    if (!isForeignKeyViolation(e)) throw e;
+    return createOnce(db, actor, data, opts);
+  }
+}
+
+async function createOnce(db: Db, actor: Actor, data: CreateConversationInput, opts: { idempotency?: IdempotencyClaim }): Promise<CreateResult> {
   let created: CreatedConversation;
   try {
     created = await sqlUnitOfWork(db, async (sql) => {

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { addTagRequestSchema, conversationTagSchema, createTagSchema, tagListQuerySchema, tagRefSchema } from '../../validation/conversations';
 import { DomainError } from '../errors';
 import { actorColumns, recordTimeline } from '../timeline';
-import { sqlTimestamp } from '../../db/sql';
+import { isForeignKeyViolation, sqlTimestamp } from '../../db/sql';
 import { noteTimeline } from '../../realtime/outbox';
 import { ensureTags } from '../tags';
 import { lockVisibleConversation } from './access';
@@ -13,7 +13,17 @@ import { getConversation } from './get';
 import { unitOfWork } from '../../db/unit-of-work';
 
 /** Adds a tag (created when new). Adding a tag the conversation already has changes nothing. */
-export async function addConversationTag(db: Db, actor: Actor, { conversationId, tagName }: z.output<typeof addTagRequestSchema>): Promise<{ added: boolean; name: string }> {
+export async function addConversationTag(db: Db, actor: Actor, input: z.output<typeof addTagRequestSchema>): Promise<{ added: boolean; name: string }> {
+  try {
+    return await addTagOnce(db, actor, input);
+  } catch (e) {
+    // The tag was deleted everywhere between our read and our insert (DELETE /tags/{tagName}): once more, which re-creates it.
+    if (!isForeignKeyViolation(e)) throw e;
+    return addTagOnce(db, actor, input);
+  }
+}
+
+function addTagOnce(db: Db, actor: Actor, { conversationId, tagName }: z.output<typeof addTagRequestSchema>): Promise<{ added: boolean; name: string }> {
   return unitOfWork(db, async (tx) => {
     await lockVisibleConversation(tx, actor, conversationId, { forChange: true });
     const [tag] = await ensureTags(tx, [tagName]);
