@@ -1,27 +1,15 @@
 import type { Tx } from '../../db';
 import type { Sql } from '../../db/sql';
-import type { Priority } from '../../generated/prisma/enums';
 import { compileRoutes, type CompiledRoute, type RouteRule } from './match';
+import type { StoredRoute } from './save-plan';
 
 // The saved route list, read in one place. Everything that shows, simulates or routes with the
 // saved list reads it through `loadRouteList` (or its compiled, cached form); the one exception is
 // the create hot path, which runs on the raw driver connection (`routesForVersion`) and cannot call
 // Prisma inside its transaction. routing.test.ts checks that the two read the same rules.
 
-export type SavedRoute = {
-  id: string;
-  position: number;
-  name: string;
-  enabled: boolean;
-  expression: unknown;
-  queueId: string;
-  priority: Priority | null;
-  /** Stored and returned; its effect belongs to the assignment policies. */
-  routeOnlyDuringWorkingHours: boolean;
-  createdAt: Date;
-  updatedAt: Date;
-  queue: { name: string };
-};
+/** A saved route as the editor and the API read it: the stored columns, their times and the queue's name. */
+export type SavedRoute = StoredRoute & { createdAt: Date; updatedAt: Date; queue: { name: string } };
 
 /** The saved routes, in order, with their queue's current name. */
 export function loadRouteList(db: Tx): Promise<SavedRoute[]> {
