@@ -92,8 +92,9 @@ describeEachEngine('conversation metadata', (ctx) => {
   it('refuses changes to a CLOSED conversation as every change is refused, and still reads it', async () => {
     const c = await conv({ status: 'CLOSED', closedAt: new Date(), metadata: { plan: 'gold' } });
     const closed = closedConversation();
-    for (const attempt of [put(c.id, { plan: 'silver' }), patch(c.id, { plan: null }), del(c.id)]) {
-      const e = await expectDomainError(attempt, closed.code);
+    // One at a time: started together, a refusal could land before its expectation is attached (an unhandled rejection).
+    for (const attempt of [() => put(c.id, { plan: 'silver' }), () => patch(c.id, { plan: null }), () => del(c.id)]) {
+      const e = await expectDomainError(attempt(), closed.code);
       expect(e.message).toBe(closed.message);
     }
     expect(await get(c.id)).toEqual({ plan: 'gold' });
