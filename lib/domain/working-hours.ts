@@ -91,19 +91,26 @@ export async function createWorkingHours(db: Db, _actor: Actor, input: CreateWor
     await tx.workingHours.create({
       data: {
         id,
-        name: input.name,
-        timezone: input.timezone,
-        message: input.message,
-        workWeek: storedWeek(input.workWeek),
-        enabled: input.enabled ?? true,
-        isDefault: input.isDefault ?? false,
-        closeConversations: input.closeConversations ?? false,
-        sendAwayMessageEveryOOWHPeriod: input.sendAwayMessageEveryOOWHPeriod ?? false,
+        ...wholeFields(input),
       },
     });
     await replaceHolidays(tx, id, input.holidays ?? []);
     return tx.workingHours.findUniqueOrThrow({ where: { id }, include: withHolidays });
   });
+}
+
+/** The columns of a whole resource (create and PUT): optional fields left out take their defaults. */
+function wholeFields(input: UpdateWorkingHoursInput | Omit<UpdateWorkingHoursInput, 'id'>) {
+  return {
+    name: input.name,
+    timezone: input.timezone,
+    message: input.message,
+    workWeek: storedWeek(input.workWeek),
+    enabled: input.enabled ?? true,
+    isDefault: input.isDefault ?? false,
+    closeConversations: input.closeConversations ?? false,
+    sendAwayMessageEveryOOWHPeriod: input.sendAwayMessageEveryOOWHPeriod ?? false,
+  };
 }
 
 /** PUT: the whole resource; optional fields left out go back to their defaults, holidays to none. */
@@ -113,16 +120,7 @@ export async function updateWorkingHours(db: Db, _actor: Actor, input: UpdateWor
     if (input.isDefault) await takeDefault(tx, input.id);
     await tx.workingHours.update({
       where: { id: input.id },
-      data: {
-        name: input.name,
-        timezone: input.timezone,
-        message: input.message,
-        workWeek: storedWeek(input.workWeek),
-        enabled: input.enabled ?? true,
-        isDefault: input.isDefault ?? false,
-        closeConversations: input.closeConversations ?? false,
-        sendAwayMessageEveryOOWHPeriod: input.sendAwayMessageEveryOOWHPeriod ?? false,
-      },
+      data: wholeFields(input),
     });
     await replaceHolidays(tx, input.id, input.holidays ?? []);
     return tx.workingHours.findUniqueOrThrow({ where: { id: input.id }, include: withHolidays });
