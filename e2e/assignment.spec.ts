@@ -87,7 +87,9 @@ test.describe('assignment', () => {
     await expect(auto).toBeChecked();
     await expect(card.getByRole('list', { name: 'Collaborators of Support email' })).toContainText(DARA.name);
     try {
-      await auto.uncheck();
+      // click, then wait for the state a user sees: uncheck() fails at once if React has not yet
+      // re-rendered the controlled box when it looks (it did on a loaded CI machine).
+      await auto.click();
       await expect(auto).not.toBeChecked();
       // The switch is disabled while the save is under way; leaving earlier would cancel it.
       await expect(auto).toBeEnabled();
@@ -99,8 +101,11 @@ test.describe('assignment', () => {
       expect(off.agentId ?? null).toBeNull();
       expect(await agentOf(request, off.id)).toBeNull();
     } finally {
-      await card.getByRole('switch', { name: 'Auto-assignment' }).check();
-      await expect(card.getByRole('switch', { name: 'Auto-assignment' })).toBeEnabled();
+      const back = card.getByRole('switch', { name: 'Auto-assignment' });
+      await expect(back).toBeEnabled();
+      if (!(await back.isChecked())) await back.click();
+      await expect(back).toBeChecked();
+      await expect(back).toBeEnabled();
       await page.reload();
       await expect(card.getByRole('switch', { name: 'Auto-assignment' })).toBeChecked();
     }
