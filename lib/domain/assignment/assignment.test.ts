@@ -86,7 +86,7 @@ describeEachEngine('assignment', (ctx) => {
     const c = await counts(inbox.id);
     expect([c.get(ben.id), c.get(chen.id), c.get(ana.id)]).toEqual([25, 25, 2]);
     const ev = await ctx.prisma.timelineEvent.findFirst({ where: { conversation: { inboxId: inbox.id }, kind: 'ASSIGNEE_CHANGED' } });
-    expect(ev).toMatchObject({ actorKind: 'SYSTEM', reason: `reassigned: ${ana.name} went offline` });
+    expect(ev).toMatchObject({ actorKind: 'SYSTEM', reason: `reassigned: ${ana.name} went offline — round robin` });
   });
 
   it('with nobody else ONLINE, the offline agent’s conversations become unassigned', async () => {

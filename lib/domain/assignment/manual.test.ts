@@ -65,6 +65,6 @@ describeEachEngine('manual assignment and presence', (ctx) => {
     expect((await ctx.prisma.user.findUniqueOrThrow({ where: { id: ben.id } })).availability).toBe('ONLINE');
     expect(await ctx.prisma.conversation.count({ where: { inboxId: inbox.id, agentId: ben.id } })).toBe(4);
     const ev = await ctx.prisma.timelineEvent.findFirst({ where: { conversation: { inboxId: inbox.id }, kind: 'ASSIGNEE_CHANGED' } });
-    expect(ev?.reason).toBe(`reassigned: ${ana.name} stopped responding`);
+    expect(ev?.reason).toBe(`reassigned: ${ana.name} stopped responding — round robin`);
   });
 });

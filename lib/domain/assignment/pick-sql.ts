@@ -1,29 +1,117 @@
 import type { SqlParams } from '../../db/sql-params';
 
 /**
- * Round robin (SPEC §4) as CTEs of the statement that writes the assignment, run while the caller
- * holds the inbox lock, so the pool and the turn it reads are current:
- * - `pick`: the enabled collaborator of the inbox (and member of the queue, when there is one) who
- *   is not BUSY, ONLINE ones first, then whoever received a conversation by round robin longest ago
- *   (lowest stored turn), then the fixed position, then the id — the same order as `pickNext`
- *   (selector.ts), so over a stable pool the counts of any two differ by at most one;
- * - `turn` advances the inbox's turn and `seat` stores it on the agent picked.
- * With `enabled` false, `pick` is empty and nothing else changes.
+ * The one definition of who auto-assignment picks (SPEC §4), as CTEs of the statement that writes
+ * the assignment; every auto path (create, route, drain, reassignment) runs it while holding the
+ * inbox lock and the row locks of the inbox's capacity-bound agents (`lockedForAssignment`), so the
+ * pool, the loads and the turn it reads are current. Parameters are SQL expressions (`$n`).
+ *
+ * - `policy`: the queue's settings (defaults for a conversation without a queue: round robin,
+ *   auto-assignment on, no sticky agent, no hours); `gate` is false when the queue's toggle is off
+ *   or its working hours are closed and it may not assign outside them.
+ * - `cand`: enabled collaborators of the inbox who, when there is a queue, are members of it, and
+ *   are neither BUSY nor away (console disconnected); `open` (OPEN + WAITING conversations) is
+ *   counted only when a capacity or the algorithm needs it, so plain round robin counts nothing.
+ * - `free`: those below capacity; `rate` for PERFORMANCE_BASED: (resolved in 7 days + 1) /
+ *   (resolved + open + 2), so a newcomer starts at one half.
+ * - `sticky`: the agent of the customer's most recently updated conversation within the queue's
+ *   sticky window; they win when free and ONLINE.
+ * - `pick`: ONLINE before the rest (the rest take part only when nobody free is ONLINE), then the
+ *   algorithm (fewest open; best rate, then fewest open), then whoever received one by rotation
+ *   longest ago (lowest stored turn), position, id. Over a stable pool with plain round robin the
+ *   counts of any two differ by at most one; ties of the other algorithms fall back to the turn.
+ * Then `advanceTurnCtes` advances the inbox's turn for whoever was given the conversation.
  */
-export function pickRoundRobinCte(p: SqlParams, opts: { enabled: boolean; inbox: string; queue: string }): { ctes: string } {
-  const enabled = p.add(opts.enabled);
-  return {
-    ctes: `pick AS (
-      SELECT c."userId", u.name
-      FROM "InboxCollaborator" c JOIN "User" u ON u.id = c."userId"
-      WHERE ${enabled}::boolean AND c."inboxId" = ${opts.inbox}::text AND u.enabled AND u.availability <> 'BUSY'
-        AND (${opts.queue}::text IS NULL OR EXISTS (SELECT 1 FROM "QueueMember" m WHERE m."queueId" = ${opts.queue}::text AND m."userId" = c."userId"))
-      ORDER BY (u.availability = 'ONLINE') DESC, c."lastTurn", c.position, c."userId" COLLATE "C"
-      LIMIT 1),
-    turn AS (
-      UPDATE "Inbox" i SET "rrTurn" = i."rrTurn" + 1 FROM pick WHERE i.id = ${opts.inbox}::text RETURNING i."rrTurn"),
+export type PickParams = {
+  /** The caller's own gate: the inbox's toggle on, the conversation assignable. */
+  enabled: boolean;
+  inbox: string;
+  queue: string;
+  customer: string;
+  /** A `timestamp(3)` expression: the instant the decision is made (hours, windows). */
+  now: string;
+  /** The conversation being assigned, when it exists already (not its own sticky evidence). */
+  conversation?: string;
+  /** Reassignment: ONLINE agents only, and never the one who left. */
+  onlineOnly?: boolean;
+  exclude?: string;
+};
+
+export function pickAgentCtes(p: SqlParams, o: PickParams): string {
+  const enabled = p.add(o.enabled);
+  const onlineOnly = o.onlineOnly ? `AND u.availability = 'ONLINE'` : '';
+  const exclude = o.exclude ? `AND u.id <> ${o.exclude}::text` : '';
+  const self = o.conversation ? `AND x.id <> ${o.conversation}::text` : '';
+  return `policy AS (
+      SELECT COALESCE(q.algorithm, 'ROUND_ROBIN') AS algorithm, COALESCE(q.sticky, false) AS sticky, COALESCE(q."stickyDays", 7) AS "stickyDays",
+        COALESCE(q."autoAssign", true) AND CASE WHEN q."workingHoursId" IS NULL OR q."assignOutsideHours" THEN true
+          ELSE switchboard_hours_open_manual(q."workingHoursId", ${o.now}::timestamp(3)) END AS gate
+      FROM (SELECT 1) one LEFT JOIN "Queue" q ON q.id = ${o.queue}::text),
+    cand AS (
+      SELECT c."userId", u.name, u.availability = 'ONLINE' AS online, c."lastTurn", c.position, u.capacity,
+        CASE WHEN u.capacity IS NOT NULL OR policy.algorithm <> 'ROUND_ROBIN'
+          THEN (SELECT count(*) FROM "Conversation" x WHERE x."agentId" = u.id AND x.status IN ('OPEN', 'WAITING'))::int END AS open
+      FROM policy, "InboxCollaborator" c JOIN "User" u ON u.id = c."userId"
+      WHERE ${enabled}::boolean AND policy.gate AND c."inboxId" = ${o.inbox}::text
+        AND u.enabled AND u.availability <> 'BUSY' AND u."disconnectedAt" IS NULL ${onlineOnly} ${exclude}
+        AND (${o.queue}::text IS NULL OR EXISTS (SELECT 1 FROM "QueueMember" m WHERE m."queueId" = ${o.queue}::text AND m."userId" = c."userId"))),
+    free AS (
+      SELECT f.*, CASE WHEN policy.algorithm = 'PERFORMANCE_BASED' THEN (SELECT count(*) FROM "Conversation" r
+          WHERE r."agentId" = f."userId" AND r.status IN ('SOLVED', 'CLOSED') AND r."updatedAt" >= ${o.now}::timestamp(3) - interval '7 days')::int END AS resolved
+      FROM cand f, policy WHERE f.capacity IS NULL OR f.open < f.capacity),
+    sticky AS (
+      SELECT x."agentId" AS id FROM "Conversation" x, policy
+      WHERE policy.sticky AND x."customerId" = ${o.customer}::text AND x."agentId" IS NOT NULL ${self}
+        AND x."updatedAt" >= ${o.now}::timestamp(3) - make_interval(days => policy."stickyDays")
+      ORDER BY x."updatedAt" DESC, x.id DESC LIMIT 1),
+    ranked AS (
+      SELECT f.*, f.online AND f."userId" = (SELECT id FROM sticky) AS stuck,
+        CASE WHEN policy.algorithm = 'PERFORMANCE_BASED' THEN (f.resolved + 1)::float8 / (f.resolved + f.open + 2) END AS rate,
+        policy.algorithm
+      FROM free f, policy),
+    pick AS (
+      SELECT r."userId", r.name, CASE
+          WHEN r.stuck THEN 'sticky agent: handled this customer last'
+          WHEN r.algorithm = 'LOAD_BALANCING' THEN 'load balancing: ' || r.open || ' open, fewest'
+          WHEN r.algorithm = 'PERFORMANCE_BASED' THEN 'performance based: ' || r.resolved || ' resolved in 7 days, ' || r.open || ' open'
+          ELSE 'round robin' END AS reason
+      FROM ranked r
+      ORDER BY r.stuck DESC, r.online DESC,
+        CASE WHEN r.algorithm = 'LOAD_BALANCING' THEN r.open END,
+        r.rate DESC NULLS LAST, CASE WHEN r.algorithm = 'PERFORMANCE_BASED' THEN r.open END,
+        r."lastTurn", r.position, r."userId" COLLATE "C"
+      LIMIT 1)`;
+}
+
+/**
+ * `turn` advances the inbox's turn and `seat` stores it on the agent who got the conversation:
+ * `source` is a CTE with their "userId" (the pick itself, or the update that claimed with it, so
+ * that a claim that lost its race advances nothing).
+ */
+export function advanceTurnCtes(inbox: string, source: string): string {
+  return `turn AS (
+      UPDATE "Inbox" i SET "rrTurn" = i."rrTurn" + 1 FROM ${source} WHERE i.id = ${inbox}::text RETURNING i."rrTurn", ${source}."userId"),
     seat AS (
-      UPDATE "InboxCollaborator" c SET "lastTurn" = turn."rrTurn" FROM turn, pick
-      WHERE c."inboxId" = ${opts.inbox}::text AND c."userId" = pick."userId")`,
-  };
+      UPDATE "InboxCollaborator" c SET "lastTurn" = turn."rrTurn" FROM turn
+      WHERE c."inboxId" = ${inbox}::text AND c."userId" = turn."userId")`;
+}
+
+/**
+ * Locks, in one fixed order, what an auto assignment in this inbox must hold (ARCHITECTURE: locks
+ * in the database, never in memory): the inbox row, then the rows of its collaborators who have a
+ * capacity, in id order. Capacity spans inboxes while the inbox lock does not; every auto assigner
+ * holds the capped agents' rows until it commits, so the next statement's count of their open
+ * conversations is current. NO KEY UPDATE: inserting a conversation takes KEY SHARE on the inbox and
+ * its agent, which this does not block. `inbox` is a SQL expression for the inbox id. As CTEs:
+ * `locked_inbox` (the inbox row, when it exists) and `capped` (evaluated only when referenced, and
+ * only after the inbox, through the scalar subquery).
+ */
+export function lockForAssignmentCtes(inbox: string): string {
+  return `locked_inbox AS (
+      SELECT i.id, i.channel, i."autoAssign", i."reassignOnOffline", i."rrTurn" FROM "Inbox" i WHERE i.id = ${inbox} FOR NO KEY UPDATE OF i),
+    capped AS (
+      SELECT u.id FROM "User" u
+      WHERE u.capacity IS NOT NULL
+        AND EXISTS (SELECT 1 FROM "InboxCollaborator" ic WHERE ic."inboxId" = (SELECT id FROM locked_inbox) AND ic."userId" = u.id)
+      ORDER BY u.id FOR NO KEY UPDATE OF u)`;
 }

@@ -9,7 +9,8 @@ import { findOrCreateCustomerSql } from '../customers';
 import { ensureTagsSql } from '../tags';
 import { decideQueue, type RouteDecision } from '../routing/decide';
 import { routesForVersion } from '../routing/saved-routes';
-import { pickRoundRobinCte } from '../assignment/pick-sql';
+import { advanceTurnCtes, lockForAssignmentCtes, pickAgentCtes } from '../assignment/pick-sql';
+import { closedQueuesSql, holdsOutsideHours, type ClosedQueue } from '../assignment/hours-sql';
 import { actorColumns } from '../timeline';
 import { loadConversation, type ConversationDetail } from './get';
 import { conversationEvent, emit } from '../../realtime/outbox';
@@ -111,7 +112,7 @@ async function insertConversation(sql: Sql, actor: Actor, data: CreateConversati
   const tagNames = [...new Set(data.tags ?? [])];
   const tagIds = new Map((await ensureTagsSql(sql, tagNames, now)).map((t) => [t.name, t.id]));
   const wantsPick = assignable && !data.agentId;
-  const context = await readContext(sql, data, wantsPick);
+  const context = await readContext(sql, data, wantsPick, now);
   if (data.inboxId && !context.inbox) throw unknownInbox();
   if (data.queueId && !context.queueFound) throw unknownQueue();
   if (data.agentId && context.agentEnabled === null) throw unknownAgent();
@@ -122,25 +123,38 @@ async function insertConversation(sql: Sql, actor: Actor, data: CreateConversati
   // as in the reference: a default inbox that a request did not name says nothing of how the customer wrote.
   const channel: Channel = data.channel ?? data.message?.channel ?? (data.inboxId && inbox ? inbox.channel : 'NO_CHANNEL');
   const givenPriority: Priority = data.priority ?? 'NORMAL';
+  const closedQueues = new Map(context.closedQueues.map((q) => [q.id, q]));
   // Created CLOSED (an import), it is final: nothing routes or assigns it. A queue given by the creator is kept.
   const decision =
     assignable && !data.queueId
-      ? decideQueue(await routesForVersion(sql, context.routeVersionId), context.defaultQueue, {
-          message: data.message ? { text: data.message.text, channel, from: data.message.from ?? null, attributes: data.message.attributes ?? {} } : null,
-          customer,
-          conversation: { channel, priority: givenPriority, topic: data.topic ?? null, inboxId: inbox?.id ?? null },
-          tags: tagNames,
-        })
+      ? decideQueue(
+          await routesForVersion(sql, context.routeVersionId),
+          context.defaultQueue,
+          {
+            message: data.message ? { text: data.message.text, channel, from: data.message.from ?? null, attributes: data.message.attributes ?? {} } : null,
+            customer,
+            conversation: { channel, priority: givenPriority, topic: data.topic ?? null, inboxId: inbox?.id ?? null },
+            tags: tagNames,
+          },
+          new Set(closedQueues.keys()),
+        )
       : null;
   const queueId = decision ? decision.queueId : (data.queueId ?? null);
   const priority: Priority = decision?.priority ?? givenPriority;
-  const doPick = wantsPick && !!inbox?.autoAssign;
+  // Outside its queue's working hours (SPEC §4) it waits unassigned, or is closed, and the customer
+  // is told once; an agent named by the creator still takes it.
+  const outside = assignable && queueId ? closedQueues.get(queueId) : undefined;
+  const held = holdsOutsideHours(outside);
+  const closedOutside = held && outside.closeConversations && !data.agentId;
+  const finalStatus: ConversationStatus = closedOutside ? 'CLOSED' : status;
+  const awayMessage = held && outside.message.trim() && (data.customer || data.message) ? outside.message : null;
+  const doPick = wantsPick && !held && !!inbox?.autoAssign;
 
   const created: CreatedConversation = {
     id: orderedId(),
     topic: data.topic ?? null,
     summary: data.summary ?? null,
-    status,
+    status: finalStatus,
     priority,
     channel,
     queueId,
@@ -152,14 +166,15 @@ async function insertConversation(sql: Sql, actor: Actor, data: CreateConversati
     assignedAt: data.agentId ? now : null,
     createdAt: now,
     updatedAt: now,
-    closedAt: status === 'CLOSED' ? now : null,
+    closedAt: finalStatus === 'CLOSED' ? now : null,
   };
 
   const p = new SqlParams();
   const ts = p.add(sqlTimestamp(now));
   const inboxParam = p.add(created.inboxId);
   const queueParam = p.add(queueId);
-  const pick = pickRoundRobinCte(p, { enabled: doPick, inbox: inboxParam, queue: queueParam });
+  const pick = `${pickAgentCtes(p, { enabled: doPick, inbox: inboxParam, queue: queueParam, customer: p.add(created.customerId), now: ts })},
+    ${advanceTurnCtes(inboxParam, 'pick')}`;
   const who = actorColumns(actor);
   const systemReason = actor.kind === 'system' ? actor.reason : null;
   const createdAfter = { status, priority: givenPriority, channel, inboxId: created.inboxId, queueId: data.queueId ?? null, agentId: data.agentId ?? null, tags: created.tags };
@@ -179,15 +194,21 @@ async function insertConversation(sql: Sql, actor: Actor, data: CreateConversati
         RETURNING 1)`
     : '';
   const [row] = await sql.query<{ agentId: string | null; claimed: boolean }>(
-    `WITH ${pick.ctes},
+    `WITH ${pick},
     conv AS (
-      INSERT INTO "Conversation" (id, topic, summary, status, priority, channel, "queueId", "agentId", "inboxId", "customerId", "queuedAt", "assignedAt", "createdAt", "updatedAt", "closedAt")
-      SELECT ${p.add(created.id)}, ${p.add(created.topic)}, ${p.add(created.summary)}, ${p.add(status)}::"ConversationStatus", ${p.add(priority)}::"Priority",
+      INSERT INTO "Conversation" (id, topic, summary, status, priority, channel, "queueId", "agentId", "inboxId", "customerId", "queuedAt", "assignedAt", "createdAt", "updatedAt", "closedAt", "awayNoticeAt")
+      SELECT ${p.add(created.id)}, ${p.add(created.topic)}, ${p.add(created.summary)}, ${p.add(finalStatus)}::"ConversationStatus", ${p.add(priority)}::"Priority",
              ${p.add(channel)}::"Channel", ${queueParam}::text, COALESCE(${p.add(created.agentId)}::text, (SELECT "userId" FROM pick)), ${inboxParam}::text,
              ${p.add(created.customerId)}::text, ${p.add(created.queuedAt && sqlTimestamp(created.queuedAt))}::timestamp(3),
              CASE WHEN ${p.add(!!data.agentId)}::boolean OR EXISTS (SELECT 1 FROM pick) THEN ${ts}::timestamp(3) END,
-             ${ts}::timestamp(3), ${ts}::timestamp(3), ${p.add(created.closedAt && sqlTimestamp(created.closedAt))}::timestamp(3)
+             ${ts}::timestamp(3), ${ts}::timestamp(3), ${p.add(created.closedAt && sqlTimestamp(created.closedAt))}::timestamp(3),
+             CASE WHEN ${p.add(!!awayMessage)}::boolean THEN ${ts}::timestamp(3) END
       RETURNING id),
+    away AS (
+      INSERT INTO "Message" (id, "conversationId", direction, channel, "from", "to", text, attributes, "authorType", "createdAt", "updatedAt")
+      SELECT ${p.add(orderedId())}, conv.id, 'OUTBOUND', ${p.add(channel)}::"Channel", NULL, ${p.add(data.message?.from ?? null)}::text,
+             ${p.add(awayMessage ?? '')}::text, '{"outOfOffice":true}'::jsonb, 'SYSTEM', ${ts}::timestamp(3) + interval '1 millisecond', ${ts}::timestamp(3) + interval '1 millisecond'
+      FROM conv WHERE ${p.add(!!awayMessage)}::boolean),
     msg AS (
       INSERT INTO "Message" (id, "conversationId", direction, channel, "from", "to", text, attributes, "authorType", "createdAt", "updatedAt")
       SELECT ${p.add(orderedId())}, conv.id, 'INBOUND', ${p.add(channel)}::"Channel", ${p.add(data.message?.from ?? null)}::text, ${p.add(data.message?.to ?? null)}::text,
@@ -205,8 +226,10 @@ async function insertConversation(sql: Sql, actor: Actor, data: CreateConversati
         (2, ${p.add(orderedId())}::text, 'ROUTED', ${routedReason},
            ${p.add(JSON.stringify({ queueId: data.queueId ?? null, priority: givenPriority }))}::jsonb,
            ${p.add(JSON.stringify({ queueId, priority, routeId: decision?.routeId ?? null }))}::jsonb, ${p.add(!!decision)}::boolean),
-        (3, ${p.add(orderedId())}::text, 'ASSIGNEE_CHANGED', 'round robin', '{"agentId":null}'::jsonb,
-           (SELECT jsonb_build_object('agentId', "userId") FROM pick), EXISTS (SELECT 1 FROM pick))
+        (3, ${p.add(orderedId())}::text, 'ASSIGNEE_CHANGED', (SELECT reason FROM pick), '{"agentId":null}'::jsonb,
+           (SELECT jsonb_build_object('agentId', "userId") FROM pick), EXISTS (SELECT 1 FROM pick)),
+        (4, ${p.add(orderedId())}::text, 'STATUS_CHANGED', 'closed: outside working hours', ${p.add(JSON.stringify({ status }))}::jsonb,
+           '{"status":"CLOSED"}'::jsonb, ${p.add(closedOutside)}::boolean)
       ) AS e(n, id, kind, reason, before, after, include)
       WHERE e.include)
     ${idem}
@@ -226,33 +249,43 @@ type CreateContext = {
   defaultQueue: { id: string; name: string } | null;
   queueFound: boolean;
   agentEnabled: boolean | null;
+  closedQueues: ClosedQueue[];
 };
 
 /**
  * One statement: the inbox (the one asked for; else the oldest of the channel; else the default),
- * locked for the rest of the transaction when an agent may be picked, so every assignment in one
- * inbox, from any app instance, passes one at a time; the current route-list version; the default
- * queue; and whether a given queue and agent exist. NO KEY UPDATE, not UPDATE: inserting a row that
- * references the inbox takes KEY SHARE on it, which NO KEY UPDATE does not block. Whatever is read
- * beside the locked row may predate the lock: the pool is read by the next statement, after it.
+ * locked for the rest of the transaction when an agent may be picked, with its capacity-bound
+ * collaborators (`lockForAssignmentCtes`), so every assignment in one inbox, from any app instance,
+ * passes one at a time and no agent's load can change under it; the current route-list version; the
+ * default queue; the queues outside their working hours now; and whether a given queue and agent
+ * exist. Whatever is read beside the locked rows may predate the lock: the pool and the loads are
+ * read by the next statement, after it.
  */
-async function readContext(sql: Sql, data: CreateConversationInput, lock: boolean): Promise<CreateContext> {
+async function readContext(sql: Sql, data: CreateConversationInput, lock: boolean, now: Date): Promise<CreateContext> {
   const given = data.channel ?? data.message?.channel;
   const byChannel = given && given !== 'NO_CHANNEL' ? given : null;
-  const [row] = await sql.query<CreateContext>(
-    `WITH target AS (
-       SELECT COALESCE($1::text,
+  const target = `COALESCE($1::text,
          (SELECT id FROM "Inbox" WHERE channel = $2::"Channel" ORDER BY "createdAt", id LIMIT 1),
-         (SELECT id FROM "Inbox" WHERE "isDefault" ORDER BY "createdAt", id LIMIT 1)) AS id),
-     inbox AS (
-       SELECT i.id, i.channel, i."autoAssign" FROM "Inbox" i JOIN target ON i.id = target.id ${lock ? 'FOR NO KEY UPDATE OF i' : ''})
+         (SELECT id FROM "Inbox" WHERE "isDefault" ORDER BY "createdAt", id LIMIT 1))`;
+  const [row] = await sql.query<CreateContext>(
+    lock
+      ? `WITH ${lockForAssignmentCtes(target)},
+       inbox AS (SELECT id, channel, "autoAssign" FROM locked_inbox)
      SELECT (SELECT row_to_json(inbox) FROM inbox) AS inbox,
-       (SELECT id FROM "RouteListVersion" ORDER BY version DESC LIMIT 1) AS "routeVersionId",
-       (SELECT json_build_object('id', id, 'name', name) FROM "Queue" WHERE "isDefault" LIMIT 1) AS "defaultQueue",
-       EXISTS (SELECT 1 FROM "Queue" WHERE id = $3::text) AS "queueFound",
-       (SELECT enabled FROM "User" WHERE id = $4::text) AS "agentEnabled"`,
-    [data.inboxId ?? null, byChannel, data.queueId ?? null, data.agentId ?? null],
+       (SELECT count(*) FROM capped) AS capped,
+       ${CONTEXT_COLUMNS}`
+      : `WITH inbox AS (SELECT i.id, i.channel, i."autoAssign" FROM "Inbox" i WHERE i.id = ${target})
+     SELECT (SELECT row_to_json(inbox) FROM inbox) AS inbox,
+       ${CONTEXT_COLUMNS}`,
+    [data.inboxId ?? null, byChannel, data.queueId ?? null, data.agentId ?? null, sqlTimestamp(now)],
     { prepare: true },
   );
   return row;
 }
+
+// The inbox and its locks come first in the select list: they are taken before anything else is read.
+const CONTEXT_COLUMNS = `(SELECT id FROM "RouteListVersion" ORDER BY version DESC LIMIT 1) AS "routeVersionId",
+       (SELECT json_build_object('id', id, 'name', name) FROM "Queue" WHERE "isDefault" LIMIT 1) AS "defaultQueue",
+       EXISTS (SELECT 1 FROM "Queue" WHERE id = $3::text) AS "queueFound",
+       (SELECT enabled FROM "User" WHERE id = $4::text) AS "agentEnabled",
+       ${closedQueuesSql('$5')} AS "closedQueues"`;

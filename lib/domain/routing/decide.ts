@@ -22,8 +22,14 @@ export type RouteDecision = {
   reasonSuffix: string;
 };
 
-export function decideQueue(compiled: CompiledRoute[], defaultQueue: { id: string; name: string } | null, ctx: RoutingContext): RouteDecision {
-  const match = firstMatch(compiled, ctx);
+export function decideQueue(
+  compiled: CompiledRoute[],
+  defaultQueue: { id: string; name: string } | null,
+  ctx: RoutingContext,
+  /** Queues whose working hours are closed now (`closedQueueIds`): their hours-only routes are passed over. */
+  closedQueues?: ReadonlySet<string>,
+): RouteDecision {
+  const match = firstMatch(compiled, ctx, closedQueues);
   if (match) {
     return {
       queueId: match.queueId,

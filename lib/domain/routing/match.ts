@@ -2,7 +2,16 @@ import { compile, type Predicate, type RoutingContext } from './compile';
 import { parseExpression } from './expression';
 import { explain, type TraceNode } from './explain';
 
-export type RouteRule = { id: string; name: string; enabled: boolean; expression: unknown; queueId: string; priority: string | null };
+export type RouteRule = {
+  id: string;
+  name: string;
+  enabled: boolean;
+  expression: unknown;
+  queueId: string;
+  priority: string | null;
+  /** Matches only while its queue's working hours are open (SPEC §4). */
+  routeOnlyDuringWorkingHours?: boolean;
+};
 export type CompiledRoute<R extends RouteRule = RouteRule> = { route: R; test: Predicate | null };
 
 /** Compiles a route list once; a route whose stored expression no longer parses never matches. */
@@ -13,10 +22,13 @@ export function compileRoutes<R extends RouteRule>(routes: R[]): CompiledRoute<R
   });
 }
 
-/** SPEC §3: enabled routes, top to bottom; the first whose expression holds. */
-export function firstMatch<R extends RouteRule>(compiled: CompiledRoute<R>[], ctx: RoutingContext): R | null {
+/**
+ * SPEC §3: enabled routes, top to bottom; the first whose expression holds. A route that matches
+ * only during working hours is passed over while its queue is in `closedQueues`.
+ */
+export function firstMatch<R extends RouteRule>(compiled: CompiledRoute<R>[], ctx: RoutingContext, closedQueues?: ReadonlySet<string>): R | null {
   for (const { route, test } of compiled) {
-    if (route.enabled && test && test(ctx)) return route;
+    if (route.enabled && test && !(route.routeOnlyDuringWorkingHours && closedQueues?.has(route.queueId)) && test(ctx)) return route;
   }
   return null;
 }

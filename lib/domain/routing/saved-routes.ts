@@ -57,6 +57,6 @@ export async function compiledRouteList(db: Tx): Promise<CompiledRoute[]> {
  */
 export function routesForVersion(sql: Sql, versionId: string | null): Promise<CompiledRoute[]> {
   return compiledForVersion(versionId, () =>
-    sql.query<RouteRule>('SELECT id, name, enabled, expression, "queueId", priority::text AS priority FROM "Route" ORDER BY position'),
+    sql.query<RouteRule>('SELECT id, name, enabled, expression, "queueId", priority::text AS priority, "routeOnlyDuringWorkingHours" FROM "Route" ORDER BY position'),
   );
 }
