@@ -42,7 +42,9 @@ async function inboxesToDrain(db: Db, { inboxIds = [], queueIds = [], agentId }:
   if (!inboxIds.length && !queueIds.length && !agentId) return [];
   const rows = await db.$queryRaw<{ id: string }[]>`
     SELECT i.id FROM "Inbox" i
-    WHERE i."autoAssign" AND (
+    WHERE i."autoAssign"
+      AND EXISTS (SELECT 1 FROM "Conversation" w WHERE w."inboxId" = i.id AND w."agentId" IS NULL AND w.status IN ('OPEN', 'WAITING'))
+      AND (
       i.id = ANY(${inboxIds}::text[])
       OR EXISTS (SELECT 1 FROM "InboxCollaborator" c WHERE c."inboxId" = i.id AND c."userId" = ${agentId ?? null}::text)
       OR EXISTS (SELECT 1 FROM "Conversation" x WHERE x."inboxId" = i.id AND x."queueId" = ANY(${queueIds}::text[])

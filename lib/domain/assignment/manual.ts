@@ -6,6 +6,7 @@ import { lockVisibleConversation } from '../conversations/access';
 import { getConversation, loadConversation, type ConversationDetail } from '../conversations/get';
 import { manualPool } from './pool';
 import { unitOfWork } from '../../db/unit-of-work';
+import { drainAfter } from './drain';
 
 /** The "Assigned Agent" dropdown's options (SPEC §4): who may take this conversation, with availability. */
 export async function assignableAgents(db: Tx, actor: Actor, { conversationId }: { conversationId: string }) {
@@ -35,13 +36,17 @@ export function notAssignable(user: { name: string; enabled: boolean } | null): 
  * a conversation that is still unassigned: a manual choice is never undone by it.
  */
 export async function assignConversation(db: Db, actor: Actor, { conversationId, agentId }: { conversationId: string; agentId: string | null }): Promise<ConversationDetail> {
-  await unitOfWork(db, async (tx) => {
+  const freed = await unitOfWork(db, async (tx) => {
     const c = await lockVisibleConversation(tx, actor, conversationId, { forChange: true });
-    if (c.agentId === agentId) return;
+    if (c.agentId === agentId) return null;
     if (agentId) await assertAssignable(tx, c, agentId);
     const now = new Date();
     await tx.conversation.update({ where: { id: c.id }, data: { agentId, assignedAt: agentId ? now : null, updatedAt: now } });
     await recordTimeline(tx, c.id, actor, [{ kind: 'ASSIGNEE_CHANGED', before: { agentId: c.agentId }, after: { agentId } }]);
+    // Moved to someone else, the former agent can take a waiting one. Unassigned by hand, it waits
+    // itself (the next drain may hand it out), so its own unassigning triggers none.
+    return agentId && c.status !== 'SOLVED' ? c.agentId : null;
   });
+  if (freed) await drainAfter(db, { agentId: freed });
   return loadConversation(db, conversationId);
 }

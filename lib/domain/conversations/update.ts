@@ -10,6 +10,7 @@ import { loadConversation, type ConversationDetail } from './get';
 import type { CreatedConversation } from './create';
 import { lockForUpdate, writeUpdate, type UpdatableColumn } from './update-sql';
 import { changesOf, conversationEvent, emit } from '../../realtime/outbox';
+import { drainAfter } from '../assignment/drain';
 
 /** PUT resets the editable fields that are left out; PATCH changes only those given. */
 const PUT_DEFAULTS: Required<{ [K in keyof UpdateConversationInput]: UpdateConversationInput[K] }> = {
@@ -40,7 +41,8 @@ export async function updateConversation(db: Db, actor: Actor, request: UpdateRe
  */
 export async function updateConversationRecord(db: Db, actor: Actor, { conversationId: id, mode, changes }: UpdateRequest): Promise<CreatedConversation> {
   const wanted: UpdateConversationInput = mode === 'put' ? { ...PUT_DEFAULTS, ...changes } : changes;
-  return sqlUnitOfWork(db, async (sql) => {
+  let freed: string | null = null;
+  const updated = await sqlUnitOfWork(db, async (sql) => {
     const locked = await lockForUpdate(sql, actor, id, {
       queueId: wanted.queueId ?? undefined,
       agent: wanted.agentId ? { id: wanted.agentId, queueId: wanted.queueId } : undefined,
@@ -58,8 +60,20 @@ export async function updateConversationRecord(db: Db, actor: Actor, { conversat
     if (!(await writeUpdate(sql, actor, plan.next, plan.columns, plan.events))) throw closedConversation();
     // Published after COMMIT by the unit of work: the write is guarded, so this is what committed.
     emit(sql, conversationEvent(plan.next, changesOf(plan.events.map((e) => e.kind)), { queueId: current.queueId, agentId: current.agentId }, actor));
+    freed = freedAgent(current, plan.next);
     return plan.next;
   });
+  // Capacity freed: what waits for this agent is handed out now (SPEC §4), after the commit.
+  if (freed) await drainAfter(db, { agentId: freed });
+  return updated;
+}
+
+const isOpen = (status: CreatedConversation['status']) => status === 'OPEN' || status === 'WAITING';
+
+/** The agent whose open load this change lowered (solved, closed or moved away), if any. */
+export function freedAgent(before: Pick<CreatedConversation, 'agentId' | 'status'>, after: Pick<CreatedConversation, 'agentId' | 'status'>): string | null {
+  if (!before.agentId || !isOpen(before.status)) return null;
+  return after.agentId !== before.agentId || !isOpen(after.status) ? before.agentId : null;
 }
 
 type Plan = { next: CreatedConversation; columns: UpdatableColumn[]; events: TimelineEntry[] };

@@ -10,6 +10,8 @@ import { compiledRouteList, loadDefaultQueue } from './saved-routes';
 import { loadRoutingContexts } from './context';
 import { afterConversationRouted } from './hooks';
 import { unitOfWork } from '../../db/unit-of-work';
+import { drainAfter } from '../assignment/drain';
+import { loadClosedQueues } from '../assignment/hours-sql';
 import type { ConversationRef } from '../../validation/conversations';
 
 /**
@@ -21,7 +23,8 @@ export async function applyRouting(tx: Tx, actor: Actor, { conversationId: id }:
   const ctx = (await loadRoutingContexts(tx, [id])).get(id);
   const conversation = await tx.conversation.findUniqueOrThrow({ where: { id } });
   if (!ctx) return;
-  const decision = decideQueue(await compiledRouteList(tx), await loadDefaultQueue(tx), ctx);
+  const closed = await loadClosedQueues(tx, new Date());
+  const decision = decideQueue(await compiledRouteList(tx), await loadDefaultQueue(tx), ctx, new Set(closed.map((q) => q.id)));
   const { queueId } = decision;
   const priority: Priority = decision.priority ?? conversation.priority;
   // Read the name now: the cached route list may predate a rename.
@@ -50,7 +53,7 @@ export async function applyRouting(tx: Tx, actor: Actor, { conversationId: id }:
  */
 export async function routeConversation(db: Db, actor: Actor, input: ConversationRef): Promise<ConversationDetail> {
   const id = input.conversationId;
-  await unitOfWork(db, async (tx) => {
+  const freed = await unitOfWork(db, async (tx) => {
     const current = await lockVisibleConversation(tx, actor, id, { forChange: true });
     if (current.agentId) {
       await tx.conversation.update({ where: { id }, data: { agentId: null, assignedAt: null } });
@@ -60,6 +63,9 @@ export async function routeConversation(db: Db, actor: Actor, input: Conversatio
     }
     await applyRouting(tx, actor, { conversationId: id });
     await afterConversationRouted(tx, id, actor);
+    return current.status !== 'SOLVED' ? current.agentId : null;
   });
+  // Sent back to routing, it no longer counts against its former agent's capacity.
+  if (freed) await drainAfter(db, { agentId: freed });
   return loadConversation(db, id);
 }
