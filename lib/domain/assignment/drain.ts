@@ -38,17 +38,25 @@ export async function drainAfter(db: Db, scope: DrainScope): Promise<void> {
   }
 }
 
+/**
+ * The inboxes in scope with auto-assignment on where something waits, or may be about to: an inbox
+ * whose row is locked right now (the SHARE probe is skipped) may hold a creator that saw everyone
+ * full before this drain's trigger committed and will commit a waiting conversation; draining it
+ * waits for that commit under the lock and sees it. Inboxes where nothing waits and nobody assigns
+ * cost nothing more.
+ */
 async function inboxesToDrain(db: Db, { inboxIds = [], queueIds = [], agentId }: DrainScope): Promise<string[]> {
   if (!inboxIds.length && !queueIds.length && !agentId) return [];
   const rows = await db.$queryRaw<{ id: string }[]>`
     SELECT i.id FROM "Inbox" i
     WHERE i."autoAssign"
-      AND EXISTS (SELECT 1 FROM "Conversation" w WHERE w."inboxId" = i.id AND w."agentId" IS NULL AND w.status IN ('OPEN', 'WAITING'))
-      AND (
-      i.id = ANY(${inboxIds}::text[])
-      OR EXISTS (SELECT 1 FROM "InboxCollaborator" c WHERE c."inboxId" = i.id AND c."userId" = ${agentId ?? null}::text)
-      OR EXISTS (SELECT 1 FROM "Conversation" x WHERE x."inboxId" = i.id AND x."queueId" = ANY(${queueIds}::text[])
-                 AND x."agentId" IS NULL AND x.status IN ('OPEN', 'WAITING')))
+      AND (i.id = ANY(${inboxIds}::text[])
+        OR EXISTS (SELECT 1 FROM "InboxCollaborator" c WHERE c."inboxId" = i.id AND c."userId" = ${agentId ?? null}::text)
+        OR (cardinality(${queueIds}::text[]) > 0 AND (NOT EXISTS (SELECT 1 FROM "Inbox" busy WHERE busy.id = i.id FOR SHARE SKIP LOCKED)
+          OR EXISTS (SELECT 1 FROM "Conversation" x WHERE x."inboxId" = i.id AND x."queueId" = ANY(${queueIds}::text[])
+                     AND x."agentId" IS NULL AND x.status IN ('OPEN', 'WAITING')))))
+      AND (EXISTS (SELECT 1 FROM "Conversation" w WHERE w."inboxId" = i.id AND w."agentId" IS NULL AND w.status IN ('OPEN', 'WAITING'))
+        OR NOT EXISTS (SELECT 1 FROM "Inbox" busy WHERE busy.id = i.id FOR SHARE SKIP LOCKED))
     ORDER BY i.id`;
   return rows.map((r) => r.id);
 }
