@@ -151,6 +151,15 @@ function Outcome({ result, names, queues, current }: { result: SimulationResult;
       ) : (
         <p>No route matches and no queue is the default: the conversation stays without a queue.</p>
       )}
+      <p className="mt-1" data-testid="simulation-assignment">
+        {result.assignment.agentName ? (
+          <>
+            → <span className="font-medium">{result.assignment.agentName}</span> ({result.assignment.reason}).
+          </>
+        ) : (
+          <>→ {result.assignment.reason}.</>
+        )}
+      </p>
       {!current && <p className="mt-1 text-xs text-amber-700">The routes changed since this run; run it again to see the marks.</p>}
     </div>
   );

@@ -13,7 +13,7 @@ import type { DraftRoute, RouteFaults } from './draft';
 import type { RoutePatch } from './draft-reducer';
 import { tracesByNode } from './traces';
 
-export type RouteSim = { winner: boolean; matched: boolean; skipped: 'disabled' | 'invalid' | null; trace: TraceNode | null };
+export type RouteSim = { winner: boolean; matched: boolean; skipped: 'disabled' | 'invalid' | 'outsideWorkingHours' | null; trace: TraceNode | null };
 
 type Props = {
   route: DraftRoute;
@@ -190,6 +190,8 @@ function SimBadge({ sim }: { sim?: RouteSim }) {
       ? ['Off: skipped', 'bg-slate-100 text-slate-600 ring-slate-500/20']
       : sim.skipped === 'invalid'
         ? ['Invalid: skipped', 'bg-red-50 text-red-700 ring-red-600/20']
+        : sim.skipped === 'outsideWorkingHours'
+          ? ['Outside working hours: skipped', 'bg-amber-50 text-amber-800 ring-amber-600/20']
         : sim.matched
           ? ['Holds, but a route above takes it', 'bg-sky-50 text-sky-700 ring-sky-600/20']
           : ['No match', 'bg-slate-50 text-slate-500 ring-slate-400/20'];

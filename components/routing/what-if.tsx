@@ -58,6 +58,11 @@ export function WhatIf({ draft }: { draft: RouteDraftInput[] }) {
                   <tr key={q.queueId ?? 'none'} className="border-b border-slate-100 last:border-0">
                     <th scope="row" className="py-1 text-left font-normal text-slate-800">
                       {q.name}
+                      {q.assignment && (
+                        <span className="block text-xs text-slate-500">
+                          → {q.assignment.agentName ? `${q.assignment.agentName} (${q.assignment.reason})` : q.assignment.reason}
+                        </span>
+                      )}
                     </th>
                     <td className="py-1 text-right tabular-nums">{q.now}</td>
                     <td className="py-1 text-right tabular-nums">{q.draft}</td>

@@ -361,6 +361,7 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
           },
         },
       ],
+      assignment: { agentId: ANA, agentName: 'Ana Alvarez', reason: 'load balancing: 2 open, fewest' },
     },
   },
   'get-routing': {

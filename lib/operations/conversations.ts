@@ -163,7 +163,7 @@ export const simulateConversationOp = operation({
     description: 'Which route would take the conversation now, and why. Changes nothing.',
     response: { schema: apiSimulationSchema, description: 'The outcome and the trace.' },
     // Reference fields (id, queueId, priority) plus the matching route and the per-condition trace.
-    respond: (s) => compact({ id: s.conversationId, queueId: s.queueId, priority: s.priority, routeId: s.matchedRouteId, usedDefaultQueue: s.usedDefaultQueue, routes: s.routes }),
+    respond: (s) => compact({ id: s.conversationId, queueId: s.queueId, priority: s.priority, routeId: s.matchedRouteId, usedDefaultQueue: s.usedDefaultQueue, routes: s.routes, assignment: s.assignment }),
     errors: [401, 403, 404],
   },
 });

@@ -193,11 +193,18 @@ export const apiSimulationSchema = z
         id,
         name: z.string(),
         queueId: id,
-        skipped: z.enum(['disabled', 'invalid']).nullable(),
+        skipped: z.enum(['disabled', 'invalid', 'outsideWorkingHours']).nullable(),
         matched: z.boolean(),
         trace: apiTraceSchema.nullable(),
       }),
     ),
+    assignment: z
+      .strictObject({
+        agentId: id.nullable(),
+        agentName: z.string().nullable(),
+        reason: z.string().meta({ description: 'By which rule, e.g. "load balancing: 2 open, fewest", or why it would wait, e.g. "outside working hours: waits unassigned".' }),
+      })
+      .meta({ description: 'Extension: what auto-assignment would do now with the routed conversation (nothing is assigned).' }),
   })
   .meta({ description: "The reference's routing result plus the matching route and each route's trace. Changes nothing." })
   .register(apiResponseRegistry, { id: 'ConversationRoutingResultApiResponse' });

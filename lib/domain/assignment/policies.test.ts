@@ -6,6 +6,8 @@ import { createConversation } from '../conversations/create';
 import { updateConversation } from '../conversations/update';
 import { assignConversation } from './manual';
 import { drainWaiting } from './drain';
+import { previewAssignment } from './explain';
+import { simulateConversation } from '../routing/simulate';
 
 const bot: Actor = { kind: 'system', id: 'system', role: 'ADMIN', name: 'System', reason: 'test' };
 const CLOSED_WEEK = Object.fromEntries(
@@ -221,5 +223,25 @@ describeEachEngine('assignment policies', (ctx) => {
     } finally {
       await p.route.deleteMany({ where: { name: { in: [`Hours only ${n}`, `Always ${n}`] } } });
     }
+  });
+
+  it('the simulator explains the assignment step, changing nothing: who and by which rule, or why it waits', async () => {
+    const p = ctx.prisma;
+    const { inbox, queue, users, create } = await team([{ capacity: 1 }, { capacity: 1 }], { algorithm: 'LOAD_BALANCING' });
+    const turn = async () => (await p.inbox.findUniqueOrThrow({ where: { id: inbox.id } })).rrTurn;
+    const before = await turn();
+    expect(await previewAssignment(p, { inboxId: inbox.id, queueId: queue.id })).toEqual({ agentId: users[0].id, agentName: users[0].name, reason: 'load balancing: 0 open, fewest' });
+    expect(await turn()).toBe(before);
+    await create();
+    await create();
+    const third = await create();
+    expect(await previewAssignment(p, { inboxId: inbox.id, queueId: queue.id })).toMatchObject({ agentId: null, reason: 'everyone eligible is at capacity: waits unassigned' });
+    const sim = await simulateConversation(p, bot, { conversationId: third.id });
+    expect(sim.assignment.reason).toBe('everyone eligible is at capacity: waits unassigned');
+    const hours = await p.workingHours.create({ data: { name: `Preview ${n}`, timezone: 'UTC', message: '', workWeek: CLOSED_WEEK } });
+    await p.queue.update({ where: { id: queue.id }, data: { workingHoursId: hours.id } });
+    expect((await previewAssignment(p, { inboxId: inbox.id, queueId: queue.id })).reason).toBe('outside working hours: waits unassigned');
+    await p.queue.update({ where: { id: queue.id }, data: { autoAssign: false } });
+    expect((await previewAssignment(p, { inboxId: inbox.id, queueId: queue.id })).reason).toBe(`auto-assignment is off in queue ${queue.name}: waits unassigned`);
   });
 });

@@ -7,6 +7,9 @@ import { decideQueue } from './decide';
 import { compiledRouteList, loadDefaultQueue, loadRouteList } from './saved-routes';
 import { loadRoutingContexts } from './context';
 import type { RoutingContext } from './compile';
+import type { Channel } from '../../generated/prisma/enums';
+import { loadClosedQueues } from '../assignment/hours-sql';
+import { previewAssignment, type AssignmentPreview } from '../assignment/explain';
 
 /** A draft list from the editor (unsaved): same shape as a save, ids made up when missing. */
 function draftRoutes(routes: RouteListInput): RouteRule[] {
@@ -17,17 +20,32 @@ function draftRoutes(routes: RouteListInput): RouteRule[] {
     expression: r.expression,
     queueId: r.queueId,
     priority: r.priority ?? null,
+    routeOnlyDuringWorkingHours: r.routeOnlyDuringWorkingHours ?? false,
   }));
 }
 
-async function outcome(tx: Tx, routes: RouteRule[], ctx: RoutingContext) {
-  const decision = decideQueue(compileRoutes(routes), await loadDefaultQueue(tx), ctx);
+type Assignee = { inboxId: string | null; customerId?: string | null; conversationId?: string };
+
+/** The routing decision, with working hours as they are now, then what auto-assignment would do with it. */
+async function outcome(tx: Tx, routes: RouteRule[], ctx: RoutingContext, who: Assignee) {
+  const closed = new Set((await loadClosedQueues(tx, new Date())).map((q) => q.id));
+  const decision = decideQueue(compileRoutes(routes), await loadDefaultQueue(tx), ctx, closed);
+  const channel = (ctx.conversation?.channel ?? ctx.message?.channel ?? null) as Channel | null;
+  const assignment = await previewAssignment(tx, { ...who, channel, queueId: decision.queueId });
   return {
     matchedRouteId: decision.routeId,
     queueId: decision.queueId,
     priority: decision.priority,
     usedDefaultQueue: decision.usedDefaultQueue,
-    routes: traceRoutes(routes, ctx).map((r) => ({ id: r.route.id, name: r.route.name, queueId: r.route.queueId, skipped: r.skipped, matched: r.matched, trace: r.trace })),
+    routes: traceRoutes(routes, ctx).map((r) => ({
+      id: r.route.id,
+      name: r.route.name,
+      queueId: r.route.queueId,
+      skipped: r.route.enabled && r.route.routeOnlyDuringWorkingHours && closed.has(r.route.queueId) ? ('outsideWorkingHours' as const) : r.skipped,
+      matched: r.matched,
+      trace: r.trace,
+    })),
+    assignment,
   };
 }
 
@@ -38,12 +56,14 @@ export async function simulateConversation(db: Tx, actor: Actor, input: Simulate
   // Visibility: a conversation the actor may not see is not found.
   const c = await getConversation(db, actor, { conversationId: input.conversationId });
   const ctx = (await loadRoutingContexts(db, [c.id])).get(c.id)!;
-  return { conversationId: c.id, context: ctx, ...(await outcome(db, await routesToTry(db, input.routes), ctx)) };
+  const who = { inboxId: c.inboxId, customerId: c.customerId, conversationId: c.id };
+  return { conversationId: c.id, context: ctx, ...(await outcome(db, await routesToTry(db, input.routes), ctx, who)) };
 }
 
 /** The route editor's simulator: a typed sample against the saved list or an unsaved draft. */
 export async function simulateSample(db: Tx, _actor: Actor, input: SimulateSampleInput) {
-  return outcome(db, await routesToTry(db, input.routes), input.sample as RoutingContext);
+  const sample = input.sample as RoutingContext;
+  return outcome(db, await routesToTry(db, input.routes), sample, { inboxId: sample.conversation?.inboxId ?? null });
 }
 
 const DEFAULT_WHAT_IF_CONVERSATIONS = 500;
@@ -59,22 +79,30 @@ export async function whatIf(db: Tx, _actor: Actor, input: WhatIfInput) {
   const recent = await db.conversation.findMany({ orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: Math.min(Math.max(n, 1), MAX_WHAT_IF_CONVERSATIONS), select: { id: true } });
   const contexts = await loadRoutingContexts(db, recent.map((r) => r.id));
   const fallback = await loadDefaultQueue(db);
+  const closed = new Set((await loadClosedQueues(db, new Date())).map((q) => q.id));
   const counts = new Map<string, { now: number; draft: number }>();
+  // One conversation the draft sends to each queue stands for it in the assignment preview.
+  const sampleInbox = new Map<string, string | null>();
   let moved = 0;
   for (const ctx of contexts.values()) {
-    const a = decideQueue(saved, fallback, ctx).queueId ?? 'none';
-    const b = decideQueue(draft, fallback, ctx).queueId ?? 'none';
+    const a = decideQueue(saved, fallback, ctx, closed).queueId ?? 'none';
+    const b = decideQueue(draft, fallback, ctx, closed).queueId ?? 'none';
     if (a !== b) moved++;
+    if (!sampleInbox.has(b)) sampleInbox.set(b, ctx.conversation?.inboxId ?? null);
     for (const [q, k] of [[a, 'now'], [b, 'draft']] as const) {
       const row = counts.get(q) ?? { now: 0, draft: 0 };
       row[k]++;
       counts.set(q, row);
     }
   }
+  const previews = new Map<string, AssignmentPreview>();
+  for (const [q, inboxId] of sampleInbox) previews.set(q, await previewAssignment(db, { inboxId, queueId: q === 'none' ? null : q }));
   const names = new Map((await db.queue.findMany({ select: { id: true, name: true } })).map((q) => [q.id, q.name]));
   return {
     conversations: contexts.size,
     moved,
-    queues: [...counts].map(([queueId, c]) => ({ queueId: queueId === 'none' ? null : queueId, name: names.get(queueId) ?? 'No queue', ...c })).sort((x, y) => y.draft - x.draft),
+    queues: [...counts]
+      .map(([queueId, c]) => ({ queueId: queueId === 'none' ? null : queueId, name: names.get(queueId) ?? 'No queue', ...c, assignment: previews.get(queueId) ?? null }))
+      .sort((x, y) => y.draft - x.draft),
   };
 }
