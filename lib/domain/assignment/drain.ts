@@ -1,7 +1,12 @@
-import type { Db, Tx } from '../../db';
+import type { Db } from '../../db';
 import { systemActor, type Actor } from '../../access/actor';
-import { unitOfWork } from '../../db/unit-of-work';
-import { claimConversation, lockForAssignment } from './claim';
+import { sqlUnitOfWork } from '../../db/unit-of-work';
+import { sqlTimestamp, type Sql } from '../../db/sql';
+import { SqlParams } from '../../db/sql-params';
+import type { ConversationStatus } from '../../generated/prisma/enums';
+import { conversationEvent, emit } from '../../realtime/outbox';
+import { claimCtes } from './claim';
+import { lockForAssignmentCtes } from './pick-sql';
 
 /**
  * Which waiting conversations a drain looks at: those of these inboxes, of these queues, or those
@@ -9,23 +14,20 @@ import { claimConversation, lockForAssignment } from './claim';
  */
 export type DrainScope = { inboxIds?: string[]; queueIds?: string[]; agentId?: string };
 
-const BATCH = 50;
-
 /**
  * Backlog drain (SPEC §4): hands out waiting conversations (unassigned, OPEN or WAITING, in an inbox
  * with auto-assignment on) as soon as someone can take them — capacity freed, an agent available
  * again, hours open, a toggle turned on. Called after the commit of whatever made that so (an event,
- * not a timer: the database holds what waits, so any instance may drain). One transaction per
- * inbox, in id order, under the same locks as every auto assignment (`lockForAssignment`); inside,
- * highest priority first, then longest waiting, each claimed by the queue's policy. Returns how
- * many were assigned.
+ * not a timer: the database holds what waits, so any instance may drain). One transaction over
+ * the inboxes in scope, under the locks every auto assignment takes (all the inboxes first, then
+ * their capped agents: `lockInboxesForAssignment`), so that across inboxes too the highest priority
+ * goes first, then the longest waiting, each claimed by its queue's policy. Returns how many were
+ * assigned.
  */
 export async function drainWaiting(db: Db, scope: DrainScope): Promise<number> {
   const inboxIds = await inboxesToDrain(db, scope);
-  const actor = systemActor('assigned from the waiting backlog');
-  let assigned = 0;
-  for (const inboxId of inboxIds) assigned += await unitOfWork(db, (tx) => drainInbox(tx, actor, inboxId, scope.queueIds));
-  return assigned;
+  if (!inboxIds.length) return 0;
+  return sqlUnitOfWork(db, (sql) => drainInboxes(sql, systemActor('assigned from the waiting backlog'), inboxIds, scope.queueIds));
 }
 
 /** The same, never throwing: for callers whose own change has committed and must be answered as done. */
@@ -62,32 +64,72 @@ async function inboxesToDrain(db: Db, { inboxIds = [], queueIds = [], agentId }:
 }
 
 /**
- * Claims the inbox's waiting conversations in order until none is left that someone can take. A
- * conversation nobody can take marks its queue as full for this drain (the same pool and policy
- * would refuse the rest of it too), so each statement either assigns one or rules out a queue.
- * Rows another transaction holds are skipped, not waited for (it locked them before the inbox).
+ * Claims the waiting conversations of the inboxes in order until none is left that someone can
+ * take, one statement each (`DRAIN_STEP`): the best waiting conversation across the inboxes, its
+ * claim by its queue's policy, the turn and the timeline. One nobody can take marks its inbox and
+ * queue as full for this drain (the same pool and policy would refuse the rest of them too), so
+ * each statement either assigns one or rules out a group. Rows another transaction holds are
+ * skipped, not waited for (it locked them before the inbox). On the raw driver with prepared
+ * statements: planning these CTEs costs more than running them.
  */
-async function drainInbox(tx: Tx, actor: Actor, inboxId: string, onlyQueues?: string[]): Promise<number> {
-  const inbox = await lockForAssignment(tx, inboxId);
-  if (!inbox?.autoAssign) return 0;
-  const full = new Set<string>();
-  const now = new Date();
+async function drainInboxes(sql: Sql, actor: Actor, inboxIds: string[], onlyQueues?: string[]): Promise<number> {
+  const [locked] = await sql.query<{ inboxes: { id: string; autoAssign: boolean }[] | null }>(LOCK, [inboxIds], { prepare: true });
+  const open = (locked.inboxes ?? []).filter((i) => i.autoAssign).map((i) => i.id);
+  if (!open.length) return 0;
+  const full: string[] = [];
+  const now = sqlTimestamp(new Date());
   let assigned = 0;
   for (;;) {
-    const waiting = await tx.$queryRaw<{ id: string; queueId: string | null; customerId: string | null }[]>`
-      SELECT id, "queueId", "customerId" FROM "Conversation"
-      WHERE "inboxId" = ${inboxId} AND "agentId" IS NULL AND status IN ('OPEN', 'WAITING')
-        AND (${onlyQueues ?? null}::text[] IS NULL OR "queueId" = ANY(${onlyQueues ?? []}::text[]))
-        AND NOT (COALESCE("queueId", '') = ANY(${[...full]}::text[]))
-      ORDER BY priority, COALESCE("queuedAt", "createdAt"), id
-      LIMIT ${BATCH} FOR NO KEY UPDATE SKIP LOCKED`;
-    if (!waiting.length) return assigned;
-    for (const c of waiting) {
-      const group = c.queueId ?? '';
-      if (full.has(group)) continue;
-      const r = await claimConversation(tx, actor, { ...c, inboxId }, { now });
-      if (r) assigned++;
-      else full.add(group);
+    const { text, values } = drainStep(actor, { inboxes: open, queues: onlyQueues ?? null, full, now });
+    const [row] = await sql.query<{ claimed: Claimed | null; group: string | null }>(text, values, { prepare: true });
+    if (!row.group) return assigned;
+    if (!row.claimed) {
+      full.push(row.group);
+      continue;
     }
+    assigned++;
+    const c = row.claimed;
+    emit(sql, conversationEvent({ ...c, status: c.status as ConversationStatus }, ['assignee'], { queueId: c.queueId, agentId: null }, actor));
   }
+}
+
+type Claimed = { id: string; status: string; inboxId: string; queueId: string | null; agentId: string; topic: string | null };
+
+const LOCK = `WITH ${lockForAssignmentCtes('$1::text[]')}
+  SELECT (SELECT json_agg(json_build_object('id', id, 'autoAssign', "autoAssign") ORDER BY id) FROM locked_inbox) AS inboxes,
+    (SELECT count(*) FROM capped) AS capped`;
+
+/**
+ * `target`: per inbox, its best waiting conversation outside the full groups (the partial index
+ * `Conversation_waiting_manual` gives them in order), and of those the best: highest priority, then
+ * longest waiting. Then its claim. Answers the claimed conversation (null when nobody could take
+ * it) and its group (null when nothing is left).
+ */
+function drainStep(actor: Actor, o: { inboxes: string[]; queues: string[] | null; full: string[]; now: string }) {
+  const p = new SqlParams();
+  const inboxes = p.add(o.inboxes);
+  const queues = p.add(o.queues);
+  const full = p.add(o.full);
+  const now = p.add(o.now);
+  const ctes = claimCtes(
+    p,
+    actor,
+    { id: '(SELECT id FROM target)', inbox: '(SELECT "inboxId" FROM target)', queue: '(SELECT "queueId" FROM target)', customer: '(SELECT "customerId" FROM target)' },
+    { now, expectAgentId: null },
+  );
+  const text = `WITH target AS (
+      SELECT w.* FROM unnest(${inboxes}::text[]) AS ib(id)
+      CROSS JOIN LATERAL (
+        SELECT x.id, x."inboxId", x."queueId", x."customerId", x.priority, COALESCE(x."queuedAt", x."createdAt") AS since
+        FROM "Conversation" x
+        WHERE x."inboxId" = ib.id AND x."agentId" IS NULL AND x.status IN ('OPEN', 'WAITING')
+          AND (${queues}::text[] IS NULL OR x."queueId" = ANY(${queues}::text[]))
+          AND NOT (x."inboxId" || '/' || COALESCE(x."queueId", '') = ANY(${full}::text[]))
+        ORDER BY x.priority, COALESCE(x."queuedAt", x."createdAt"), x.id
+        LIMIT 1 FOR NO KEY UPDATE SKIP LOCKED) w
+      ORDER BY w.priority, w.since, w.id LIMIT 1),
+    ${ctes}
+    SELECT (SELECT json_build_object('id', id, 'status', status, 'inboxId', "inboxId", 'queueId', "queueId", 'agentId', "agentId", 'topic', topic) FROM upd) AS claimed,
+      (SELECT "inboxId" || '/' || COALESCE("queueId", '') FROM target) AS "group"`;
+  return { text, values: p.values };
 }

@@ -97,21 +97,22 @@ export function advanceTurnCtes(inbox: string, source: string): string {
 }
 
 /**
- * Locks, in one fixed order, what an auto assignment in this inbox must hold (ARCHITECTURE: locks
- * in the database, never in memory): the inbox row, then the rows of its collaborators who have a
- * capacity, in id order. Capacity spans inboxes while the inbox lock does not; every auto assigner
- * holds the capped agents' rows until it commits, so the next statement's count of their open
- * conversations is current. NO KEY UPDATE: inserting a conversation takes KEY SHARE on the inbox and
- * its agent, which this does not block. `inbox` is a SQL expression for the inbox id. As CTEs:
- * `locked_inbox` (the inbox row, when it exists) and `capped` (evaluated only when referenced, and
- * only after the inbox, through the scalar subquery).
+ * Locks, in one fixed order, what an auto assignment in these inboxes must hold (ARCHITECTURE:
+ * locks in the database, never in memory): the inbox rows in id order, then the rows of their
+ * collaborators who have a capacity, in id order. Capacity spans inboxes while the inbox lock does
+ * not; every auto assigner holds the capped agents' rows until it commits, so the next statement's
+ * count of their open conversations is current. NO KEY UPDATE: inserting a conversation takes KEY
+ * SHARE on the inbox and its agent, which this does not block. `inboxes` is a SQL expression for a
+ * text[] of inbox ids. As CTEs: `locked_inbox` and `capped`; the caller's select list must read
+ * `locked_inbox` before `capped`, so that every inbox lock is taken before any agent's.
  */
-export function lockForAssignmentCtes(inbox: string): string {
+export function lockForAssignmentCtes(inboxes: string, lock = true): string {
   return `locked_inbox AS (
-      SELECT i.id, i.channel, i."autoAssign", i."reassignOnOffline", i."rrTurn" FROM "Inbox" i WHERE i.id = ${inbox} FOR NO KEY UPDATE OF i),
+      SELECT i.id, i.channel, i."autoAssign", i."reassignOnOffline", i."rrTurn" FROM "Inbox" i WHERE i.id = ANY(${inboxes})
+      ORDER BY i.id ${lock ? 'FOR NO KEY UPDATE OF i' : ''}),
     capped AS (
       SELECT u.id FROM "User" u
       WHERE u.capacity IS NOT NULL
-        AND EXISTS (SELECT 1 FROM "InboxCollaborator" ic WHERE ic."inboxId" = (SELECT id FROM locked_inbox) AND ic."userId" = u.id)
-      ORDER BY u.id FOR NO KEY UPDATE OF u)`;
+        AND EXISTS (SELECT 1 FROM "InboxCollaborator" ic WHERE ic."inboxId" IN (SELECT id FROM locked_inbox) AND ic."userId" = u.id)
+      ORDER BY u.id ${lock ? 'FOR NO KEY UPDATE OF u' : ''})`;
 }

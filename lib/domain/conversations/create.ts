@@ -268,14 +268,10 @@ async function readContext(sql: Sql, data: CreateConversationInput, lock: boolea
          (SELECT id FROM "Inbox" WHERE channel = $2::"Channel" ORDER BY "createdAt", id LIMIT 1),
          (SELECT id FROM "Inbox" WHERE "isDefault" ORDER BY "createdAt", id LIMIT 1))`;
   const [row] = await sql.query<CreateContext>(
-    lock
-      ? `WITH ${lockForAssignmentCtes(target)},
+    `WITH ${lockForAssignmentCtes(`ARRAY[${target}]`, lock)},
        inbox AS (SELECT id, channel, "autoAssign" FROM locked_inbox)
      SELECT (SELECT row_to_json(inbox) FROM inbox) AS inbox,
-       (SELECT count(*) FROM capped) AS capped,
-       ${CONTEXT_COLUMNS}`
-      : `WITH inbox AS (SELECT i.id, i.channel, i."autoAssign" FROM "Inbox" i WHERE i.id = ${target})
-     SELECT (SELECT row_to_json(inbox) FROM inbox) AS inbox,
+       ${lock ? '(SELECT count(*) FROM capped) AS capped,' : ''}
        ${CONTEXT_COLUMNS}`,
     [data.inboxId ?? null, byChannel, data.queueId ?? null, data.agentId ?? null, sqlTimestamp(now)],
     { prepare: true },
