@@ -1,6 +1,7 @@
 import type { Tx } from '../../db';
 import type { Actor } from '../../access/actor';
-import { orderedId, sqlTimestamp } from '../../db/sql';
+import { orderedId, sqlTimestamp, type Sql } from '../../db/sql';
+import type { ConversationStatus } from '../../generated/prisma/enums';
 import { SqlParams } from '../../db/sql-params';
 import { actorColumns } from '../timeline';
 import { noteTimeline } from '../../realtime/outbox';
@@ -15,17 +16,8 @@ export type LockedInbox = { id: string; autoAssign: boolean; reassignOnOffline: 
  * time, so a turn is never skipped or repeated and no capped agent's load changes meanwhile.
  */
 export async function lockForAssignment(tx: Tx, inboxId: string): Promise<LockedInbox | null> {
-  return (await lockInboxesForAssignment(tx, [inboxId]))[0] ?? null;
-}
-
-/** The same for several inboxes at once (the drain), all inbox rows first, then the capped agents. */
-export async function lockInboxesForAssignment(tx: Tx, inboxIds: string[]): Promise<LockedInbox[]> {
-  const [row] = await tx.$queryRawUnsafe<{ inboxes: LockedInbox[] | null }[]>(
-    `WITH ${lockForAssignmentCtes('$1::text[]')}
-     SELECT (SELECT json_agg(locked_inbox ORDER BY id) FROM locked_inbox) AS inboxes, (SELECT count(*) FROM capped) AS capped`,
-    inboxIds,
-  );
-  return row.inboxes ?? [];
+  const [row] = await tx.$queryRawUnsafe<{ inboxes: LockedInbox[] | null }[]>(LOCK_INBOXES, [inboxId]);
+  return row.inboxes?.[0] ?? null;
 }
 
 export type ClaimResult = { agentId: string; name: string; reason: string } | null;
@@ -77,8 +69,26 @@ export function claimCtes(
       FROM upd)`;
 }
 
+/** One claim (`claimCtes`) as a statement of fixed text, answering the conversation as claimed. */
+export function claimStatement(
+  actor: Actor,
+  c: Claimable,
+  opts: { expectAgentId?: string | null; onlineOnly?: boolean; exclude?: string; now?: Date } = {},
+): { text: string; values: unknown[] } {
+  const p = new SqlParams();
+  const now = p.add(sqlTimestamp(opts.now ?? new Date()));
+  const target = { id: p.add(c.id), inbox: p.add(c.inboxId), queue: p.add(c.queueId), customer: p.add(c.customerId) };
+  const ctes = claimCtes(p, actor, target, { now, expectAgentId: opts.expectAgentId ?? null, onlineOnly: opts.onlineOnly, exclude: opts.exclude });
+  return { text: `WITH ${ctes} SELECT ${CLAIMED} AS claimed FROM upd`, values: p.values };
+}
+
+/** The claimed conversation as the realtime event needs it, and how it was picked. */
+export type Claimed = { id: string; status: ConversationStatus; inboxId: string; queueId: string | null; agentId: string; topic: string | null; name: string; reason: string };
+export const CLAIMED = `json_build_object('id', upd.id, 'status', upd.status, 'inboxId', upd."inboxId", 'queueId', upd."queueId", 'agentId', upd."agentId",
+    'topic', upd.topic, 'name', upd.name, 'reason', upd.reason)`;
+
 /**
- * Claims one conversation by its queue's policy (`claimCtes`), in one statement. The caller holds
+ * Claims one conversation by its queue's policy, in one statement. The caller holds
  * `lockForAssignment` for the inbox and the conversation's row lock (or just made it).
  * `onlineOnly`/`exclude`: reassignment, which gives nothing to OFFLINE agents or the one who left.
  */
@@ -88,13 +98,19 @@ export async function claimConversation(
   c: Claimable,
   opts: { expectAgentId?: string | null; onlineOnly?: boolean; exclude?: string; now?: Date } = {},
 ): Promise<ClaimResult> {
-  const p = new SqlParams();
-  const now = p.add(sqlTimestamp(opts.now ?? new Date()));
-  const target = { id: p.add(c.id), inbox: p.add(c.inboxId), queue: p.add(c.queueId), customer: p.add(c.customerId) };
-  const expected = opts.expectAgentId ?? null;
-  const ctes = claimCtes(p, actor, target, { now, expectAgentId: expected, onlineOnly: opts.onlineOnly, exclude: opts.exclude });
-  const [row] = await tx.$queryRawUnsafe<{ userId: string; name: string; reason: string }[]>(`WITH ${ctes} SELECT "userId", name, reason FROM upd`, ...p.values);
+  const { text, values } = claimStatement(actor, c, opts);
+  const [row] = await tx.$queryRawUnsafe<{ claimed: Claimed }[]>(text, ...values);
   if (!row) return null;
-  noteTimeline(tx, c.id, actor, [{ kind: 'ASSIGNEE_CHANGED', before: { agentId: expected } }]);
-  return { agentId: row.userId, name: row.name, reason: row.reason };
+  noteTimeline(tx, c.id, actor, [{ kind: 'ASSIGNEE_CHANGED', before: { agentId: opts.expectAgentId ?? null } }]);
+  return { agentId: row.claimed.agentId, name: row.claimed.name, reason: row.claimed.reason };
 }
+
+/** `lockForAssignment` for several inboxes on the raw driver: every inbox row first, then the capped agents. */
+export async function lockInboxesSql(sql: Sql, inboxIds: string[]): Promise<LockedInbox[]> {
+  const [row] = await sql.query<{ inboxes: LockedInbox[] | null }>(LOCK_INBOXES, [inboxIds], { prepare: true });
+  return row.inboxes ?? [];
+}
+
+const LOCK_INBOXES = `WITH ${lockForAssignmentCtes('$1::text[]')}
+  SELECT (SELECT json_agg(json_build_object('id', id, 'autoAssign', "autoAssign", 'reassignOnOffline', "reassignOnOffline", 'rrTurn', "rrTurn") ORDER BY id)
+    FROM locked_inbox) AS inboxes, (SELECT count(*) FROM capped) AS capped`;

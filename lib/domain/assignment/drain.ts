@@ -3,10 +3,8 @@ import { systemActor, type Actor } from '../../access/actor';
 import { sqlUnitOfWork } from '../../db/unit-of-work';
 import { sqlTimestamp, type Sql } from '../../db/sql';
 import { SqlParams } from '../../db/sql-params';
-import type { ConversationStatus } from '../../generated/prisma/enums';
 import { conversationEvent, emit } from '../../realtime/outbox';
-import { claimCtes } from './claim';
-import { lockForAssignmentCtes } from './pick-sql';
+import { CLAIMED, claimCtes, lockInboxesSql, type Claimed } from './claim';
 
 /**
  * Which waiting conversations a drain looks at: those of these inboxes, of these queues, or those
@@ -73,8 +71,7 @@ async function inboxesToDrain(db: Db, { inboxIds = [], queueIds = [], agentId }:
  * statements: planning these CTEs costs more than running them.
  */
 async function drainInboxes(sql: Sql, actor: Actor, inboxIds: string[], onlyQueues?: string[]): Promise<number> {
-  const [locked] = await sql.query<{ inboxes: { id: string; autoAssign: boolean }[] | null }>(LOCK, [inboxIds], { prepare: true });
-  const open = (locked.inboxes ?? []).filter((i) => i.autoAssign).map((i) => i.id);
+  const open = (await lockInboxesSql(sql, inboxIds)).filter((i) => i.autoAssign).map((i) => i.id);
   if (!open.length) return 0;
   const full: string[] = [];
   const now = sqlTimestamp(new Date());
@@ -88,16 +85,9 @@ async function drainInboxes(sql: Sql, actor: Actor, inboxIds: string[], onlyQueu
       continue;
     }
     assigned++;
-    const c = row.claimed;
-    emit(sql, conversationEvent({ ...c, status: c.status as ConversationStatus }, ['assignee'], { queueId: c.queueId, agentId: null }, actor));
+    emit(sql, conversationEvent(row.claimed, ['assignee'], { queueId: row.claimed.queueId, agentId: null }, actor));
   }
 }
-
-type Claimed = { id: string; status: string; inboxId: string; queueId: string | null; agentId: string; topic: string | null };
-
-const LOCK = `WITH ${lockForAssignmentCtes('$1::text[]')}
-  SELECT (SELECT json_agg(json_build_object('id', id, 'autoAssign', "autoAssign") ORDER BY id) FROM locked_inbox) AS inboxes,
-    (SELECT count(*) FROM capped) AS capped`;
 
 /**
  * `target`: per inbox, its best waiting conversation outside the full groups (the partial index
@@ -129,7 +119,7 @@ function drainStep(actor: Actor, o: { inboxes: string[]; queues: string[] | null
         LIMIT 1 FOR NO KEY UPDATE SKIP LOCKED) w
       ORDER BY w.priority, w.since, w.id LIMIT 1),
     ${ctes}
-    SELECT (SELECT json_build_object('id', id, 'status', status, 'inboxId', "inboxId", 'queueId', "queueId", 'agentId', "agentId", 'topic', topic) FROM upd) AS claimed,
+    SELECT (SELECT ${CLAIMED} FROM upd) AS claimed,
       (SELECT "inboxId" || '/' || COALESCE("queueId", '') FROM target) AS "group"`;
   return { text, values: p.values };
 }
