@@ -22,7 +22,7 @@ let seed = 20261203;
 const rand = (n: number) => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31), seed % n);
 
 type Day = { startTime: number; endTime: number; enabled: boolean };
-type Stored = ClockHours & { id: string; holidays: { startDate: string; endDate: string; enabled: boolean }[] };
+type Stored = Omit<ClockHours, 'holidays'> & { id: string; holidays: { startDate: string; endDate: string; enabled: boolean }[] };
 
 function generated(timezone: string, enabled = true): Stored {
   const workWeek = Object.fromEntries(
