@@ -30,6 +30,8 @@ test('admin creates working hours with a holiday; a supervisor reads them and pi
 
   const card = page.getByTestId('working-hours-card').filter({ has: page.getByRole('heading', { name, exact: true }) });
   await expect(card).toContainText('Europe/Berlin');
+  // Open now, or closed with when they open next, in their own time zone.
+  await expect(card.getByTestId('working-hours-status')).toHaveText(/^(Open now|Closed — opens (Mon|Tue|Wed|Thu|Fri|Sat)( \d+ [A-Z][a-z]{2})? \d{2}:\d{2} Europe\/Berlin)$/);
   await expect(card.getByRole('table', { name: `Week of ${name}` })).toContainText('Monday09:00–18:30');
   await expect(card.getByRole('table', { name: `Week of ${name}` })).toContainText('SundayClosed');
   await expect(card.getByRole('list', { name: `Holidays of ${name}` })).toHaveText('Christmas Day: 2026-12-25');

@@ -13,6 +13,8 @@ export type WorkingHoursData = {
   sendAwayMessageEveryOOWHPeriod: boolean;
   holidays: { id: string; name: string; startDate: string; endDate: string; enabled: boolean }[];
   queues: string[];
+  /** Open now, or when they next open ("Closed — opens Mon 09:00 Europe/Berlin"), as the server saw it. */
+  status: { open: boolean; label: string };
 };
 
 export const DAY_LABEL: Record<WeekDay, string> = {

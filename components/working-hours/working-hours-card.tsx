@@ -18,6 +18,9 @@ export function WorkingHoursCard({ hours, canManage, timeZones }: { hours: Worki
             {hours.name}
           </h2>
           <p className="text-xs text-slate-500">{hours.timezone}</p>
+          <p className={`mt-1 text-xs font-medium ${hours.status.open ? 'text-emerald-700' : 'text-amber-700'}`} data-testid="working-hours-status">
+            {hours.status.label}
+          </p>
         </div>
         <div className="flex items-center gap-2">
           {hours.isDefault && <span className="rounded-full bg-brand-50 px-2 py-0.5 text-xs font-medium text-brand-700">Default</span>}

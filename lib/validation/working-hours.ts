@@ -18,11 +18,17 @@ const TIME_ZONE_SHAPE = /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+){0,2}$/;
  * it, in its canonical spelling when only the letter case differs; null when it is none. Aliases
  * (`Etc/UTC`, `Asia/Calcutta`) are kept as written. Offsets (`+01:00`), which newer runtimes
  * accept as zones, are not IANA names.
+ *
+ * A name without a slash (`IST`, `CET`, `EST5EDT`) is stored as the zone the runtime reads it as
+ * (`Asia/Calcutta`, `Europe/Brussels`, `America/New_York`): PostgreSQL's AT TIME ZONE reads such
+ * names as its fixed-offset abbreviations first (IST is Israel's +02 there, CET has no summer
+ * time), so the SQL clock (switchboard_hours_open_manual) and the TypeScript one would disagree.
  */
 export function ianaTimeZone(name: string): string | null {
   if (name.length > 100 || !TIME_ZONE_SHAPE.test(name)) return null;
   try {
     const resolved = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+    if (!name.includes('/')) return resolved;
     return resolved.toLowerCase() === name.toLowerCase() ? resolved : name;
   } catch {
     return null;

@@ -3,6 +3,7 @@ import { requirePageActor } from '@/lib/auth/session';
 import { can } from '@/lib/access/roles';
 import { db } from '@/lib/db';
 import { listWorkingHours } from '@/lib/domain/working-hours';
+import { hoursStatus } from '@/lib/domain/working-hours-status';
 import { PageHeader } from '@/components/console/page-header';
 import { LiveRefresh } from '@/components/realtime/live-refresh';
 import { NewWorkingHours } from '@/components/working-hours/new-working-hours';
@@ -22,6 +23,7 @@ export default async function WorkingHoursPage() {
   ]);
   // The server's own time zone list: every name in it passes the server's check, and the browser renders what the server did.
   const timeZones = ['Etc/UTC', ...Intl.supportedValuesOf('timeZone').filter((z) => z !== 'UTC' && z !== 'Etc/UTC')];
+  const now = new Date();
   const data: WorkingHoursData[] = workingHours.map((w) => ({
     id: w.id,
     name: w.name,
@@ -34,6 +36,8 @@ export default async function WorkingHoursPage() {
     sendAwayMessageEveryOOWHPeriod: w.sendAwayMessageEveryOOWHPeriod,
     holidays: w.holidays.map((h) => ({ id: h.id, name: h.name, startDate: day(h.startDate), endDate: day(h.endDate), enabled: h.enabled })),
     queues: queues.filter((q) => q.workingHoursId === w.id).map((q) => q.name),
+    // As of this render; the page refreshes on changes, not on the clock.
+    status: hoursStatus(w, now),
   }));
   return (
     <>

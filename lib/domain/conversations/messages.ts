@@ -7,6 +7,7 @@ import { lockVisibleConversation } from './access';
 import { getConversation } from './get';
 import { unitOfWork } from '../../db/unit-of-work';
 import { noteConversation } from '../../realtime/outbox';
+import { outOfHoursNotice } from '../assignment/after-hours';
 
 export async function listMessages(db: Tx, actor: Actor, { conversationId, ...q }: z.output<typeof messageListRequestSchema>) {
   await getConversation(db, actor, { conversationId });
@@ -33,7 +34,8 @@ export async function listMessages(db: Tx, actor: Actor, { conversationId, ...q 
 
 /**
  * Adds a message. INBOUND is the customer writing (API only); OUTBOUND is an agent (UI or API) or,
- * for an API key, a bot. Refused on CLOSED conversations.
+ * for an API key, a bot. Refused on CLOSED conversations. An INBOUND one outside the queue's
+ * working hours may bring the away message (assignment/after-hours.ts).
  */
 export async function addMessage(db: Db, actor: Actor, { conversationId, ...m }: z.output<typeof createMessageRequestSchema>) {
   return unitOfWork(db, async (tx) => {
@@ -57,6 +59,9 @@ export async function addMessage(db: Db, actor: Actor, { conversationId, ...m }:
     });
     await tx.conversation.update({ where: { id: conversationId }, data: { updatedAt: message.createdAt } });
     noteConversation(tx, conversationId, actor, 'message');
+    // A customer writing outside the queue's working hours hears so (and may find it closed).
+    // A millisecond after theirs, so the answer lists after the question. No queue: no hours.
+    if (!outbound && conversation.queueId) await outOfHoursNotice(tx, conversationId, new Date(Math.max(Date.now(), message.createdAt.getTime() + 1)));
     return message;
   });
 }
