@@ -17,6 +17,7 @@ import {
   type WorkWeek,
 } from '../validation/working-hours';
 import { DomainError } from './errors';
+import { drainAfter } from './assignment/drain';
 
 // The working-hours resource (issue 12): CRUD with holidays. What working hours do to routing and
 // assignment belongs to the policies; a queue follows one (Queue.workingHoursId).
@@ -115,7 +116,7 @@ function wholeFields(input: UpdateWorkingHoursInput | Omit<UpdateWorkingHoursInp
 
 /** PUT: the whole resource; optional fields left out go back to their defaults, holidays to none. */
 export async function updateWorkingHours(db: Db, _actor: Actor, input: UpdateWorkingHoursInput): Promise<WorkingHoursRow> {
-  return write(db, input.name, async (tx) => {
+  return handOutAfter(db, input.id, write(db, input.name, async (tx) => {
     await lockExisting(tx, input.id);
     if (input.isDefault) await takeDefault(tx, input.id);
     await tx.workingHours.update({
@@ -124,7 +125,18 @@ export async function updateWorkingHours(db: Db, _actor: Actor, input: UpdateWor
     });
     await replaceHolidays(tx, input.id, input.holidays ?? []);
     return tx.workingHours.findUniqueOrThrow({ where: { id: input.id }, include: withHolidays });
-  });
+  }));
+}
+
+/**
+ * Hours changed (perhaps open now, or disabled): what waits in their queues is handed out at once,
+ * after the commit, rather than at the next tick of the opening check (hours-opening.ts).
+ */
+async function handOutAfter(db: Db, id: string, written: Promise<WorkingHoursRow>): Promise<WorkingHoursRow> {
+  const row = await written;
+  const queues = await db.queue.findMany({ where: { workingHoursId: id }, select: { id: true } });
+  if (queues.length) await drainAfter(db, { queueIds: queues.map((q) => q.id) });
+  return row;
 }
 
 /**
@@ -132,7 +144,7 @@ export async function updateWorkingHours(db: Db, _actor: Actor, input: UpdateWor
  * `workWeek` given replace those days; `holidays` given replace the whole list.
  */
 export async function patchWorkingHours(db: Db, _actor: Actor, input: PatchWorkingHoursInput): Promise<WorkingHoursRow> {
-  return write(db, input.name, async (tx) => {
+  return handOutAfter(db, input.id, write(db, input.name, async (tx) => {
     await lockExisting(tx, input.id);
     if (input.isDefault) await takeDefault(tx, input.id);
     let workWeek: Prisma.InputJsonObject | undefined;
@@ -155,7 +167,7 @@ export async function patchWorkingHours(db: Db, _actor: Actor, input: PatchWorki
     await tx.workingHours.update({ where: { id: input.id }, data });
     if (input.holidays) await replaceHolidays(tx, input.id, input.holidays);
     return tx.workingHours.findUniqueOrThrow({ where: { id: input.id }, include: withHolidays });
-  });
+  }));
 }
 
 /** Refused (400, naming them) while queues follow these working hours; their holidays go with them. */
