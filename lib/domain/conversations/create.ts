@@ -147,7 +147,7 @@ async function insertConversation(sql: Sql, actor: Actor, data: CreateConversati
   const held = holdsOutsideHours(outside);
   const closedOutside = held && outside.closeConversations && !data.agentId;
   const finalStatus: ConversationStatus = closedOutside ? 'CLOSED' : status;
-  const awayMessage = held && outside.message.trim() && (data.customer || data.message) ? outside.message : null;
+  const awayMessage = held && !data.agentId && outside.message.trim() && (data.customer || data.message) ? outside.message : null;
   const doPick = wantsPick && !held && !!inbox?.autoAssign;
 
   const created: CreatedConversation = {
