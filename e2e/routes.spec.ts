@@ -122,6 +122,8 @@ test.describe('route list as supervisor', () => {
     await page.getByLabel('Customer attributes').fill('tier=gold');
     await page.getByRole('button', { name: 'Run simulation' }).click();
     await expect(page.getByTestId('simulation-outcome')).toContainText('Route 1 · VIP takes it → queue VIP, priority High.');
+    // And says what auto-assignment would do next, by the queue's policy, without doing it.
+    await expect(page.getByTestId('simulation-assignment')).toHaveText(/^→ (.+ \((round robin|load balancing: \d+ open, fewest|performance based: .+)\)|.+: waits unassigned)\.$/);
   });
 
   test('two supervisors save from the same version: the second is told at once, saving anyway is refused, and can reload', async ({ page, browser }) => {
