@@ -6,18 +6,21 @@ import { z } from 'zod';
 export const AUTO_ASSIGNMENT_ALGORITHMS = ['ROUND_ROBIN', 'LOAD_BALANCING', 'PERFORMANCE_BASED'] as const;
 export type AutoAssignmentAlgorithm = (typeof AUTO_ASSIGNMENT_ALGORITHMS)[number];
 
-/** One line per algorithm: the console's select explains the choice with these, the API docs too. */
-export const ALGORITHM_EXPLANATION: Record<AutoAssignmentAlgorithm, { label: string; line: string }> = {
+/** Per algorithm: the console's name and one-line explanation (`short`), and the API docs' exact rule (`line`). */
+export const ALGORITHM_EXPLANATION: Record<AutoAssignmentAlgorithm, { label: string; short: string; line: string }> = {
   ROUND_ROBIN: {
     label: 'Round robin',
+    short: 'Each online agent in turn, so everyone gets the same number of conversations.',
     line: 'Each eligible ONLINE agent in turn (all eligible agents when none is ONLINE), so counts differ by at most one.',
   },
   LOAD_BALANCING: {
     label: 'Load balancing',
+    short: 'The online agent with the fewest open conversations; ties go to whoever waited longest for one.',
     line: 'The eligible ONLINE agent (all eligible when none is ONLINE) with the fewest open conversations, ties by longest since their last assignment in the inbox’s rotation.',
   },
   PERFORMANCE_BASED: {
     label: 'Performance based',
+    short: 'The agent who resolved the most of their conversations over the last 7 days (resolved against still open); ties by fewest open.',
     line: 'The eligible agent with the best resolution rate over the last 7 days, (resolved + 1) / (resolved + open + 2), where resolved = their conversations SOLVED or CLOSED in the last 7 days and open = their OPEN + WAITING now; ties by fewest open, then rotation.',
   },
 };
