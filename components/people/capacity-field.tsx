@@ -35,7 +35,6 @@ export function CapacityField({ userId, name, capacity }: { userId: string; name
   return (
     <form
       className="w-40"
-      aria-label={`Capacity of ${name}`}
       onSubmit={(e) => {
         e.preventDefault();
         save();

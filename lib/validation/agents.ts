@@ -51,7 +51,7 @@ export const CAPACITY_MAX = 1000;
 export const capacitySchema = z
   .number({ message: `Expected a whole number from ${CAPACITY_MIN} to ${CAPACITY_MAX}, or null for unlimited.` })
   .int('Expected a whole number.')
-  .min(CAPACITY_MIN, `At least ${CAPACITY_MIN}; null (empty) is unlimited.`)
+  .min(CAPACITY_MIN, `At least ${CAPACITY_MIN} (empty, or null, is unlimited).`)
   .max(CAPACITY_MAX, `At most ${CAPACITY_MAX}.`)
   .nullable();
 
