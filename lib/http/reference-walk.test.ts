@@ -189,7 +189,7 @@ describeEachEngine('every reference operation against our server', (ctx) => {
       isAutoAssignmentEnabled, autoAssignmentAlgorithm, isAutoAssignmentOutsideOfWorkingHoursEnabled, stickyAgentTimeoutDays, isStickyAutoAssignmentEnabled,
     }))(body as Json);
     expect(policy.autoAssignmentAlgorithm).toBe('LOAD_BALANCING');
-    expect(await get('/ccaas/1/queues/{queueId}', { queueId })).toMatchObject(policy);
+    expect((await get('/ccaas/1/queues', {}, { name: 'Spanish' })).queues).toMatchObject([{ id: queueId, ...policy }]);
     await send('put', '/ccaas/1/queues/{queueId}', { queueId }, { ...(body as Json), workingHoursId: hoursId, externalId: 'ext-7' });
     expect((await get('/ccaas/1/queues', {}, { name: 'Spanish' })).queues).toMatchObject([{ id: queueId, workingHoursId: hoursId, externalId: 'ext-7' }]);
 
