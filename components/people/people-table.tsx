@@ -3,6 +3,7 @@ import { AvailabilityBadge } from '@/components/ui/badges';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { EnabledToggle, RoleSelect } from './person-controls';
 import { PasswordLinkButton } from './password-link-button';
+import { CapacityField } from './capacity-field';
 
 export function PeopleTable({ people, now }: { people: PersonRow[]; now: Date }) {
   return (
@@ -14,6 +15,9 @@ export function PeopleTable({ people, now }: { people: PersonRow[]; now: Date })
             <th scope="col" className="px-3 py-2.5">Role</th>
             <th scope="col" className="px-3 py-2.5">Availability</th>
             <th scope="col" className="px-3 py-2.5 text-right">Open load</th>
+            <th scope="col" className="px-3 py-2.5" title="Open conversations auto-assignment may give them; empty is unlimited">
+              Capacity
+            </th>
             <th scope="col" className="px-3 py-2.5">Last seen</th>
             <th scope="col" className="px-3 py-2.5">Account</th>
             <th scope="col" className="px-4 py-2.5">Password</th>
@@ -32,7 +36,13 @@ export function PeopleTable({ people, now }: { people: PersonRow[]; now: Date })
               <td className="px-3 py-2.5">
                 <AvailabilityBadge availability={p.availability} />
               </td>
-              <td className="px-3 py-2.5 text-right tabular-nums text-slate-700">{p.openLoad}</td>
+              <td className="px-3 py-2.5 text-right tabular-nums text-slate-700">
+                {p.capacity === null ? p.openLoad : `${p.openLoad} / ${p.capacity}`}
+                {p.capacity !== null && p.openLoad >= p.capacity && <span className="block text-xs text-amber-700">at capacity</span>}
+              </td>
+              <td className="px-3 py-2.5">
+                <CapacityField userId={p.id} name={p.name} capacity={p.capacity} />
+              </td>
               <td className="px-3 py-2.5 text-slate-500">{p.lastSeenAt ? <RelativeTime date={p.lastSeenAt} now={now} /> : 'Never'}</td>
               <td className="px-3 py-2.5">
                 <EnabledToggle userId={p.id} name={p.name} enabled={p.enabled} />

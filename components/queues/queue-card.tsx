@@ -6,6 +6,7 @@ import { FieldError, inputClass, primaryButton, secondaryButton } from '@/compon
 import { DeleteQueueButton } from './delete-queue-button';
 import { QueueMembers } from './queue-members';
 import { QueueWorkingHours } from './queue-working-hours';
+import { QueueAssignment } from './queue-assignment';
 import { UNREACHABLE, type Candidate, type QueueCardData, type WorkingHoursChoice } from './types';
 
 /** One queue: live counts, members, and (for managers) rename, make default and delete. */
@@ -50,6 +51,7 @@ export function QueueCard({ queue, candidates, canManage, workingHours = [] }: {
         <Stat label="Oldest waiting" value={queue.oldestWaiting} />
       </dl>
       <QueueWorkingHours queue={queue} choices={workingHours} canManage={canManage} />
+      <QueueAssignment queue={queue} canManage={canManage} />
       <QueueMembers queue={queue} candidates={candidates} canManage={canManage} />
       <div className="mt-auto flex items-center justify-between gap-2 pt-4">
         <p className="text-xs text-slate-500">

@@ -1,4 +1,5 @@
 import type { Availability } from '@/lib/generated/prisma/enums';
+import type { QueuePolicyColumns } from '@/lib/validation/queue-policy';
 
 /** A queue card's data as the server page hands it over: counts read at render time, ages already in words. */
 export type QueueCardData = {
@@ -6,6 +7,8 @@ export type QueueCardData = {
   name: string;
   isDefault: boolean;
   workingHoursId: string | null;
+  /** The assignment settings as stored. */
+  policy: QueuePolicyColumns;
   open: number;
   unassigned: number;
   oldestWaiting: string;

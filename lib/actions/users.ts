@@ -2,7 +2,7 @@
 
 import { act } from '../operations/action';
 import type { InputOf } from '../operations/operation';
-import { createUserOp, issuePasswordLinkOp, setUserEnabledOp, setUserRoleOp } from '../operations/console';
+import { createUserOp, issuePasswordLinkOp, setUserCapacityOp, setUserEnabledOp, setUserRoleOp } from '../operations/console';
 
 export async function createUserAction(input: InputOf<typeof createUserOp>) {
   return act(createUserOp, input, { revalidate: ['/people'], shape: (u) => ({ id: u.id, name: u.name }) });
@@ -18,6 +18,11 @@ export async function setUserEnabledAction(input: InputOf<typeof setUserEnabledO
     revalidate: ['/people', ['/inbox', 'layout'], '/inboxes'],
     shape: (r) => ({ id: r.id, enabled: r.enabled, moved: r.reassigned?.moved ?? 0 }),
   });
+}
+
+/** Raising it may hand waiting conversations to the person, so the inbox pages change too. */
+export async function setUserCapacityAction(input: InputOf<typeof setUserCapacityOp>) {
+  return act(setUserCapacityOp, input, { revalidate: ['/people', ['/inbox', 'layout']] });
 }
 
 /** Shown once: the People page's "Set-password link" (also how an admin resets a password). */

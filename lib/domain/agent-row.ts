@@ -9,6 +9,7 @@ export const AGENT_SELECT = {
   status: true,
   availability: true,
   enabled: true,
+  capacity: true,
   createdAt: true,
   updatedAt: true,
 } as const;
@@ -21,6 +22,8 @@ export type AgentRow = {
   status: AgentStatus;
   availability: Availability;
   enabled: boolean;
+  /** Open conversations auto-assignment may give them; null is unlimited. */
+  capacity: number | null;
   createdAt: Date;
   updatedAt: Date;
 };

@@ -13,6 +13,7 @@ import { DomainError } from './errors';
 import { issuePasswordToken, unusablePasswordHash } from './password-tokens';
 import { setAvailability } from './presence';
 import { setUserEnabled } from './users';
+import { setAgentCapacity } from './capacity';
 
 // The Agents API (reference conversation-agents): agents are the console's users. The reference's
 // roles are AGENT and SUPERVISOR; an admin reads as SUPERVISOR (with `admin: true`) and no request
@@ -87,6 +88,7 @@ export async function createAgent(db: Db, _actor: Actor, input: CreateAgentInput
           role: input.role,
           enabled: input.enabled,
           status: input.status,
+          capacity: input.capacity ?? null,
           availability: input.enabled ? STATUS_TO_AVAILABILITY[input.status] : 'OFFLINE',
           availabilityChangedAt: now,
           passwordHash: unusablePasswordHash(),
@@ -141,6 +143,8 @@ export async function updateAgent(db: Db, actor: Actor, input: UpdateAgentInput)
     await publishNow([{ type: 'users', id: current.id }, ...(role !== current.role ? [{ type: 'scope' as const, userIds: [current.id] }] : [])]);
   }
   if (enabled !== current.enabled) await setUserEnabled(db, actor, { userId: current.id, enabled });
+  // Left out: unchanged; null: unlimited. Raising it drains the agent's backlog (./capacity).
+  if (input.capacity !== undefined && input.capacity !== current.capacity) await setAgentCapacity(db, actor, { userId: current.id, capacity: input.capacity });
   // Disabling stored AWAY; compare with what is stored now.
   const statusNow = enabled !== current.enabled && !enabled ? 'AWAY' : current.status;
   const availabilityNow = enabled !== current.enabled && !enabled ? 'OFFLINE' : current.availability;

@@ -5,7 +5,8 @@ import type { Availability, Channel, Role } from '../generated/prisma/enums';
 import { pickNext } from './assignment/selector';
 import type { CollaboratorRef, SetInboxTogglesInput } from '../validation/admin';
 import { DomainError } from './errors';
-import { unitOfWork } from '../db/unit-of-work';
+import { afterCommit, unitOfWork } from '../db/unit-of-work';
+import { drainAfterChange } from './assignment/drain-after';
 import { emit, publishNow } from '../realtime/outbox';
 
 export type CollaboratorRow = {
@@ -77,6 +78,8 @@ export async function addCollaborator(db: Db, actor: Actor, { inboxId, userId }:
     await tx.inboxCollaborator.create({ data: { inboxId, userId, position: (last._max.position ?? -1) + 1 } });
     emit(tx, { type: 'inboxes' });
     emit(tx, { type: 'scope', userIds: [userId] });
+    // The new collaborator may take the inbox's waiting conversations, once this commits.
+    afterCommit(tx, () => drainAfterChange(db, { agentId: userId }));
   });
 }
 
@@ -96,6 +99,9 @@ export async function setInboxToggles(db: Db, actor: Actor, { inboxId, ...data }
   const { count } = await db.inbox.updateMany({ where: { id: inboxId }, data });
   if (!count) throw new DomainError('NOT_FOUND', 'Inbox not found.');
   await publishNow([{ type: 'inboxes' }]);
+  // Switched on: the inbox's waiting conversations are handed out now. (Sending true while it
+  // was already on drains too: harmless, and it picks up anything left waiting.)
+  if (data.autoAssign) await drainAfterChange(db, { inboxIds: [inboxId] });
   return db.inbox.findUniqueOrThrow({ where: { id: inboxId }, select: { autoAssign: true, reassignOnOffline: true } });
 }
 

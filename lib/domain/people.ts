@@ -11,6 +11,8 @@ export type PersonRow = {
   enabled: boolean;
   lastSeenAt: Date | null;
   openLoad: number;
+  /** Open conversations auto-assignment may give them; null is unlimited. */
+  capacity: number | null;
 };
 
 /** Users with their open load (OPEN + WAITING assigned to them). Two queries whatever the count. */
@@ -19,7 +21,7 @@ export async function listPeople(db: Tx, actor: Actor): Promise<PersonRow[]> {
   const [users, loads] = await Promise.all([
     db.user.findMany({
       orderBy: [{ role: 'asc' }, { name: 'asc' }],
-      select: { id: true, name: true, email: true, role: true, availability: true, enabled: true, lastSeenAt: true },
+      select: { id: true, name: true, email: true, role: true, availability: true, enabled: true, lastSeenAt: true, capacity: true },
     }),
     db.conversation.groupBy({
       by: ['agentId'],

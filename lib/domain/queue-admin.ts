@@ -6,7 +6,10 @@ import type { Actor } from '../access/actor';
 import type { createQueueSchema, queueListQuerySchema } from '../validation/routing';
 import type { QueueMember, QueueRef, UpdateQueueInput } from '../validation/queues';
 import { DomainError, notFound } from './errors';
-import { unitOfWork } from '../db/unit-of-work';
+import { afterCommit, unitOfWork } from '../db/unit-of-work';
+import type { QueuePolicyColumns } from '../validation/queue-policy';
+import { drainAfterChange } from './assignment/drain-after';
+import { NEW_QUEUE_POLICY, policyColumns, policyOpensWork } from './queue-policy';
 import { emit, noteTimeline, publishNow } from '../realtime/outbox';
 import { timelineRows, type TimelineEntry } from './timeline';
 
@@ -26,14 +29,26 @@ async function checkWorkingHours(tx: Tx, workingHoursId: string | null | undefin
   if (!found) throw noWorkingHours();
 }
 
-/** The stored fields of a create or update body; the reference's assignment settings are accepted and not yet applied. */
-function queueColumns(data: Partial<z.output<typeof createQueueSchema>>) {
+/** The stored fields of a create or update body, the assignment policy as ./queue-policy stores it. */
+function queueColumns(data: Partial<z.output<typeof createQueueSchema>>, current: QueuePolicyColumns) {
   return {
     ...(data.name !== undefined && { name: data.name }),
     ...(data.isDefault !== undefined && data.isDefault !== null && { isDefault: data.isDefault }),
     ...(data.workingHoursId !== undefined && { workingHoursId: data.workingHoursId }),
     ...(data.externalId !== undefined && { externalId: data.externalId }),
+    ...policyColumns(data, current),
   };
+}
+
+type CurrentQueue = QueuePolicyColumns & { workingHoursId: string | null };
+
+/** The queue's policy before a change, its row locked against another change (not against new conversations, whose key share this lock lets through). */
+async function lockQueuePolicy(tx: Tx, id: string): Promise<CurrentQueue> {
+  const rows = await tx.$queryRaw<CurrentQueue[]>`
+    SELECT "autoAssign", algorithm::text AS algorithm, "assignOutsideHours", sticky, "stickyDays", "workingHoursId"
+    FROM "Queue" WHERE id = ${id} FOR NO KEY UPDATE`;
+  if (!rows[0]) throw new DomainError('NOT_FOUND', 'Queue not found.');
+  return rows[0];
 }
 
 /** Creates a queue; making it the default takes the mark off the previous default in the same transaction. */
@@ -43,7 +58,7 @@ export async function createQueue(db: Db, actor: Actor, data: z.output<typeof cr
       await checkWorkingHours(tx, data.workingHoursId);
       if (data.isDefault) await tx.queue.updateMany({ where: { isDefault: true }, data: { isDefault: false } });
       emit(tx, { type: 'queues' });
-      return tx.queue.create({ data: { ...queueColumns(data), name: data.name, isDefault: !!data.isDefault }, include: COUNTS });
+      return tx.queue.create({ data: { ...queueColumns(data, NEW_QUEUE_POLICY), name: data.name, isDefault: !!data.isDefault }, include: COUNTS });
     });
   } catch (e) {
     if (isUniqueViolation(e)) throw nameTaken(data.name);
@@ -56,11 +71,14 @@ export async function createQueue(db: Db, actor: Actor, data: z.output<typeof cr
 export async function updateQueue(db: Db, actor: Actor, { queueId: id, ...data }: UpdateQueueInput) {
   try {
     return await unitOfWork(db, async (tx) => {
-      await mustExist(tx, id);
+      const before = await lockQueuePolicy(tx, id);
       await checkWorkingHours(tx, data.workingHoursId);
       if (data.isDefault) await tx.queue.updateMany({ where: { isDefault: true, id: { not: id } }, data: { isDefault: false } });
       emit(tx, { type: 'queues' });
-      return tx.queue.update({ where: { id }, data: queueColumns(data), include: COUNTS });
+      const after = await tx.queue.update({ where: { id }, data: queueColumns(data, before), include: COUNTS });
+      // Waiting conversations of the queue may be assignable now: hand them out once this commits.
+      if (policyOpensWork(before, after)) afterCommit(tx, () => drainAfterChange(db, { queueIds: [id] }));
+      return after;
     });
   } catch (e) {
     if (isUniqueViolation(e)) throw nameTaken(data.name ?? '');
@@ -101,7 +119,10 @@ export async function addQueueMember(db: Db, actor: Actor, { agentId: userId, qu
   if (!user) throw new DomainError('NOT_FOUND', 'Agent not found.');
   if (!queue) throw new DomainError('BAD_REQUEST', 'Queue not found.', { queueId: ['No queue has this id.'] });
   const { count } = await db.queueMember.createMany({ data: [{ userId, queueId }], skipDuplicates: true });
-  if (count) await publishNow([{ type: 'queues' }, { type: 'scope', userIds: [userId] }]);
+  if (!count) return;
+  await publishNow([{ type: 'queues' }, { type: 'scope', userIds: [userId] }]);
+  // A new member may take the queue's waiting conversations.
+  await drainAfterChange(db, { agentId: userId });
 }
 
 export async function removeQueueMember(db: Db, actor: Actor, { agentId: userId, queueId }: QueueMember): Promise<void> {

@@ -1,12 +1,15 @@
 import type { Tx } from '../db';
 import type { Actor } from '../access/actor';
 import { assertCan } from '../access/actor';
+import type { QueuePolicyColumns } from '../validation/queue-policy';
 
 export type QueueOverview = {
   id: string;
   name: string;
   isDefault: boolean;
   workingHoursId: string | null;
+  /** The assignment policy as stored (the settings panel edits it). */
+  policy: QueuePolicyColumns;
   members: { id: string; name: string; availability: 'ONLINE' | 'BUSY' | 'OFFLINE' }[];
   routeCount: number;
   open: number;
@@ -43,6 +46,7 @@ export async function listQueueOverview(db: Tx, actor: Actor): Promise<QueueOver
       name: q.name,
       isDefault: q.isDefault,
       workingHoursId: q.workingHoursId,
+      policy: { autoAssign: q.autoAssign, algorithm: q.algorithm, assignOutsideHours: q.assignOutsideHours, sticky: q.sticky, stickyDays: q.stickyDays },
       members: q.members.map((m) => m.user),
       routeCount: q._count.routes,
       open: openBy.get(q.id) ?? 0,

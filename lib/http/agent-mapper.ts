@@ -21,6 +21,7 @@ export function apiAgent(u: AgentRow) {
     admin: u.role === 'ADMIN',
     enabled: u.enabled,
     email: u.email,
+    capacity: u.capacity,
     createdAt: apiTimestamp(u.createdAt),
     updatedAt: apiTimestamp(u.updatedAt),
   };

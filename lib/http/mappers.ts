@@ -2,6 +2,7 @@ import type { SavedRoute } from '../domain/routing/saved-routes';
 import type { ConversationDetail } from '../domain/conversations/get';
 import type { ConversationListItem } from '../domain/conversations/list';
 import type { CreatedConversation } from '../domain/conversations/create';
+import { DEFAULT_STICKY_DAYS, type QueuePolicyColumns } from '../validation/queue-policy';
 import { apiTimestamp, compact } from './format';
 
 /** ConversationApiModel plus Switchboard's extras (channel, inboxId, customerId, tags). */
@@ -81,22 +82,30 @@ export function apiRoute(r: SavedRoute) {
   });
 }
 
-export function apiQueue(q: {
-  id: string;
-  name: string;
-  isDefault: boolean;
-  workingHoursId?: string | null;
-  externalId?: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-  _count?: { members: number; routes: number };
-}) {
+/** QueueApiModel: the policy columns under the reference's names, each always present (its effective value). */
+export function apiQueue(
+  q: QueuePolicyColumns & {
+    id: string;
+    name: string;
+    isDefault: boolean;
+    workingHoursId?: string | null;
+    externalId?: string | null;
+    createdAt: Date;
+    updatedAt: Date;
+    _count?: { members: number; routes: number };
+  },
+) {
   return compact({
     id: q.id,
     name: q.name,
     isDefault: q.isDefault,
     workingHoursId: q.workingHoursId,
     externalId: q.externalId,
+    isAutoAssignmentEnabled: q.autoAssign,
+    autoAssignmentAlgorithm: q.algorithm,
+    isAutoAssignmentOutsideOfWorkingHoursEnabled: q.assignOutsideHours,
+    isStickyAutoAssignmentEnabled: q.sticky,
+    stickyAgentTimeoutDays: q.stickyDays ?? DEFAULT_STICKY_DAYS,
     isPrivate: false,
     enabledAgentsCount: q._count?.members,
     enabledRoutesCount: q._count?.routes,

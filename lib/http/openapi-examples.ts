@@ -102,10 +102,20 @@ const route = (id: string, order: number, name: string, expression: unknown, que
   updatedAt: SETUP,
 });
 
+// The policy of a queue nobody has tuned: Switchboard's defaults (round robin, on).
+const DEFAULT_POLICY = {
+  isAutoAssignmentEnabled: true,
+  autoAssignmentAlgorithm: 'ROUND_ROBIN',
+  isAutoAssignmentOutsideOfWorkingHoursEnabled: false,
+  isStickyAutoAssignmentEnabled: false,
+  stickyAgentTimeoutDays: 7,
+};
+
 const queue = (id: string, name: string, agents: number, routes: number, extra: Record<string, unknown> = {}) => ({
   id,
   name,
   isDefault: false,
+  ...DEFAULT_POLICY,
   ...extra,
   isPrivate: false,
   enabledAgentsCount: agents,
@@ -123,6 +133,7 @@ const agent = (id: string, displayName: string, email: string, extra: Record<str
   admin: false,
   enabled: true,
   email,
+  capacity: null,
   createdAt: SETUP,
   updatedAt: LATER,
   ...extra,
@@ -413,9 +424,15 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
     response: queue(Q_VERIFIED, 'Verified customers', 2, 1, { workingHoursId: WORKING_HOURS }),
   },
   'update-queue': {
-    summary: 'Follow no working hours any more',
-    request: { params: { queueId: Q_VERIFIED }, body: { name: 'Verified customers', isDefault: false, workingHoursId: null } },
-    response: { ...queue(Q_VERIFIED, 'Verified customers', 2, 1), updatedAt: LATER },
+    summary: 'Load balancing, returning customers back to their agent within 14 days, no working hours',
+    request: {
+      params: { queueId: Q_VERIFIED },
+      body: { name: 'Verified customers', isDefault: false, workingHoursId: null, autoAssignmentAlgorithm: 'LOAD_BALANCING', isStickyAutoAssignmentEnabled: true, stickyAgentTimeoutDays: 14 },
+    },
+    response: {
+      ...queue(Q_VERIFIED, 'Verified customers', 2, 1, { autoAssignmentAlgorithm: 'LOAD_BALANCING', isStickyAutoAssignmentEnabled: true, stickyAgentTimeoutDays: 14 }),
+      updatedAt: LATER,
+    },
   },
   'delete-queue': {
     request: { params: { queueId: Q_RETURNS } },
@@ -451,9 +468,9 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
     response: agent(ANA, 'Ana Alvarez', 'ana@example.com'),
   },
   'update-agent': {
-    summary: 'Make Ana a supervisor',
-    request: { params: { agentId: ANA }, body: { displayName: 'Ana Alvarez', status: 'ACTIVE', role: 'SUPERVISOR', enabled: true } },
-    response: agent(ANA, 'Ana Alvarez', 'ana@example.com', { role: 'SUPERVISOR' }),
+    summary: 'Make Ana a supervisor who takes at most 5 open conversations',
+    request: { params: { agentId: ANA }, body: { displayName: 'Ana Alvarez', status: 'ACTIVE', role: 'SUPERVISOR', enabled: true, capacity: 5 } },
+    response: agent(ANA, 'Ana Alvarez', 'ana@example.com', { role: 'SUPERVISOR', capacity: 5 }),
   },
   'get-agent-conversations': {
     request: { params: { agentId: DARA }, query: { orderBy: 'updatedAt:desc', limit: '20' } },

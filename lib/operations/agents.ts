@@ -39,7 +39,7 @@ export const createAgentOp = operation({
   http: {
     method: 'post', path: A, operationId: 'create-agent', tag: 'Agents', summary: 'Create an agent',
     description:
-      'Creates a user of the console. Beyond the reference: email (required) is what they sign in with, and the answer carries setPasswordUrl, a one-time link (72 hours) where they choose a password. It is shown in this answer only; an admin can issue a new one on the People page. role AGENT or SUPERVISOR (admins are made in the console). A taken email is a 400.',
+      'Creates a user of the console. Beyond the reference: email (required) is what they sign in with, and the answer carries setPasswordUrl, a one-time link (72 hours) where they choose a password. It is shown in this answer only; an admin can issue a new one on the People page. role AGENT or SUPERVISOR (admins are made in the console). Also beyond the reference: capacity, the most open conversations auto-assignment gives them (1–1000; left out or null: unlimited). A taken email is a 400.',
     from: 'body', bodyId: 'AgentRequest',
     response: { schema: apiCreatedAgentSchema, description: 'The new agent, with their set-password link.' },
     respond: ({ agent, setPasswordUrl: url }) => ({ ...apiAgent(agent), setPasswordUrl: url }),
@@ -68,7 +68,7 @@ export const updateAgentOp = operation({
   http: {
     method: 'put', path: ONE, operationId: 'update-agent', tag: 'Agents', summary: 'Change an agent',
     description:
-      'displayName, status, role and enabled (left out or null: unchanged). The agent as read may be sent back as it is: id, email, availability, admin and the timestamps are read-only and ignored (a different id or email is refused). An admin keeps their role whatever role is sent. AWAY and INVISIBLE, like enabled: false, hand the agent’s open conversations on; an admin cannot disable themselves.',
+      'displayName, status, role and enabled (left out or null: unchanged), and, beyond the reference, capacity: the most open (OPEN + WAITING) conversations auto-assignment gives the agent, 1–1000, or null for unlimited (left out: unchanged). Raising it hands waiting conversations to the agent at once. The agent as read may be sent back as it is: id, email, availability, admin and the timestamps are read-only and ignored (a different id or email is refused). An admin keeps their role whatever role is sent. AWAY and INVISIBLE, like enabled: false, hand the agent’s open conversations on; an admin cannot disable themselves.',
     from: 'body', bodyId: 'UpdateAgentRequest',
     response: { schema: apiAgentSchema, description: 'The agent after the change.' },
     respond: apiAgent,

@@ -12,7 +12,8 @@ import { createApiKeySchema } from '../validation/api-keys';
 import { apiKeyRefSchema } from '../validation/api-keys';
 import { conversationRefSchema } from '../validation/conversations';
 import { myAvailabilitySchema } from '../validation/presence';
-import { collaboratorSchema, createUserSchema, setInboxTogglesSchema, setUserEnabledSchema, setUserRoleSchema } from '../validation/admin';
+import { collaboratorSchema, createUserSchema, setInboxTogglesSchema, setUserCapacitySchema, setUserEnabledSchema, setUserRoleSchema } from '../validation/admin';
+import { setAgentCapacity } from '../domain/capacity';
 import { issuePasswordLink } from '../domain/users';
 import { setPasswordUrl } from '../domain/password-tokens';
 import { publicOrigin } from '../http/public-origin';
@@ -113,6 +114,14 @@ export const setUserEnabledOp = operation({
   permission: 'users.manage',
   input: setUserEnabledSchema,
   run: ({ db, actor }, input) => setUserEnabled(db, actor, input),
+});
+
+/** The People page's capacity field (admins only, SPEC §2); PUT /ccaas/1/agents/{id} takes it too. */
+export const setUserCapacityOp = operation({
+  name: 'users.capacity.set',
+  permission: 'users.manage',
+  input: setUserCapacitySchema,
+  run: ({ db, actor }, input) => setAgentCapacity(db, actor, input),
 });
 
 /** The plaintext key is in this one answer only; it is never stored or shown again. */

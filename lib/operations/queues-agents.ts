@@ -12,6 +12,9 @@ import { operation } from './operation';
 const Q = '/ccaas/1/queues';
 const AGENT = '/ccaas/1/agents/{agentId}';
 const success = (message: string) => ({ statusCode: 'SUCCESS', message });
+// The assignment policy's defaults differ from the reference's; the document says so where it is set.
+const POLICY_WORDS =
+  'A queue’s assignment policy: isAutoAssignmentEnabled (default true; the reference defaults to false), autoAssignmentAlgorithm (default ROUND_ROBIN; the reference defaults to LOAD_BALANCING), isAutoAssignmentOutsideOfWorkingHoursEnabled (default false), isStickyAutoAssignmentEnabled (default false) and stickyAgentTimeoutDays (1–365, default 7).';
 
 export const listQueuesOp = operation({
   name: 'queues.list',
@@ -35,6 +38,7 @@ export const createQueueOp = operation({
   run: ({ db, actor }, input) => createQueue(db, actor, input),
   http: {
     method: 'post', path: Q, operationId: 'create-queue', tag: 'Queues', summary: 'Create a queue',
+    description: `${POLICY_WORDS} Beyond the reference, the create body takes the whole assignment policy, not only isAutoAssignmentEnabled.`,
     from: 'body', bodyId: 'CreateQueueApiRequest',
     response: { schema: apiQueueSchema, description: 'The new queue.' },
     respond: apiQueue,
@@ -62,6 +66,7 @@ export const updateQueueOp = operation({
   run: ({ db, actor }, input) => updateQueue(db, actor, input),
   http: {
     method: 'put', path: `${Q}/{queueId}`, operationId: 'update-queue', tag: 'Queues', summary: 'Change a queue',
+    description: `The fields given change; null clears workingHoursId and externalId and leaves the switches as they are. ${POLICY_WORDS} Turning auto-assignment on, or changing the algorithm, the working hours or assigning outside them, hands out the queue’s waiting conversations at once.`,
     from: 'body', bodyId: 'UpdateQueueApiRequest',
     response: { schema: apiQueueSchema, description: 'The queue after the change.' },
     respond: apiQueue,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema } from './common';
 import { ROLES } from './api-keys';
+import { capacitySchema } from './agents';
 
 // Inputs of the admin pages' operations: inbox collaborators and switches, user accounts.
 
@@ -32,3 +33,7 @@ export type SetUserRoleInput = z.output<typeof setUserRoleSchema>;
 
 export const setUserEnabledSchema = z.strictObject({ userId: idSchema, enabled: z.boolean({ message: 'Expected true or false.' }) });
 export type SetUserEnabledInput = z.output<typeof setUserEnabledSchema>;
+
+/** The People page's capacity field: a whole number, or null (an empty field) for unlimited. */
+export const setUserCapacitySchema = z.strictObject({ userId: idSchema, capacity: capacitySchema });
+export type SetUserCapacityInput = z.output<typeof setUserCapacitySchema>;

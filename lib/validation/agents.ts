@@ -41,6 +41,25 @@ export const agentListQuerySchema = z.object({
 });
 export type AgentListQuery = z.output<typeof agentListQuerySchema>;
 
+export const CAPACITY_MIN = 1;
+export const CAPACITY_MAX = 1000;
+
+/**
+ * An agent's capacity (SPEC §4): how many open (OPEN + WAITING) conversations auto-assignment may
+ * give them; null is unlimited. Manual assignment may go past it. An extension beyond the reference.
+ */
+export const capacitySchema = z
+  .number({ message: `Expected a whole number from ${CAPACITY_MIN} to ${CAPACITY_MAX}, or null for unlimited.` })
+  .int('Expected a whole number.')
+  .min(CAPACITY_MIN, `At least ${CAPACITY_MIN} (empty, or null, is unlimited).`)
+  .max(CAPACITY_MAX, `At most ${CAPACITY_MAX}.`)
+  .nullable();
+
+const capacityField = (absent: string) =>
+  capacitySchema.optional().meta({
+    description: `Extension beyond the reference: the most open (OPEN + WAITING) conversations auto-assignment gives this agent, ${CAPACITY_MIN}–${CAPACITY_MAX}; null for unlimited; ${absent}. Manual assignment may exceed it. Only admins change it.`,
+  });
+
 // What a client read back and sends again: accepted, and ignored (they are reports, not settings).
 const ignored = () => z.unknown().optional().meta({ description: 'Read-only: accepted as read back, and ignored.' });
 const readOnly = { createdAt: ignored(), updatedAt: ignored(), availability: ignored(), admin: ignored(), setPasswordUrl: ignored() };
@@ -52,6 +71,7 @@ export const createAgentSchema = z.strictObject({
   role: roleSchema,
   enabled: z.boolean({ message: 'Expected true or false.' }).nullish().transform((v) => v ?? true),
   email: agentEmailSchema,
+  capacity: capacityField('left out: unlimited'),
   id: ignored(),
   ...readOnly,
 });
@@ -67,6 +87,7 @@ export const updateAgentSchema = z.strictObject({
   status: statusSchema,
   role: roleSchema,
   enabled: z.boolean({ message: 'Expected true or false.' }).nullish(),
+  capacity: capacityField('left out: unchanged'),
   id: z.string().nullish().meta({ description: 'Read-only: may be sent back as read; another id than the path’s is refused.' }),
   email: z.string().nullish().meta({ description: 'Read-only here: may be sent back as read; a different email is refused.' }),
   ...readOnly,

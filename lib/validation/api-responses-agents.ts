@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { API_TIMESTAMP, apiResponseRegistry, apiPaginationSchema } from './api-responses';
 import { AGENT_STATUSES } from './presence';
-import { AGENT_ROLES } from './agents';
+import { AGENT_ROLES, CAPACITY_MAX, CAPACITY_MIN } from './agents';
 
 // The Agents API's answers (reference AgentResponseWithEmail, AgentResponseResultPage), strict as
 // the rest of lib/validation/api-responses.ts: the contract tests parse every real answer with them.
@@ -20,10 +20,17 @@ export const apiAgentSchema = z
     admin: z.boolean().meta({ description: 'Extension: true for an admin. No request of this API changes an admin’s role.' }),
     enabled: z.boolean(),
     email: z.string().meta({ description: 'The email the agent signs in with.' }),
+    capacity: z
+      .number()
+      .int()
+      .min(CAPACITY_MIN)
+      .max(CAPACITY_MAX)
+      .nullable()
+      .meta({ description: 'Extension beyond the reference: the most open (OPEN + WAITING) conversations auto-assignment gives the agent; null is unlimited. Manual assignment may exceed it.' }),
     createdAt: timestamp,
     updatedAt: timestamp,
   })
-  .meta({ description: 'An agent (a user of the console): the reference’s AgentResponseWithEmail plus admin.' })
+  .meta({ description: 'An agent (a user of the console): the reference’s AgentResponseWithEmail plus admin and capacity.' })
   .register(apiResponseRegistry, { id: 'AgentResponse' });
 
 export const apiCreatedAgentSchema = apiAgentSchema

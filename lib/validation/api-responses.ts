@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AuthorType } from '../generated/prisma/enums';
+import { apiQueuePolicyFields } from './queue-policy';
 import { CHANNELS, CONVERSATION_STATUSES, DIRECTIONS, MESSAGE_TEXT_MAX, PRIORITIES, SUMMARY_MAX, TOPIC_MAX } from './conversations';
 
 // What lib/http/mappers.ts sends, as zod: the OpenAPI document is generated from these, and the
@@ -121,6 +122,7 @@ export const apiQueueSchema = z
     isDefault: z.boolean().meta({ description: 'Where conversations go when no route matches.' }),
     workingHoursId: id.optional().meta({ description: 'The working hours the queue follows; left out when none.' }),
     externalId: z.string().max(255).optional().meta({ description: 'Your own identifier for the queue; left out when none.' }),
+    ...apiQueuePolicyFields,
     isPrivate: z.literal(false).meta({ description: 'Always false: Switchboard has no private queues.' }),
     enabledAgentsCount: z.number().int().min(0).optional(),
     enabledRoutesCount: z.number().int().min(0).optional(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { idSchema, listOf, orderBySchema, paginationSchema } from './common';
 import { PRIORITIES } from './conversations';
+import { queuePolicyFields } from './queue-policy';
 
 const priority = z.enum(PRIORITIES, { message: `Expected one of ${PRIORITIES.join(', ')}.` });
 
@@ -83,24 +84,23 @@ export const simulateConversationSchema = z.object({ conversationId: idSchema, r
 export type SimulateConversationInput = z.output<typeof simulateConversationSchema>;
 
 export const queueNameSchema = z.string().trim().min(1, 'Give the queue a name.').max(255, 'At most 255 characters.');
-export const AUTO_ASSIGNMENT_ALGORITHMS = ['LOAD_BALANCING', 'ROUND_ROBIN', 'PERFORMANCE_BASED'] as const;
-const NOT_APPLIED = 'Accepted for compatibility with the reference, not yet applied (assignment settings live on inboxes for now).';
 const bool = z.boolean({ message: 'Expected true or false.' });
+/**
+ * POST /queues: the reference's CreateQueueApiRequest (name, isAutoAssignmentEnabled,
+ * workingHoursId, externalId) plus, beyond it, the rest of the assignment policy that the
+ * reference only takes on a change (./queue-policy).
+ */
 export const createQueueSchema = z.object({
   name: queueNameSchema,
   isDefault: bool.nullish(),
   /** Must name existing working hours; null takes the queue off its working hours. */
   workingHoursId: idSchema.nullish().meta({ description: 'The working hours the queue follows; null for none.' }),
   externalId: z.string({ message: 'Expected text.' }).max(255, 'At most 255 characters.').nullish().meta({ description: 'Your own identifier for the queue; null clears it.' }),
-  isAutoAssignmentEnabled: bool.nullish().meta({ description: NOT_APPLIED }),
+  ...queuePolicyFields,
 });
-/** PUT /queues/{id}: the fields given change (null clears workingHoursId and externalId); the reference's assignment fields are type-checked and not yet applied. */
+/** PUT /queues/{id}: the fields given change (null clears workingHoursId and externalId, and leaves the switches as they are). */
 export const updateQueueSchema = createQueueSchema.partial().extend({
-  autoAssignmentAlgorithm: z.enum(AUTO_ASSIGNMENT_ALGORITHMS, { message: `Expected one of ${AUTO_ASSIGNMENT_ALGORITHMS.join(', ')}.` }).nullish().meta({ description: NOT_APPLIED }),
-  isAutoAssignmentOutsideOfWorkingHoursEnabled: bool.nullish().meta({ description: NOT_APPLIED }),
-  stickyAgentTimeoutDays: z.number({ message: 'Expected a whole number of days.' }).int('Expected a whole number of days.').min(0).max(36500).nullish().meta({ description: NOT_APPLIED }),
-  isStickyAutoAssignmentEnabled: bool.nullish().meta({ description: NOT_APPLIED }),
-  isRestricted: bool.nullish().meta({ description: NOT_APPLIED }),
+  isRestricted: bool.nullish().meta({ description: 'Accepted for compatibility with the reference and ignored: Switchboard has no restricted queues.' }),
 });
 
 export const sampleSchema = z.strictObject({

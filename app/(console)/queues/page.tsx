@@ -35,6 +35,7 @@ export default async function QueuesPage() {
                 name: q.name,
                 isDefault: q.isDefault,
                 workingHoursId: q.workingHoursId,
+                policy: q.policy,
                 open: q.open,
                 unassigned: q.unassigned,
                 oldestWaiting: q.oldestWaitingSince ? age(q.oldestWaitingSince, now) : '—',

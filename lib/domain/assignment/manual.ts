@@ -8,10 +8,10 @@ import { manualPool } from './pool';
 import { unitOfWork } from '../../db/unit-of-work';
 import { drainAfter } from './drain';
 
-/** The "Assigned Agent" dropdown's options (SPEC §4): who may take this conversation, with availability. */
+/** The "Assigned Agent" dropdown's options (SPEC §4): who may take this conversation, with availability, open count and capacity (it warns at capacity). */
 export async function assignableAgents(db: Tx, actor: Actor, { conversationId }: { conversationId: string }) {
   const c = await getConversation(db, actor, { conversationId });
-  return manualPool(db, c.inboxId, c.queueId);
+  return manualPool(db, c.inboxId, c.queueId, { withLoad: true });
 }
 
 /** Refuses an agent outside the manual pool, in words that say why. */

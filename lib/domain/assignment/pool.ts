@@ -20,23 +20,36 @@ export async function autoPool(tx: Tx, inboxId: string, queueId: string | null, 
   return rows.map((r) => ({ userId: r.userId, name: r.user.name, availability: r.user.availability, position: r.position, lastTurn: r.lastTurn }));
 }
 
+export type ManualCandidate = { id: string; name: string; role: Role; availability: Availability };
+/** A manual candidate with what the dropdown warns about: their open (OPEN + WAITING) conversations and capacity (null: unlimited). */
+export type ManualCandidateWithLoad = ManualCandidate & { open: number; capacity: number | null };
+
 /**
  * Manual pool (SPEC §4): collaborators of the inbox and members of the queue, plus admins; enabled
- * users only. The dropdown lists these; a manual assignment outside them is refused.
+ * users only. The dropdown lists these; a manual assignment outside them is refused. `withLoad`
+ * adds each one's open count and capacity in the same statement (a counted relation, no query per
+ * agent); the check before an assignment leaves it off.
  */
-export async function manualPool(tx: Tx, inboxId: string | null, queueId: string | null) {
-  return tx.user.findMany({
-    where: {
-      enabled: true,
-      OR: [
-        { role: 'ADMIN' },
-        ...(inboxId ? [{ collaborations: { some: { inboxId } } }] : []),
-        ...(queueId ? [{ queueMemberships: { some: { queueId } } }] : []),
-      ],
-    },
-    orderBy: [{ name: 'asc' }, { id: 'asc' }],
-    select: { id: true, name: true, role: true, availability: true },
+export function manualPool(tx: Tx, inboxId: string | null, queueId: string | null): Promise<ManualCandidate[]>;
+export function manualPool(tx: Tx, inboxId: string | null, queueId: string | null, opts: { withLoad: true }): Promise<ManualCandidateWithLoad[]>;
+export async function manualPool(tx: Tx, inboxId: string | null, queueId: string | null, opts?: { withLoad: true }): Promise<ManualCandidate[] | ManualCandidateWithLoad[]> {
+  const where = {
+    enabled: true,
+    OR: [
+      { role: 'ADMIN' as const },
+      ...(inboxId ? [{ collaborations: { some: { inboxId } } }] : []),
+      ...(queueId ? [{ queueMemberships: { some: { queueId } } }] : []),
+    ],
+  };
+  const orderBy = [{ name: 'asc' as const }, { id: 'asc' as const }];
+  const select = { id: true, name: true, role: true, availability: true } as const;
+  if (!opts?.withLoad) return tx.user.findMany({ where, orderBy, select });
+  const rows = await tx.user.findMany({
+    where,
+    orderBy,
+    select: { ...select, capacity: true, _count: { select: { assignedConversations: { where: { status: { in: ['OPEN', 'WAITING'] } } } } } },
   });
+  return rows.map(({ _count, ...u }) => ({ ...u, open: _count.assignedConversations }));
 }
 
 /**
