@@ -17,7 +17,7 @@ import {
   type WorkWeek,
 } from '../validation/working-hours';
 import { DomainError } from './errors';
-import { drainAfter } from './assignment/drain';
+import { drainAfterChange } from './assignment/drain-after';
 
 // The working-hours resource (issue 12): CRUD with holidays. What working hours do to routing and
 // assignment belongs to the policies; a queue follows one (Queue.workingHoursId).
@@ -135,7 +135,7 @@ export async function updateWorkingHours(db: Db, _actor: Actor, input: UpdateWor
 async function handOutAfter(db: Db, id: string, written: Promise<WorkingHoursRow>): Promise<WorkingHoursRow> {
   const row = await written;
   const queues = await db.queue.findMany({ where: { workingHoursId: id }, select: { id: true } });
-  if (queues.length) await drainAfter(db, { queueIds: queues.map((q) => q.id) });
+  if (queues.length) await drainAfterChange(db, { queueIds: queues.map((q) => q.id) });
   return row;
 }
 

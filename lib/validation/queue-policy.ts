@@ -20,8 +20,8 @@ export const ALGORITHM_EXPLANATION: Record<AutoAssignmentAlgorithm, { label: str
   },
   PERFORMANCE_BASED: {
     label: 'Performance based',
-    short: 'The agent who resolved the most of their conversations over the last 7 days (resolved against still open); ties by fewest open.',
-    line: 'The eligible agent with the best resolution rate over the last 7 days, (resolved + 1) / (resolved + open + 2), where resolved = their conversations SOLVED or CLOSED in the last 7 days and open = their OPEN + WAITING now; ties by fewest open, then rotation.',
+    short: 'The online agent who resolved the most of their conversations over the last 7 days (resolved against still open); ties by fewest open.',
+    line: 'The eligible ONLINE agent (all eligible when none is ONLINE) with the best resolution rate over the last 7 days, (resolved + 1) / (resolved + open + 2), where resolved = their conversations SOLVED or CLOSED in the last 7 days and open = their OPEN + WAITING now; ties by fewest open, then rotation.',
   },
 };
 

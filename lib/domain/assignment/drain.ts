@@ -28,16 +28,6 @@ export async function drainWaiting(db: Db, scope: DrainScope): Promise<number> {
   return sqlUnitOfWork(db, (sql) => drainInboxes(sql, systemActor('assigned from the waiting backlog'), inboxIds, scope.queueIds));
 }
 
-/** The same, never throwing: for callers whose own change has committed and must be answered as done. */
-export async function drainAfter(db: Db, scope: DrainScope): Promise<void> {
-  try {
-    await drainWaiting(db, scope);
-  } catch (e) {
-    // What waits is in the database: the next event, or the periodic check, hands it out.
-    console.error('backlog drain failed', e);
-  }
-}
-
 /**
  * The inboxes in scope with auto-assignment on where something waits, or may be about to: an inbox
  * whose row is locked right now (the SHARE probe is skipped) may hold a creator that saw everyone

@@ -6,7 +6,7 @@ import { lockVisibleConversation } from '../conversations/access';
 import { getConversation, loadConversation, type ConversationDetail } from '../conversations/get';
 import { manualPool } from './pool';
 import { unitOfWork } from '../../db/unit-of-work';
-import { drainAfter } from './drain';
+import { drainAfterChange } from './drain-after';
 
 /** The "Assigned Agent" dropdown's options (SPEC §4): who may take this conversation, with availability, open count and capacity (it warns at capacity). */
 export async function assignableAgents(db: Tx, actor: Actor, { conversationId }: { conversationId: string }) {
@@ -47,6 +47,6 @@ export async function assignConversation(db: Db, actor: Actor, { conversationId,
     // itself (the next drain may hand it out), so its own unassigning triggers none.
     return agentId && c.status !== 'SOLVED' ? c.agentId : null;
   });
-  if (freed) await drainAfter(db, { agentId: freed });
+  if (freed) await drainAfterChange(db, { agentId: freed });
   return loadConversation(db, conversationId);
 }

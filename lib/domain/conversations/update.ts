@@ -10,7 +10,7 @@ import { loadConversation, type ConversationDetail } from './get';
 import type { CreatedConversation } from './create';
 import { lockForUpdate, writeUpdate, type UpdatableColumn } from './update-sql';
 import { changesOf, conversationEvent, emit } from '../../realtime/outbox';
-import { drainAfter } from '../assignment/drain';
+import { drainAfterChange } from '../assignment/drain-after';
 
 /** PUT resets the editable fields that are left out; PATCH changes only those given. */
 const PUT_DEFAULTS: Required<{ [K in keyof UpdateConversationInput]: UpdateConversationInput[K] }> = {
@@ -64,7 +64,7 @@ export async function updateConversationRecord(db: Db, actor: Actor, { conversat
     return plan.next;
   });
   // Capacity freed: what waits for this agent is handed out now (SPEC §4), after the commit.
-  if (freed) await drainAfter(db, { agentId: freed });
+  if (freed) await drainAfterChange(db, { agentId: freed });
   return updated;
 }
 

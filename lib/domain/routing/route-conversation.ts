@@ -10,7 +10,7 @@ import { compiledRouteList, loadDefaultQueue } from './saved-routes';
 import { loadRoutingContexts } from './context';
 import { afterConversationRouted } from './hooks';
 import { unitOfWork } from '../../db/unit-of-work';
-import { drainAfter } from '../assignment/drain';
+import { drainAfterChange } from '../assignment/drain-after';
 import { loadClosedQueues } from '../assignment/hours-sql';
 import type { ConversationRef } from '../../validation/conversations';
 
@@ -66,6 +66,6 @@ export async function routeConversation(db: Db, actor: Actor, input: Conversatio
     return current.status !== 'SOLVED' ? current.agentId : null;
   });
   // Sent back to routing, it no longer counts against its former agent's capacity.
-  if (freed) await drainAfter(db, { agentId: freed });
+  if (freed) await drainAfterChange(db, { agentId: freed });
   return loadConversation(db, id);
 }
