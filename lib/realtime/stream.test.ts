@@ -203,7 +203,9 @@ describeEachEngine('event stream', (ctx) => {
 
   it('after the agent joins an inbox they get scope, then that inbox’s events', async () => {
     const { agent, sup, admin, theirs } = await world();
-    const before = await makeConversation(ctx.prisma, { inboxId: theirs.id });
+    // An unassigned OPEN one would go to the newcomer by the backlog drain (SPEC §4); a SOLVED one
+    // stays put, so the only events are the ones this test makes.
+    const before = await makeConversation(ctx.prisma, { inboxId: theirs.id, status: 'SOLVED' });
     const { sse } = open(agent.id);
     await sse.until((es) => es.some((e) => e.type === 'hello'));
     await updateConversation(ctx.prisma, sup, { conversationId: before.id, mode: 'patch', changes: { priority: 'HIGH' } });
