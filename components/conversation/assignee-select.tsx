@@ -4,11 +4,11 @@ import { useEffect, useId, useState } from 'react';
 import { assignConversationAction } from '@/lib/actions/conversations';
 import { useConversationAction } from '@/lib/query/conversations';
 import type { Availability } from '@/lib/generated/prisma/enums';
-import { AVAILABILITY_LABEL } from '@/lib/format';
+import { availabilityLabel } from '@/lib/format';
 import { errorFor, FieldError, labelClass, selectClass } from '@/components/ui/controls';
 import { useHydrated } from '@/components/ui/use-hydrated';
 
-export type AssignableAgent = { id: string; name: string; availability: Availability };
+export type AssignableAgent = { id: string; name: string; availability: Availability; disconnected: boolean };
 
 // A native select, so it needs nothing extra to be used from the keyboard or a screen reader.
 const UNASSIGNED = '';
@@ -58,7 +58,7 @@ export function AssigneeSelect({
         <option value={UNASSIGNED}>Unassigned</option>
         {options.map((a) => (
           <option key={a.id} value={a.id}>
-            {a.name} — {AVAILABILITY_LABEL[a.availability]}
+            {a.name} — {availabilityLabel(a.availability, 'disconnected' in a && a.disconnected)}
             {'stale' in a ? ' (no longer eligible)' : ''}
           </option>
         ))}

@@ -10,7 +10,8 @@ import { unitOfWork } from '../../db/unit-of-work';
 /** The "Assigned Agent" dropdown's options (SPEC §4): who may take this conversation, with availability. */
 export async function assignableAgents(db: Tx, actor: Actor, { conversationId }: { conversationId: string }) {
   const c = await getConversation(db, actor, { conversationId });
-  return manualPool(db, c.inboxId, c.queueId);
+  // "Ana — Away — disconnected": a silent console shows in the label (SPEC §4).
+  return (await manualPool(db, c.inboxId, c.queueId)).map(({ disconnectedAt, ...u }) => ({ ...u, disconnected: disconnectedAt !== null }));
 }
 
 /** Refuses an agent outside the manual pool, in words that say why. */

@@ -35,7 +35,7 @@ export async function manualPool(tx: Tx, inboxId: string | null, queueId: string
       ],
     },
     orderBy: [{ name: 'asc' }, { id: 'asc' }],
-    select: { id: true, name: true, role: true, availability: true },
+    select: { id: true, name: true, role: true, availability: true, disconnectedAt: true },
   });
 }
 

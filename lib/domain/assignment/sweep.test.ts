@@ -9,6 +9,9 @@ import { signInWithPassword } from '../../auth/signin';
 import { setAvailability } from '../presence';
 import { heartbeat } from './presence';
 import { sweepSilentAgents } from './sweep';
+import { assignableAgents } from './manual';
+import { listPeople } from '../people';
+import { availabilityLabel } from '../../format';
 
 // The drain's body is the lead's; here only that presence calls it, and when.
 const drain = vi.hoisted(() => ({ calls: [] as unknown[] }));
@@ -212,5 +215,26 @@ describeEachEngine('presence sweep and heartbeat', (ctx) => {
     expect((await signInWithPassword(p(), { email, password: 'correct-horse-9' }, '203.0.113.9')).ok).toBe(true);
     expect(await row(u.id)).toMatchObject({ availability: 'ONLINE', disconnectedAt: null });
     expect(drain.calls).toEqual([{ agentId: u.id }]);
+  });
+
+  it('the console sees it: People and the Assigned Agent options say "Away — disconnected"', async () => {
+    const t0 = new Date();
+    const admin = await makeUser(p(), 'ADMIN');
+    const ana = await agent('ONLINE', new Date(t0.getTime() - 2 * MINUTE));
+    const cy = await agent('ONLINE', new Date());
+    const inbox = await makeInbox(p(), { collaborators: [ana.id, cy.id] });
+    const c = await p().conversation.create({ data: { inboxId: inbox.id, agentId: ana.id } });
+    await sweepSilentAgents(p(), t0, opts);
+
+    const people = await listPeople(p(), admin);
+    expect(people.find((u) => u.id === ana.id)).toMatchObject({ availability: 'ONLINE', disconnected: true, openLoad: 1 });
+    expect(people.find((u) => u.id === cy.id)).toMatchObject({ disconnected: false });
+    const options = await assignableAgents(p(), admin, { conversationId: c.id });
+    const label = (id: string) => {
+      const o = options.find((u) => u.id === id)!;
+      return availabilityLabel(o.availability, o.disconnected);
+    };
+    expect([label(ana.id), label(cy.id)]).toEqual(['Away — disconnected', 'Online']);
+    expect(availabilityLabel('OFFLINE', true)).toBe('Offline');
   });
 });
