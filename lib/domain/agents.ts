@@ -93,7 +93,7 @@ const emailTaken = (email: string) =>
 /**
  * A new user who can sign in once they have set a password through the one-time link: until then
  * their password hash matches nothing. Their status is stored as given (and takes effect: ACTIVE
- * makes them ONLINE until the presence sweep finds their console silent).
+ * makes them ONLINE; without heartbeats the presence sweep soon shows them as away — disconnected).
  */
 export async function createAgent(db: Db, _actor: Actor, input: CreateAgentInput): Promise<{ agent: AgentRow; token: string }> {
   if (await db.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw emailTaken(input.email);
