@@ -3,6 +3,7 @@ import type { AgentStatus, Availability } from '../generated/prisma/enums';
 import { reassignConversationsOf, type ReassignResult } from './assignment/reassign';
 import { drainWaiting } from './assignment/drain';
 import { publishNow } from '../realtime/outbox';
+import { sqlTimestamp } from '../db/sql';
 
 /** The status word stored for an availability chosen without one (the console's switch, sign-out, the sweep). */
 export const STATUS_FOR_AVAILABILITY: Record<Availability, AgentStatus> = { ONLINE: 'ACTIVE', BUSY: 'BUSY', OFFLINE: 'AWAY' };
@@ -40,6 +41,25 @@ export async function setAvailability(
   }
   // Reassign even when already OFFLINE: a sign-out must never leave conversations with nobody.
   return reassignConversationsOf(db, userId, why);
+}
+
+/**
+ * The agent proved they are there (a heartbeat, a console page): refreshes lastSeenAt and clears
+ * away — disconnected; if it was set, tells the consoles and, when ONLINE, hands them waiting
+ * conversations (their status and conversations never changed, SPEC §4). False: no such enabled user.
+ */
+export async function markPresent(db: Db, agentId: string, now = new Date()): Promise<boolean> {
+  const rows = await db.$queryRaw<{ availability: Availability; was: boolean }[]>`
+    UPDATE "User" u SET "lastSeenAt" = ${sqlTimestamp(now)}::timestamp(3), "disconnectedAt" = NULL
+    FROM (SELECT id, "disconnectedAt" IS NOT NULL AS was FROM "User" WHERE id = ${agentId} FOR UPDATE) old
+    WHERE u.id = old.id AND u.enabled
+    RETURNING u.availability::text AS availability, old.was`;
+  if (!rows.length) return false;
+  if (rows[0].was) {
+    await publishNow([{ type: 'agent', id: agentId, availability: rows[0].availability }]);
+    if (rows[0].availability === 'ONLINE') await drainFor(db, agentId);
+  }
+  return true;
 }
 
 /**

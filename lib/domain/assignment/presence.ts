@@ -5,9 +5,7 @@ import type { Availability } from '../../generated/prisma/enums';
 import type { AgentRef, AgentStatus, ChangeAvailabilityInput } from '../../validation/presence';
 import { AGENT_SELECT, type AgentRow } from '../agent-row';
 import { DomainError } from '../errors';
-import { drainFor, setAvailability } from '../presence';
-import { sqlTimestamp } from '../../db/sql';
-import { publishNow } from '../../realtime/outbox';
+import { markPresent, setAvailability } from '../presence';
 
 /** Reference AgentStatusGroup → SPEC availability: ACTIVE→ONLINE, BUSY→BUSY, AWAY and INVISIBLE→OFFLINE. */
 export const STATUS_TO_AVAILABILITY: Record<AgentStatus, Availability> = {
@@ -59,10 +57,5 @@ export async function heartbeat(db: Db, actor: Actor, { agentId }: AgentRef): Pr
   const now = new Date();
   const { count } = await db.user.updateMany({ where: { id: agentId, enabled: true, disconnectedAt: null }, data: { lastSeenAt: now } });
   if (count) return;
-  const back = await db.$queryRaw<{ availability: Availability }[]>`
-    UPDATE "User" SET "lastSeenAt" = ${sqlTimestamp(now)}::timestamp(3), "disconnectedAt" = NULL
-    WHERE id = ${agentId} AND enabled RETURNING availability::text AS availability`;
-  if (!back.length) throw notFound();
-  await publishNow([{ type: 'agent', id: agentId, availability: back[0].availability }]);
-  if (back[0].availability === 'ONLINE') await drainFor(db, agentId);
+  if (!(await markPresent(db, agentId, now))) throw notFound();
 }

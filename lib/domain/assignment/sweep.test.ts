@@ -6,7 +6,7 @@ import type { Availability } from '../../generated/prisma/enums';
 import { MemoryBus, setBus, type EventBus } from '../../realtime/bus';
 import { hashPassword } from '../../auth/password';
 import { signInWithPassword } from '../../auth/signin';
-import { setAvailability } from '../presence';
+import { markPresent, setAvailability } from '../presence';
 import { heartbeat } from './presence';
 import { sweepSilentAgents } from './sweep';
 import { assignableAgents } from './manual';
@@ -179,6 +179,11 @@ describeEachEngine('presence sweep and heartbeat', (ctx) => {
     expect((await row(ana.id)).lastSeenAt!.getTime()).toBeGreaterThanOrEqual(before.getTime());
     expect(drain.calls).toHaveLength(1);
     expect(agentEvents()).toEqual([]);
+
+    // A console page proves presence the same way; nobody (or a disabled user) is no one to mark.
+    expect(await markPresent(p(), ana.id)).toBe(true);
+    expect(await markPresent(p(), 'nobody')).toBe(false);
+    expect(drain.calls).toHaveLength(1);
 
     // BUSY takes nothing new: back, but nothing to drain.
     await heartbeat(p(), ben, { agentId: ben.id });
