@@ -1,7 +1,7 @@
 // Runs once when a server process starts: opens the database (so the embedded PGlite folder is
 // locked by the server from the start and a command line tool is told at once) and starts the
-// presence sweep (SPEC §4: silent agents go OFFLINE) and the opening-time check (waiting
-// conversations are handed out when their queue's working hours open).
+// presence sweep (SPEC §4: silent agents show as away, and after a longer silence go OFFLINE) and
+// the opening-time check (waiting conversations are handed out when their queue's hours open).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
   const { db } = await import('./lib/db');

@@ -40,7 +40,7 @@ const COUNT_REQUESTS = env('COUNT_REQUESTS', 50);
 const PORT = env('BENCH_PORT', 3620);
 const TIMEOUT_MS = 30_000;
 const CREATE_PATH = '/ccaas/1/conversations';
-const APP_ENV = { PRESENCE_GRACE_SECONDS: '86400' }; // the bench's agents never heartbeat: keep them ONLINE
+const APP_ENV = { PRESENCE_GRACE_SECONDS: '86400' }; // the bench's agents never heartbeat: keep them connected (an away agent takes nothing new)
 
 const README = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', 'README.md');
 

@@ -10,7 +10,7 @@
 //     creates is in flight on instance B when it is SIGKILLed, and is retried on A;
 //   - agents 3–8 flip ONLINE/OFFLINE (PUT /ccaas/1/agents/{id}/status ACTIVE/AWAY) about every
 //     FLIP_MS (200 ms), agents 1–2 never do, so some agent is ONLINE at all times; every agent
-//     heartbeats every 10 s (the presence sweep would take silent agents OFFLINE);
+//     heartbeats every 10 s (the presence sweep would show silent agents away, and they would take nothing new);
 //   - closers PATCH {"status":"CLOSED"} the created conversations oldest first, keeping between
 //     OPEN and 2 × OPEN of them open; creators wait above that, so the open load stays bounded;
 //   - at 40 % of the run instance B is SIGKILLed and started again on its port (while it is down

@@ -16,6 +16,11 @@ export function age(from: Date, now = new Date()): string {
 export const STATUS_LABEL: Record<ConversationStatus, string> = { OPEN: 'Open', WAITING: 'Waiting', SOLVED: 'Solved', CLOSED: 'Closed' };
 export const PRIORITY_LABEL: Record<Priority, string> = { URGENT: 'Urgent', HIGH: 'High', NORMAL: 'Normal', LOW: 'Low' };
 export const AVAILABILITY_LABEL: Record<Availability, string> = { ONLINE: 'Online', BUSY: 'Busy', OFFLINE: 'Offline' };
+
+/** What the console shows for an agent's availability: an ONLINE or BUSY one whose console fell silent is away (SPEC §4). */
+export function availabilityLabel(availability: Availability, disconnected = false): string {
+  return disconnected && availability !== 'OFFLINE' ? 'Away — disconnected' : AVAILABILITY_LABEL[availability];
+}
 export const CHANNEL_LABEL: Record<Channel, string> = {
   NO_CHANNEL: 'No channel',
   SMS: 'SMS',

@@ -11,6 +11,10 @@ import pg from 'pg';
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const env = { ...process.env };
 delete env.DATABASE_URL;
+// A silent console shows as away after 20 s instead of 90 (e2e/presence.spec.ts waits for it). The
+// console's heartbeat and the sweep follow the grace period (every 5 s here), so an open console
+// stays connected with room for a slow machine; the reassignment window keeps its default.
+env.PRESENCE_GRACE_SECONDS ??= '20';
 
 if (env.E2E_DATABASE_URL) {
   const url = new URL(env.E2E_DATABASE_URL);

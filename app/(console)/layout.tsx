@@ -6,6 +6,9 @@ import { SignOutButton } from '@/components/console/sign-out-button';
 import { AvailabilityDot } from '@/components/ui/badges';
 import { Providers } from '@/components/providers';
 import { Heartbeat } from '@/components/console/heartbeat';
+import { HEARTBEAT_EVERY_MS } from '@/lib/domain/presence-config';
+import { markPresent } from '@/lib/domain/presence';
+import { db } from '@/lib/db';
 import { AvailabilitySwitch } from '@/components/console/availability-switch';
 import { LiveProvider } from '@/components/realtime/live-provider';
 import { LiveStatusPill } from '@/components/realtime/live-status';
@@ -15,6 +18,9 @@ export const dynamic = 'force-dynamic';
 
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const actor = await requirePageActor('AGENT');
+  // Opening a page proves presence: back from away — disconnected before the page renders, so it
+  // never shows a stale "Away — disconnected" that the first heartbeat would refresh away at once.
+  const disconnected = actor.disconnected && !(await markPresent(db(), actor.id));
   const items = NAV_ITEMS.filter((i) => can(actor.role, i.permission)).map(({ href, label, icon }) => ({ href, label, icon }));
   return (
     <Providers>
@@ -32,17 +38,17 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
             <div className="mt-auto space-y-3 border-t border-white/10 px-2 pt-4">
               <div data-testid="current-user">
                 <p className="flex items-center gap-2 text-sm font-medium">
-                  <AvailabilityDot availability={actor.availability} />
+                  <AvailabilityDot availability={actor.availability} disconnected={disconnected} />
                   {actor.name}
                 </p>
                 <p className="text-xs text-slate-400">
                   {ROLE_LABEL[actor.role]} · {actor.email}
                 </p>
               </div>
-              <AvailabilitySwitch key={actor.availability} availability={actor.availability} />
+              <AvailabilitySwitch key={actor.availability} availability={actor.availability} disconnected={disconnected} />
               <LiveStatusPill />
               <SignOutButton />
-              <Heartbeat />
+              <Heartbeat everyMs={HEARTBEAT_EVERY_MS} />
             </div>
           </aside>
           <div className="min-w-0 flex-1">{children}</div>

@@ -11,7 +11,7 @@ const OPTIONS = [
 ] as const;
 
 /** The agent's own availability, always visible in the sidebar (SPEC §6). */
-export function AvailabilitySwitch({ availability }: { availability: 'ONLINE' | 'BUSY' | 'OFFLINE' }) {
+export function AvailabilitySwitch({ availability, disconnected = false }: { availability: 'ONLINE' | 'BUSY' | 'OFFLINE'; disconnected?: boolean }) {
   const router = useRouter();
   const [value, setValue] = useState(availability);
   const [error, setError] = useState<string | null>(null);
@@ -54,6 +54,12 @@ export function AvailabilitySwitch({ availability }: { availability: 'ONLINE' | 
           ))}
         </select>
       </div>
+      {disconnected && value !== 'OFFLINE' && (
+        // Shown until this console's next heartbeat reaches the server (the sweep saw it silent).
+        <p role="status" className="mt-1 text-xs text-orange-200">
+          Away — disconnected
+        </p>
+      )}
       {error && (
         <p role="alert" className="mt-1 text-xs text-red-300">
           {error}

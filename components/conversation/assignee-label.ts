@@ -1,7 +1,7 @@
 import type { Availability } from '@/lib/generated/prisma/enums';
-import { AVAILABILITY_LABEL } from '@/lib/format';
+import { availabilityLabel } from '@/lib/format';
 
-export type AssignableAgent = { id: string; name: string; availability: Availability; open?: number; capacity?: number | null };
+export type AssignableAgent = { id: string; name: string; availability: Availability; disconnected?: boolean; open?: number; capacity?: number | null };
 
 /**
  * An option of the "Assigned Agent" dropdown: "Ana — Online · 3/5 open", and at or past capacity
@@ -9,7 +9,7 @@ export type AssignableAgent = { id: string; name: string; availability: Availabi
  * the words are the warning. Without a capacity: "Ana — Online · 3 open".
  */
 export function assigneeLabel(a: AssignableAgent): string {
-  const head = `${a.name} — ${AVAILABILITY_LABEL[a.availability]}`;
+  const head = `${a.name} — ${availabilityLabel(a.availability, a.disconnected ?? false)}`;
   if (a.open === undefined) return head;
   if (a.capacity == null) return `${head} · ${a.open} open`;
   const load = `${head} · ${a.open}/${a.capacity} open`;

@@ -27,7 +27,7 @@ export function AgentTable({ agents, now }: { agents: AgentFigures[]; now: strin
               </th>
               <td className="px-3 py-2.5">
                 <span className="inline-flex items-center gap-2">
-                  <AvailabilityBadge availability={a.availability} />
+                  <AvailabilityBadge availability={a.availability} disconnected={a.disconnected} />
                   <span className="text-xs text-slate-500">
                     for <time dateTime={a.availabilityChangedAt}>{age(new Date(a.availabilityChangedAt), new Date(now)).replace('now', 'a moment')}</time>
                   </span>

@@ -14,7 +14,7 @@ export function DashboardView({ initial }: { initial: DashboardData }) {
   const { data, error, isFetching } = useDashboard(initial);
   const open = data.queues.reduce((s, q) => s + q.open, 0);
   const unassigned = data.queues.reduce((s, q) => s + q.unassigned, 0);
-  const online = data.agents.filter((a) => a.availability === 'ONLINE').length;
+  const online = data.agents.filter((a) => a.availability === 'ONLINE' && !a.disconnected).length;
   const median = data.waiting.firstAssignment.medianSeconds;
   const timeZone = useViewerTimeZone();
 

@@ -34,7 +34,7 @@ export function PeopleTable({ people, now }: { people: PersonRow[]; now: Date })
                 <RoleSelect userId={p.id} name={p.name} role={p.role} />
               </td>
               <td className="px-3 py-2.5">
-                <AvailabilityBadge availability={p.availability} />
+                <AvailabilityBadge availability={p.availability} disconnected={p.disconnected} />
               </td>
               <td className="px-3 py-2.5 text-right tabular-nums text-slate-700">
                 {p.capacity === null ? p.openLoad : `${p.openLoad} / ${p.capacity}`}

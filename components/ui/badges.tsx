@@ -1,5 +1,5 @@
 import type { Availability, ConversationStatus, Priority } from '@/lib/generated/prisma/enums';
-import { AVAILABILITY_LABEL, PRIORITY_LABEL, STATUS_LABEL } from '@/lib/format';
+import { availabilityLabel, PRIORITY_LABEL, STATUS_LABEL } from '@/lib/format';
 
 const STATUS_TONE: Record<ConversationStatus, string> = {
   OPEN: 'bg-emerald-50 text-emerald-700 ring-emerald-600/20',
@@ -21,6 +21,10 @@ const AVAILABILITY_TONE: Record<Availability, string> = {
   OFFLINE: 'bg-slate-400',
 };
 
+// Away — disconnected (SPEC §4): neither the chosen colour nor Offline's grey, since nothing was chosen.
+const DISCONNECTED_TONE = 'bg-orange-300 ring-1 ring-orange-500';
+const tone = (availability: Availability, disconnected: boolean) => (disconnected && availability !== 'OFFLINE' ? DISCONNECTED_TONE : AVAILABILITY_TONE[availability]);
+
 const pill = 'inline-flex items-center rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset whitespace-nowrap';
 
 export function StatusBadge({ status }: { status: ConversationStatus }) {
@@ -35,20 +39,21 @@ export function TagBadge({ name }: { name: string }) {
   return <span className="inline-flex items-center rounded bg-brand-50 px-1.5 py-0.5 text-xs font-medium text-brand-700">#{name}</span>;
 }
 
-export function AvailabilityDot({ availability }: { availability: Availability }) {
+export function AvailabilityDot({ availability, disconnected = false }: { availability: Availability; disconnected?: boolean }) {
+  const label = availabilityLabel(availability, disconnected);
   return (
-    <span className="inline-flex items-center" title={AVAILABILITY_LABEL[availability]}>
-      <span className={`h-2 w-2 rounded-full ${AVAILABILITY_TONE[availability]}`} aria-hidden="true" />
-      <span className="sr-only">{AVAILABILITY_LABEL[availability]}</span>
+    <span className="inline-flex items-center" title={label}>
+      <span className={`h-2 w-2 rounded-full ${tone(availability, disconnected)}`} aria-hidden="true" />
+      <span className="sr-only">{label}</span>
     </span>
   );
 }
 
-export function AvailabilityBadge({ availability }: { availability: Availability }) {
+export function AvailabilityBadge({ availability, disconnected = false }: { availability: Availability; disconnected?: boolean }) {
   return (
     <span className="inline-flex items-center gap-1.5 text-sm text-slate-700">
-      <span className={`h-2 w-2 rounded-full ${AVAILABILITY_TONE[availability]}`} aria-hidden="true" />
-      {AVAILABILITY_LABEL[availability]}
+      <span className={`h-2 w-2 rounded-full ${tone(availability, disconnected)}`} aria-hidden="true" />
+      {availabilityLabel(availability, disconnected)}
     </span>
   );
 }

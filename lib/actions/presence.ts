@@ -6,7 +6,7 @@ import { agentHeartbeatOp } from '../operations/queues-agents';
 import { setMyAvailabilityOp } from '../operations/console';
 import { getSessionActor } from '../auth/session';
 
-/** Sent by an open console every 20 s; without it the presence sweep sets the agent OFFLINE. */
+/** Sent by an open console (every 20 s by default); without it the presence sweep shows the agent as away — disconnected. */
 export async function heartbeatAction(): Promise<{ ok: boolean }> {
   const me = await getSessionActor().catch(() => null);
   if (!me) return { ok: false };

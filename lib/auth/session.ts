@@ -10,7 +10,7 @@ import { can, hasRole, type Permission } from '../access/roles';
 
 export type UserActor = Extract<Actor, { kind: 'user' }>;
 /** The actor plus what the console shows about the signed-in person. */
-export type SessionUser = UserActor & { availability: Availability };
+export type SessionUser = UserActor & { availability: Availability; disconnected: boolean };
 
 /** The signed-in user as an actor, re-read from the database (once per request), or null. */
 export const getSessionActor = cache(async (): Promise<SessionUser | null> => {
@@ -18,10 +18,10 @@ export const getSessionActor = cache(async (): Promise<SessionUser | null> => {
   if (!session?.userId) return null;
   const user = await db().user.findUnique({
     where: { id: session.userId },
-    select: { id: true, role: true, name: true, email: true, enabled: true, availability: true },
+    select: { id: true, role: true, name: true, email: true, enabled: true, availability: true, disconnectedAt: true },
   });
   if (!user || !user.enabled) return null;
-  return { kind: 'user', id: user.id, role: user.role, name: user.name, email: user.email, availability: user.availability };
+  return { kind: 'user', id: user.id, role: user.role, name: user.name, email: user.email, availability: user.availability, disconnected: user.disconnectedAt !== null };
 });
 
 /** For server actions and route handlers: the actor, or an AuthError to turn into 401/403. */

@@ -3,6 +3,7 @@ import type { Role } from '../generated/prisma/enums';
 import { signInSchema } from '../validation/auth';
 import { checkThrottle, recordAttempt } from './throttle';
 import { publishNow } from '../realtime/outbox';
+import { drainFor } from '../domain/presence';
 import { DUMMY_HASH, verifyPassword } from './password';
 
 export type SignInResult =
@@ -11,7 +12,7 @@ export type SignInResult =
 
 export const BAD_CREDENTIALS = 'Wrong email or password.';
 
-/** Checks credentials with throttling; on success marks the user ONLINE (SPEC §4: signing in sets ONLINE). */
+/** Checks credentials with throttling; on success marks the user ONLINE (SPEC §4: signing in sets ONLINE) and connected. */
 export async function signInWithPassword(db: Db, input: unknown, ip: string): Promise<SignInResult> {
   const parsed = signInSchema.safeParse(input);
   if (!parsed.success) return { ok: false, error: 'Enter your email and password.' };
@@ -37,8 +38,12 @@ export async function signInWithPassword(db: Db, input: unknown, ip: string): Pr
   const now = new Date();
   await db.user.update({
     where: { id: user.id },
-    data: { availability: 'ONLINE', status: 'ACTIVE', availabilityChangedAt: now, lastSeenAt: now },
+    data: { availability: 'ONLINE', status: 'ACTIVE', availabilityChangedAt: now, lastSeenAt: now, disconnectedAt: null },
   });
-  if (user.availability !== 'ONLINE') await publishNow([{ type: 'agent', id: user.id, availability: 'ONLINE' }]);
+  // Signing in proves presence: whoever was not ONLINE, or was away — disconnected, can take work now.
+  if (user.availability !== 'ONLINE' || user.disconnectedAt) {
+    await publishNow([{ type: 'agent', id: user.id, availability: 'ONLINE' }]);
+    await drainFor(db, user.id);
+  }
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
 }

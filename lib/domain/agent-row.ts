@@ -1,6 +1,12 @@
-import type { AgentStatus, Availability, Role } from '../generated/prisma/enums';
+import type { AgentStatus, Availability, ConversationStatus, Role } from '../generated/prisma/enums';
 
-/** The columns every agent answer is built from (lib/http/agent-mapper.ts). */
+/** What counts against an agent's capacity (SPEC §4): their OPEN and WAITING conversations. */
+export const OPEN_STATUSES: ConversationStatus[] = ['OPEN', 'WAITING'];
+
+/**
+ * The columns every agent answer is built from (lib/http/agent-mapper.ts). The open count is a
+ * subquery of the same statement (Prisma's filtered _count), so a page of agents is still one read.
+ */
 export const AGENT_SELECT = {
   id: true,
   name: true,
@@ -8,10 +14,12 @@ export const AGENT_SELECT = {
   role: true,
   status: true,
   availability: true,
-  enabled: true,
+  disconnectedAt: true,
   capacity: true,
+  enabled: true,
   createdAt: true,
   updatedAt: true,
+  _count: { select: { assignedConversations: { where: { status: { in: OPEN_STATUSES } } } } },
 } as const;
 
 export type AgentRow = {
@@ -21,9 +29,13 @@ export type AgentRow = {
   role: Role;
   status: AgentStatus;
   availability: Availability;
-  enabled: boolean;
+  /** Set while their console is silent (the presence sweep): away — disconnected. */
+  disconnectedAt: Date | null;
   /** Open conversations auto-assignment may give them; null is unlimited. */
   capacity: number | null;
+  enabled: boolean;
   createdAt: Date;
   updatedAt: Date;
+  /** OPEN + WAITING conversations assigned to them. */
+  _count: { assignedConversations: number };
 };

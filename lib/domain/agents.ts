@@ -3,7 +3,7 @@ import { unitOfWork } from '../db/unit-of-work';
 import { isUniqueViolation } from '../db/sql';
 import type { Actor } from '../access/actor';
 import type { Prisma } from '../generated/prisma/client';
-import type { Availability, Role } from '../generated/prisma/enums';
+import type { AgentStatus, Role } from '../generated/prisma/enums';
 import { publishNow } from '../realtime/outbox';
 import type { AgentConversationsQuery, AgentListQuery, CreateAgentInput, UpdateAgentInput } from '../validation/agents';
 import { AGENT_SELECT, type AgentRow } from './agent-row';
@@ -26,20 +26,36 @@ export type AgentPage = { agents: AgentRow[]; totalItems: number; page: number; 
 
 const ORDER_COLUMN = { id: 'id', displayName: 'name', createdAt: 'createdAt', updatedAt: 'updatedAt', status: 'status' } as const;
 
-/** The reference's effective words → stored availability (INVISIBLE is a choice, never an effect). */
-const AVAILABILITY_OF: Record<string, Availability | null> = { ACTIVE: 'ONLINE', BUSY: 'BUSY', AWAY: 'OFFLINE', INVISIBLE: null };
+/**
+ * The `availability` filter matches the effective state the answers show (lib/http/agent-mapper.ts):
+ * AWAY is OFFLINE or disconnected; BUSY is BUSY, or ONLINE at capacity; ACTIVE is the other ONLINE
+ * ones; INVISIBLE is a choice, never an effect, so it matches nobody. `atCapacity`: ids of agents
+ * whose open conversations reach their capacity (read by `atCapacityIds` only when needed).
+ */
+function availabilityWhere(a: AgentStatus, atCapacity: string[]): Prisma.UserWhereInput {
+  if (a === 'AWAY') return { OR: [{ availability: 'OFFLINE' }, { disconnectedAt: { not: null } }] };
+  if (a === 'BUSY') return { disconnectedAt: null, OR: [{ availability: 'BUSY' }, { availability: 'ONLINE', id: { in: atCapacity } }] };
+  if (a === 'ACTIVE') return { disconnectedAt: null, availability: 'ONLINE', id: { notIn: atCapacity } };
+  return { id: { in: [] } };
+}
 
-function agentWhere(q: AgentListQuery): Prisma.UserWhereInput {
+/** Agents whose OPEN + WAITING conversations reach their capacity: one grouped statement. */
+async function atCapacityIds(db: Db): Promise<string[]> {
+  const rows = await db.$queryRaw<{ id: string }[]>`
+    SELECT u.id FROM "User" u
+    WHERE u.capacity IS NOT NULL
+      AND u.capacity <= (SELECT count(*) FROM "Conversation" c WHERE c."agentId" = u.id AND c.status IN ('OPEN', 'WAITING'))`;
+  return rows.map((r) => r.id);
+}
+
+function agentWhere(q: AgentListQuery, atCapacity: string[]): Prisma.UserWhereInput {
   const and: Prisma.UserWhereInput[] = [];
   if (q.agentIds?.length) and.push({ id: { in: q.agentIds } });
   if (q.queueIds?.length) and.push({ queueMemberships: { some: { queueId: { in: q.queueIds } } } });
   if (q.displayName) and.push({ name: { contains: q.displayName, mode: 'insensitive' } });
   if (q.email) and.push({ email: { equals: q.email, mode: 'insensitive' } });
   if (q.status) and.push({ status: q.status });
-  if (q.availability) {
-    const a = AVAILABILITY_OF[q.availability];
-    and.push(a ? { availability: a } : { id: { in: [] } });
-  }
+  if (q.availability) and.push(availabilityWhere(q.availability, atCapacity));
   // Admins read as SUPERVISOR, so they are found as supervisors.
   if (q.role) and.push({ role: q.role === 'AGENT' ? 'AGENT' : { in: ['SUPERVISOR', 'ADMIN'] } });
   if (q.enabled !== undefined) and.push({ enabled: q.enabled });
@@ -50,9 +66,13 @@ function agentWhere(q: AgentListQuery): Prisma.UserWhereInput {
   return { AND: and };
 }
 
-/** One page of agents, filtered: two statements whatever the page holds (the rows and the count). */
+/**
+ * One page of agents, filtered: two statements whatever the page holds (the rows with their open
+ * counts, and the total), and one more when filtering by ACTIVE or BUSY (who is at capacity).
+ */
 export async function listAgents(db: Db, _actor: Actor, q: AgentListQuery): Promise<AgentPage> {
-  const where = agentWhere(q);
+  const atCapacity = q.availability === 'ACTIVE' || q.availability === 'BUSY' ? await atCapacityIds(db) : [];
+  const where = agentWhere(q, atCapacity);
   const [field, dir] = q.orderBy.split(':') as [keyof typeof ORDER_COLUMN, 'asc' | 'desc'];
   const orderBy: Prisma.UserOrderByWithRelationInput[] = [{ [ORDER_COLUMN[field]]: dir }, ...(field === 'id' ? [] : [{ id: dir }])];
   const [agents, totalItems] = await Promise.all([
@@ -74,7 +94,7 @@ const emailTaken = (email: string) =>
 /**
  * A new user who can sign in once they have set a password through the one-time link: until then
  * their password hash matches nothing. Their status is stored as given (and takes effect: ACTIVE
- * makes them ONLINE until the presence sweep finds their console silent).
+ * makes them ONLINE; without heartbeats the presence sweep soon shows them as away — disconnected).
  */
 export async function createAgent(db: Db, _actor: Actor, input: CreateAgentInput): Promise<{ agent: AgentRow; token: string }> {
   if (await db.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw emailTaken(input.email);

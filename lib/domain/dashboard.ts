@@ -41,6 +41,8 @@ export type AgentFigures = {
   enabled: boolean;
   availability: Availability;
   availabilityChangedAt: string;
+  /** Away — disconnected: their console fell silent (SPEC §4). */
+  disconnected: boolean;
   openLoad: number;
   assignedToday: number;
 };
@@ -112,7 +114,7 @@ export async function getDashboard(db: Tx, actor: Actor, opts: DashboardOptions 
         ],
       },
       orderBy: [{ name: 'asc' }, { id: 'asc' }],
-      select: { id: true, name: true, role: true, enabled: true, availability: true, availabilityChangedAt: true },
+      select: { id: true, name: true, role: true, enabled: true, availability: true, availabilityChangedAt: true, disconnectedAt: true },
     }),
     hourlyCreated(db, from, now),
     hourlyAssigned(db, from, now),
@@ -170,8 +172,9 @@ export async function getDashboard(db: Tx, actor: Actor, opts: DashboardOptions 
     now: now.toISOString(),
     since: since.toISOString(),
     queues: queueRows,
-    agents: users.map((u) => ({
+    agents: users.map(({ disconnectedAt, ...u }) => ({
       ...u,
+      disconnected: disconnectedAt !== null,
       availabilityChangedAt: u.availabilityChangedAt.toISOString(),
       openLoad: load.get(u.id) ?? 0,
       assignedToday: todayBy.get(u.id) ?? 0,

@@ -10,6 +10,8 @@ export type PersonRow = {
   availability: 'ONLINE' | 'BUSY' | 'OFFLINE';
   enabled: boolean;
   lastSeenAt: Date | null;
+  /** Away — disconnected: their console fell silent (SPEC §4). */
+  disconnected: boolean;
   openLoad: number;
   /** Open conversations auto-assignment may give them; null is unlimited. */
   capacity: number | null;
@@ -21,7 +23,7 @@ export async function listPeople(db: Tx, actor: Actor): Promise<PersonRow[]> {
   const [users, loads] = await Promise.all([
     db.user.findMany({
       orderBy: [{ role: 'asc' }, { name: 'asc' }],
-      select: { id: true, name: true, email: true, role: true, availability: true, enabled: true, lastSeenAt: true, capacity: true },
+      select: { id: true, name: true, email: true, role: true, availability: true, enabled: true, lastSeenAt: true, capacity: true, disconnectedAt: true },
     }),
     db.conversation.groupBy({
       by: ['agentId'],
@@ -30,5 +32,5 @@ export async function listPeople(db: Tx, actor: Actor): Promise<PersonRow[]> {
     }),
   ]);
   const load = new Map(loads.map((l) => [l.agentId, l._count._all]));
-  return users.map((u) => ({ ...u, openLoad: load.get(u.id) ?? 0 }));
+  return users.map(({ disconnectedAt, ...u }) => ({ ...u, disconnected: disconnectedAt !== null, openLoad: load.get(u.id) ?? 0 }));
 }

@@ -2,12 +2,21 @@ import type { Availability } from '../generated/prisma/enums';
 import type { AgentRow } from '../domain/agent-row';
 import { apiTimestamp } from './format';
 
+export type EffectiveAvailability = 'ACTIVE' | 'BUSY' | 'AWAY';
+
+/** The chosen availability in the reference's words (INVISIBLE is a choice, never an effect). */
+export const EFFECTIVE_AVAILABILITY: Record<Availability, EffectiveAvailability> = { ONLINE: 'ACTIVE', BUSY: 'BUSY', OFFLINE: 'AWAY' };
+
 /**
- * The effective state in the reference's words. ONLINE is ACTIVE, BUSY is BUSY, OFFLINE is AWAY
- * (INVISIBLE is a choice, never an effect). Capacity and silent consoles will report BUSY and AWAY
- * here once they exist.
+ * The effective state (SPEC §4), the one definition: AWAY when OFFLINE or when their console fell
+ * silent (away — disconnected: the chosen status stays, `status` shows it); BUSY when they chose
+ * BUSY or are at capacity (open OPEN + WAITING conversations ≥ capacity); otherwise ACTIVE.
  */
-export const EFFECTIVE_AVAILABILITY: Record<Availability, 'ACTIVE' | 'BUSY' | 'AWAY'> = { ONLINE: 'ACTIVE', BUSY: 'BUSY', OFFLINE: 'AWAY' };
+export function effectiveAvailability(u: Pick<AgentRow, 'availability' | 'disconnectedAt' | 'capacity'> & { open: number }): EffectiveAvailability {
+  if (u.availability === 'OFFLINE' || u.disconnectedAt) return 'AWAY';
+  if (u.availability === 'BUSY' || (u.capacity != null && u.open >= u.capacity)) return 'BUSY';
+  return 'ACTIVE';
+}
 
 /** The one agent JSON of every agent operation (AgentResponse in lib/validation/api-responses-agents.ts). */
 export function apiAgent(u: AgentRow) {
@@ -15,7 +24,7 @@ export function apiAgent(u: AgentRow) {
     id: u.id,
     displayName: u.name,
     status: u.status,
-    availability: EFFECTIVE_AVAILABILITY[u.availability],
+    availability: effectiveAvailability({ ...u, open: u._count.assignedConversations }),
     // The reference knows AGENT and SUPERVISOR only: an admin reads as a supervisor who is an admin.
     role: u.role === 'AGENT' ? ('AGENT' as const) : ('SUPERVISOR' as const),
     admin: u.role === 'ADMIN',

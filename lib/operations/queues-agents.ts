@@ -148,7 +148,8 @@ export const agentHeartbeatOp = operation({
   run: ({ db, actor }, input) => heartbeat(db, actor, input),
   http: {
     method: 'put', path: `${AGENT}/heartbeat`, operationId: 'update-agent-heartbeat', tag: 'Agents', summary: 'Report that an agent is still there',
-    description: 'Agents whose console stops sending heartbeats are set OFFLINE.',
+    description:
+      'Proves the agent is still there; a console sends one every 20 s by default. An ACTIVE or BUSY agent silent for longer than the grace period (PRESENCE_GRACE_SECONDS, default 90) reads as `availability: AWAY` ("away — disconnected") with their status unchanged: auto-assignment gives them nothing new and they keep their conversations. The next heartbeat brings them back as they were, and hands an ACTIVE agent waiting conversations. After PRESENCE_REASSIGN_AFTER_MINUTES (default 15; 0 = never) of continued silence they are set AWAY (OFFLINE) and their open conversations reassigned, with that reason in the timeline.',
     response: { schema: apiStatusSchema, description: 'Heartbeat received.' },
     respond: () => success('Heartbeat received.'),
     errors: [401, 403, 404],

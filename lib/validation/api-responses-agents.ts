@@ -15,7 +15,10 @@ export const apiAgentSchema = z
     status: z.enum(AGENT_STATUSES).meta({ description: 'What the agent chose: ACTIVE, BUSY, AWAY or INVISIBLE.' }),
     availability: z
       .enum(AGENT_STATUSES)
-      .meta({ description: 'The effective state: ACTIVE (online), BUSY or AWAY (offline, including INVISIBLE and silent consoles).' }),
+      .meta({
+        description:
+          'The effective state, which `status` (the choice) does not show: AWAY when the chosen status is AWAY or INVISIBLE, or when the agent’s console stopped sending heartbeats for longer than the grace period (PRESENCE_GRACE_SECONDS, default 90; "away — disconnected": they take nothing new by auto-assignment and keep their conversations, and their next heartbeat brings them back as they were; only after PRESENCE_REASSIGN_AFTER_MINUTES, default 15, of continued silence are they set OFFLINE and their conversations reassigned); BUSY when the status is BUSY or they are at capacity (their OPEN + WAITING conversations reach `capacity`); otherwise ACTIVE. The list’s `availability` filter matches this effective state; INVISIBLE matches nobody.',
+      }),
     role: z.enum(AGENT_ROLES).meta({ description: 'Admins show as SUPERVISOR (the reference has no admin role), with admin: true.' }),
     admin: z.boolean().meta({ description: 'Extension: true for an admin. No request of this API changes an admin’s role.' }),
     enabled: z.boolean(),

@@ -2,11 +2,9 @@ import { expect, it } from 'vitest';
 import { describeEachEngine } from '../../test/db';
 import type { Actor } from '../../access/actor';
 import { assignConversation, assignableAgents } from './manual';
-import { heartbeat } from './presence';
-import { sweepSilentAgents } from './sweep';
 import { updateConversation } from '../conversations/update';
 
-describeEachEngine('manual assignment and presence', (ctx) => {
+describeEachEngine('manual assignment', (ctx) => {
   let k = 0;
   async function setup() {
     const p = ctx.prisma;
@@ -48,23 +46,5 @@ describeEachEngine('manual assignment and presence', (ctx) => {
     await expect(assignConversation(ctx.prisma, actorOf(out), { conversationId: c.id, agentId: admin.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await ctx.prisma.conversation.update({ where: { id: c.id }, data: { status: 'CLOSED' } });
     await expect(assignConversation(ctx.prisma, actorOf(ana), { conversationId: c.id, agentId: ana.id })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
-  });
-
-  it('the sweep marks a silent agent OFFLINE and reassigns; a heartbeat keeps one ONLINE', async () => {
-    const { ana, ben, inbox, actorOf } = await setup();
-    await ctx.prisma.inboxCollaborator.create({ data: { inboxId: inbox.id, userId: ben.id, position: 1 } });
-    await ctx.prisma.conversation.createMany({ data: Array.from({ length: 4 }, () => ({ inboxId: inbox.id, agentId: ana.id })) });
-    const later = new Date(Date.now() + 60_000);
-    await heartbeat(ctx.prisma, actorOf(ben), { agentId: ben.id });
-    await ctx.prisma.user.update({ where: { id: ana.id }, data: { lastSeenAt: new Date(Date.now() - 120_000) } });
-    await ctx.prisma.user.update({ where: { id: ben.id }, data: { lastSeenAt: later } });
-    const swept = await sweepSilentAgents(ctx.prisma, new Date(), 90_000);
-    expect(swept).toContain(ana.id);
-    expect(swept).not.toContain(ben.id);
-    expect((await ctx.prisma.user.findUniqueOrThrow({ where: { id: ana.id } })).availability).toBe('OFFLINE');
-    expect((await ctx.prisma.user.findUniqueOrThrow({ where: { id: ben.id } })).availability).toBe('ONLINE');
-    expect(await ctx.prisma.conversation.count({ where: { inboxId: inbox.id, agentId: ben.id } })).toBe(4);
-    const ev = await ctx.prisma.timelineEvent.findFirst({ where: { conversation: { inboxId: inbox.id }, kind: 'ASSIGNEE_CHANGED' } });
-    expect(ev?.reason).toBe(`reassigned: ${ana.name} stopped responding — round robin`);
   });
 });

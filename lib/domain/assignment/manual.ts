@@ -11,7 +11,8 @@ import { drainAfterChange } from './drain-after';
 /** The "Assigned Agent" dropdown's options (SPEC §4): who may take this conversation, with availability, open count and capacity (it warns at capacity). */
 export async function assignableAgents(db: Tx, actor: Actor, { conversationId }: { conversationId: string }) {
   const c = await getConversation(db, actor, { conversationId });
-  return manualPool(db, c.inboxId, c.queueId, { withLoad: true });
+  // "Ana — Away — disconnected · 3 open": a silent console shows in the label (SPEC §4).
+  return (await manualPool(db, c.inboxId, c.queueId, { withLoad: true })).map(({ disconnectedAt, ...u }) => ({ ...u, disconnected: disconnectedAt !== null }));
 }
 
 /** Refuses an agent outside the manual pool, in words that say why. */

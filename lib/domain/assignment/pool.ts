@@ -20,7 +20,7 @@ export async function autoPool(tx: Tx, inboxId: string, queueId: string | null, 
   return rows.map((r) => ({ userId: r.userId, name: r.user.name, availability: r.user.availability, position: r.position, lastTurn: r.lastTurn }));
 }
 
-export type ManualCandidate = { id: string; name: string; role: Role; availability: Availability };
+export type ManualCandidate = { id: string; name: string; role: Role; availability: Availability; disconnectedAt: Date | null };
 /** A manual candidate with what the dropdown warns about: their open (OPEN + WAITING) conversations and capacity (null: unlimited). */
 export type ManualCandidateWithLoad = ManualCandidate & { open: number; capacity: number | null };
 
@@ -42,7 +42,7 @@ export async function manualPool(tx: Tx, inboxId: string | null, queueId: string
     ],
   };
   const orderBy = [{ name: 'asc' as const }, { id: 'asc' as const }];
-  const select = { id: true, name: true, role: true, availability: true } as const;
+  const select = { id: true, name: true, role: true, availability: true, disconnectedAt: true } as const;
   if (!opts?.withLoad) return tx.user.findMany({ where, orderBy, select });
   const rows = await tx.user.findMany({
     where,

@@ -8,7 +8,7 @@ describeEachEngine('agent presence', (ctx) => {
     const ana = await makeUser(ctx.prisma);
     const agent = await changeAvailability(ctx.prisma, ana, { agentId: ana.id, availability: 'BUSY' });
     const row = await ctx.prisma.user.findUniqueOrThrow({ where: { id: ana.id } });
-    expect(agent).toEqual({ id: ana.id, name: ana.name, email: ana.email, status: 'BUSY', availability: 'BUSY', role: 'AGENT', enabled: true, capacity: null, createdAt: row.createdAt, updatedAt: row.updatedAt });
+    expect(agent).toEqual({ id: ana.id, name: ana.name, email: ana.email, status: 'BUSY', availability: 'BUSY', role: 'AGENT', enabled: true, createdAt: row.createdAt, updatedAt: row.updatedAt, disconnectedAt: null, capacity: null, _count: { assignedConversations: 0 } });
   });
 
   it('an agent (or their key) changes only their own; a supervisor anyone’s', async () => {

@@ -5,7 +5,7 @@ import type { Availability } from '../../generated/prisma/enums';
 import type { AgentRef, AgentStatus, ChangeAvailabilityInput } from '../../validation/presence';
 import { AGENT_SELECT, type AgentRow } from '../agent-row';
 import { DomainError } from '../errors';
-import { setAvailability } from '../presence';
+import { markPresent, setAvailability } from '../presence';
 
 /** Reference AgentStatusGroup → SPEC availability: ACTIVE→ONLINE, BUSY→BUSY, AWAY and INVISIBLE→OFFLINE. */
 export const STATUS_TO_AVAILABILITY: Record<AgentStatus, Availability> = {
@@ -46,9 +46,16 @@ export function changeStatus(db: Db, actor: Actor, { agentId, status }: { agentI
   return changeAvailability(db, actor, { agentId, availability: STATUS_TO_AVAILABILITY[status], status });
 }
 
-/** An open console's heartbeat: proves the agent is still there (the sweep sets silent agents OFFLINE). */
+/**
+ * An open console's heartbeat: proves the agent is still there. One statement while they are
+ * connected; when the sweep had marked them away — disconnected, it clears that (their status and
+ * conversations never changed, SPEC §4), tells the consoles, and, if they are ONLINE, hands them
+ * waiting conversations.
+ */
 export async function heartbeat(db: Db, actor: Actor, { agentId }: AgentRef): Promise<void> {
   assertMayTouch(actor, agentId);
-  const { count } = await db.user.updateMany({ where: { id: agentId, enabled: true }, data: { lastSeenAt: new Date() } });
-  if (!count) throw notFound();
+  const now = new Date();
+  const { count } = await db.user.updateMany({ where: { id: agentId, enabled: true, disconnectedAt: null }, data: { lastSeenAt: now } });
+  if (count) return;
+  if (!(await markPresent(db, agentId, now))) throw notFound();
 }
