@@ -92,9 +92,9 @@ describeEachEngine('assignment policies over the API', (ctx) => {
     await putQueue({ autoAssignmentAlgorithm: 'LOAD_BALANCING' });
     const queue = ((await api({ method: 'get', template: '/ccaas/1/queues', query: { limit: '50' } })).queues as Json[]).find((q) => q.id === queueId)!;
     expect(queue).toMatchObject({ autoAssignmentAlgorithm: 'LOAD_BALANCING', isAutoAssignmentEnabled: true });
-    // Close two of the first agent's: they now have the fewest.
-    const theirs = (await api({ method: 'get', template: '/ccaas/1/conversations', query: { agentId: agents[0].id as string, status: 'OPEN' } })).conversations as Json[];
-    for (const c of theirs.slice(0, 2)) {
+    // Solve all of the first agent's: they now have the fewest (the others kept theirs).
+    const theirs = (await api({ method: 'get', template: '/ccaas/1/conversations', query: { agentId: agents[0].id as string, status: 'OPEN', limit: '999' } })).conversations as Json[];
+    for (const c of theirs) {
       await api({ method: 'patch', template: '/ccaas/1/conversations/{conversationId}', params: { conversationId: c.id as string }, body: { status: 'SOLVED' } });
     }
     const loads = await Promise.all(agents.map((a) => openOf(a.id as string)));

@@ -112,7 +112,7 @@ describeEachEngine('presence sweep and heartbeat', (ctx) => {
     expect(await held(ana.id)).toBe(0);
     expect(await held(cy.id)).toBe(2);
     const events = await p().timelineEvent.findMany({ where: { conversation: { inboxId: inbox.id }, kind: 'ASSIGNEE_CHANGED' } });
-    expect(events.map((e) => e.reason)).toEqual([`reassigned: ${ana.name} stopped responding for 15 minutes`, `reassigned: ${ana.name} stopped responding for 15 minutes`]);
+    expect(events.map((e) => e.reason)).toEqual([`reassigned: ${ana.name} stopped responding for 15 minutes — round robin`, `reassigned: ${ana.name} stopped responding for 15 minutes — round robin`]);
     expect(agentEvents()).toContainEqual({ type: 'agent', id: ana.id, availability: 'OFFLINE' });
   });
 
