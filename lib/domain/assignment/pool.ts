@@ -2,23 +2,8 @@ import type { Tx } from '../../db';
 import { loadScope } from '../../access/visibility';
 import type { Availability, Role } from '../../generated/prisma/enums';
 
+/** A collaborator as the Inboxes page's round-robin preview reads them (selector.ts); assignment itself picks in SQL (pick-sql.ts). */
 export type Candidate = { userId: string; name: string; availability: Availability; position: number; lastTurn: number };
-
-/**
- * Auto-assignment pool (SPEC §4): enabled collaborators of the inbox who, when the conversation
- * has a queue, are also members of that queue. Read after the inbox lock is taken.
- */
-export async function autoPool(tx: Tx, inboxId: string, queueId: string | null, exclude: string[] = []): Promise<Candidate[]> {
-  const rows = await tx.inboxCollaborator.findMany({
-    where: {
-      inboxId,
-      userId: exclude.length ? { notIn: exclude } : undefined,
-      user: { enabled: true, ...(queueId && { queueMemberships: { some: { queueId } } }) },
-    },
-    select: { userId: true, position: true, lastTurn: true, user: { select: { name: true, availability: true } } },
-  });
-  return rows.map((r) => ({ userId: r.userId, name: r.user.name, availability: r.user.availability, position: r.position, lastTurn: r.lastTurn }));
-}
 
 export type ManualCandidate = { id: string; name: string; role: Role; availability: Availability; disconnectedAt: Date | null };
 /** A manual candidate with what the dropdown warns about: their open (OPEN + WAITING) conversations and capacity (null: unlimited). */
