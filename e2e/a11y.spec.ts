@@ -119,6 +119,8 @@ test.describe('supervisor, with the pages in use', () => {
 
 test.describe('anyone', () => {
   test('the API reference', async ({ page }) => {
+    // axe over every operation of the reference page: ~21 s of axe alone at load ~15 (23–33 s in all).
+    test.slow();
     await page.goto('/ccaas/docs');
     await settle(page);
     await expectNoSeriousViolations(page);

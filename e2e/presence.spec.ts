@@ -71,6 +71,6 @@ test.describe('presence', () => {
 
     // The Assigned Agent dropdown says so too.
     await page.goto(`/inbox/${ids[0]}`);
-    await expect(page.getByLabel('Assigned Agent').locator('option:checked')).toHaveText(`${pia.name} — Away — disconnected`);
+    await expect(page.getByLabel('Assigned Agent').locator('option:checked')).toHaveText(`${pia.name} — Away — disconnected · 2 open`);
   });
 });
