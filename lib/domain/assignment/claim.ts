@@ -5,7 +5,7 @@ import type { ConversationStatus } from '../../generated/prisma/enums';
 import { SqlParams } from '../../db/sql-params';
 import { actorColumns } from '../timeline';
 import { noteTimeline } from '../../realtime/outbox';
-import { advanceTurnCtes, lockForAssignmentCtes, pickAgentCtes } from './pick-sql';
+import { advanceTurnCtes, LOCK_CAPPED, lockForAssignmentCtes, pickAgentCtes } from './pick-sql';
 
 export type LockedInbox = { id: string; autoAssign: boolean; reassignOnOffline: boolean; rrTurn: number };
 
@@ -113,4 +113,4 @@ export async function lockInboxesSql(sql: Sql, inboxIds: string[]): Promise<Lock
 
 const LOCK_INBOXES = `WITH ${lockForAssignmentCtes('$1::text[]')}
   SELECT (SELECT json_agg(json_build_object('id', id, 'autoAssign', "autoAssign", 'reassignOnOffline', "reassignOnOffline", 'rrTurn', "rrTurn") ORDER BY id)
-    FROM locked_inbox) AS inboxes, (SELECT count(*) FROM capped) AS capped`;
+    FROM locked_inbox) AS inboxes, ${LOCK_CAPPED}`;

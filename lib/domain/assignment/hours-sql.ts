@@ -10,10 +10,7 @@ export type ClosedQueue = { id: string; assignOutsideHours: boolean; closeConver
  * decided by the SQL function the assignment statements use (migration 20261203105542).
  */
 export function closedQueuesSql(now: string): string {
-  return `(SELECT COALESCE(json_agg(json_build_object('id', q.id, 'assignOutsideHours', q."assignOutsideHours",
-      'closeConversations', w."closeConversations", 'message', w.message, 'everyPeriod', w."sendAwayMessageEveryOOWHPeriod")), '[]'::json)
-    FROM "Queue" q JOIN "WorkingHours" w ON w.id = q."workingHoursId"
-    WHERE w.enabled AND NOT switchboard_hours_open_manual(w.id, ${now}::timestamp(3)))`;
+  return `switchboard_closed_queues_manual(${now}::timestamp(3))`;
 }
 
 export async function loadClosedQueues(tx: Tx, now: Date): Promise<ClosedQueue[]> {

@@ -103,16 +103,19 @@ export function advanceTurnCtes(inbox: string, source: string): string {
  * not; every auto assigner holds the capped agents' rows until it commits, so the next statement's
  * count of their open conversations is current. NO KEY UPDATE: inserting a conversation takes KEY
  * SHARE on the inbox and its agent, which this does not block. `inboxes` is a SQL expression for a
- * text[] of inbox ids. As CTEs: `locked_inbox` and `capped`; the caller's select list must read
- * `locked_inbox` before `capped`, so that every inbox lock is taken before any agent's.
+ * text[] of inbox ids. The CTE `locked_inbox` takes the inbox locks; `LOCK_CAPPED`, in the select
+ * list after a column that reads `locked_inbox`, the agents' (every inbox lock before any agent's).
  */
 export function lockForAssignmentCtes(inboxes: string, lock = true): string {
   return `locked_inbox AS (
       SELECT i.id, i.channel, i."autoAssign", i."reassignOnOffline", i."rrTurn" FROM "Inbox" i WHERE i.id = ANY(${inboxes})
-      ORDER BY i.id ${lock ? 'FOR NO KEY UPDATE OF i' : ''}),
-    capped AS (
-      SELECT u.id FROM "User" u
-      WHERE u.capacity IS NOT NULL
-        AND EXISTS (SELECT 1 FROM "InboxCollaborator" ic WHERE ic."inboxId" IN (SELECT id FROM locked_inbox) AND ic."userId" = u.id)
-      ORDER BY u.id ${lock ? 'FOR NO KEY UPDATE OF u' : ''})`;
+      ORDER BY i.id ${lock ? 'FOR NO KEY UPDATE OF i' : ''})`;
 }
+
+/**
+ * The select-list column that takes the capped agents' row locks (migration
+ * 20261203124800: a PL/pgSQL function, so the statement around it keeps its generic plan). It reads
+ * `locked_inbox`, so it runs after every inbox lock is taken; put it after the column that reads
+ * `locked_inbox` itself.
+ */
+export const LOCK_CAPPED = `switchboard_lock_capped_manual(ARRAY(SELECT id FROM locked_inbox)) AS capped`;

@@ -9,7 +9,7 @@ import { findOrCreateCustomerSql } from '../customers';
 import { ensureTagsSql } from '../tags';
 import { decideQueue, type RouteDecision } from '../routing/decide';
 import { routesForVersion } from '../routing/saved-routes';
-import { advanceTurnCtes, lockForAssignmentCtes, pickAgentCtes } from '../assignment/pick-sql';
+import { advanceTurnCtes, LOCK_CAPPED, lockForAssignmentCtes, pickAgentCtes } from '../assignment/pick-sql';
 import { closedQueuesSql, holdsOutsideHours, type ClosedQueue } from '../assignment/hours-sql';
 import { actorColumns } from '../timeline';
 import { loadConversation, type ConversationDetail } from './get';
@@ -271,7 +271,7 @@ async function readContext(sql: Sql, data: CreateConversationInput, lock: boolea
     `WITH ${lockForAssignmentCtes(`ARRAY[${target}]`, lock)},
        inbox AS (SELECT id, channel, "autoAssign" FROM locked_inbox)
      SELECT (SELECT row_to_json(inbox) FROM inbox) AS inbox,
-       ${lock ? '(SELECT count(*) FROM capped) AS capped,' : ''}
+       ${lock ? `${LOCK_CAPPED},` : ''}
        ${CONTEXT_COLUMNS}`,
     [data.inboxId ?? null, byChannel, data.queueId ?? null, data.agentId ?? null, sqlTimestamp(now)],
     { prepare: true },
