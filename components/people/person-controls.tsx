@@ -35,7 +35,7 @@ export function RoleSelect({ userId, name, role }: { userId: string; name: strin
             setError(res?.ok ? null : (res?.error.message ?? UNREACHABLE));
           });
         }}
-        className={`${selectClass} w-36 text-xs`}
+        className={`${selectClass} w-36 min-w-28 text-xs`}
       >
         {ROLES.map((r) => (
           <option key={r} value={r}>
