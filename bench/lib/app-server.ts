@@ -21,6 +21,8 @@ export type AppOptions = {
   env?: Record<string, string>;
   /** Runs after migrate + seed and before the server starts (e.g. bench rows in a PGlite folder, which only one process may open). */
   beforeStart?: () => Promise<void>;
+  /** Options for the server's node (e.g. --cpu-prof, which NODE_OPTIONS does not take). */
+  nodeArgs?: string[];
   /** How long to wait for GET /signin to answer (default 180 s). */
   startTimeoutMs?: number;
 };
@@ -128,7 +130,7 @@ export async function startApp(opts: AppOptions): Promise<AppProcess> {
   await opts.beforeStart?.();
   const out = fs.openSync(log, 'a');
   // The production server as `npm start` runs it (scripts/server.mjs: Next.js behind a small Node server).
-  const child = spawn(process.execPath, ['scripts/server.mjs'], { cwd: ROOT, env: { ...appEnv(opts), PORT: String(opts.port), NODE_ENV: 'production' }, stdio: ['ignore', out, out], detached: true });
+  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), 'scripts/server.mjs'], { cwd: ROOT, env: { ...appEnv(opts), PORT: String(opts.port), NODE_ENV: 'production' }, stdio: ['ignore', out, out], detached: true });
   fs.closeSync(out);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? null : 0))));
   let gone = false;

@@ -7,11 +7,12 @@
 // Parse/Bind/Describe/Execute/Sync in one flight and waits for its answer before the next.
 //
 // Statements "under the inbox lock" are those a client runs from a statement that locks an inbox
-// row (FROM "Inbox" … FOR [NO KEY] UPDATE) through the COMMIT or ROLLBACK on that same client,
+// row (FROM "Inbox" … FOR [NO KEY] UPDATE, or a call of switchboard_plain_pick_manual, which takes
+// the lock inside the create's write statement) through the COMMIT or ROLLBACK on that same client,
 // both inclusive: how long other creators of that inbox wait is that many round trips.
 import pg from 'pg';
 
-const LOCK_RE = /FROM\s+"Inbox"[\s\S]*FOR\s+(NO\s+KEY\s+)?UPDATE/i;
+const LOCK_RE = /FROM\s+"Inbox"[\s\S]*FOR\s+(NO\s+KEY\s+)?UPDATE|switchboard_plain_pick_manual\(/i;
 const END_RE = /^\s*(COMMIT|ROLLBACK|END|ABORT)\b/i;
 
 export type SqlCount = {

@@ -119,3 +119,30 @@ export function lockForAssignmentCtes(inboxes: string, lock = true): string {
  * `locked_inbox` itself.
  */
 export const LOCK_CAPPED = `switchboard_lock_capped_manual(ARRAY(SELECT id FROM locked_inbox)) AS capped`;
+
+/**
+ * The create's pick when the default policy applies (round robin, the queue's toggle on, no sticky
+ * agent, no collaborator with a capacity): `picked` calls `switchboard_plain_pick_manual` (migration
+ * 20261203153000), which takes the inbox lock itself and then reads the pool after it, so a create
+ * holds the lock for its write statement and the COMMIT only. `pick` has the columns of
+ * pickAgentCtes' pick; `PLAIN_NEEDS_FULL` is true when the function found the policy not to be the
+ * default after all (it changed since the caller's hint): the caller then claims the conversation
+ * with the full policy under lockForAssignment. Same eligibility and order as pickAgentCtes for the
+ * default policy; policies.test.ts holds the two to the same answers.
+ */
+export function plainPickCtes(p: SqlParams, o: { inbox: string; queue: string; lock: boolean; enabled: boolean }): string {
+  return `picked AS (SELECT * FROM switchboard_plain_pick_manual(${o.inbox}::text, ${o.queue}::text, ${p.add(o.lock)}::boolean, ${p.add(o.enabled)}::boolean)),
+    pick AS (SELECT pick_user AS "userId", pick_name AS name, 'round robin'::text AS reason FROM picked WHERE pick_user IS NOT NULL)`;
+}
+
+export const PLAIN_NEEDS_FULL = `EXISTS (SELECT 1 FROM picked WHERE full_policy)`;
+
+/**
+ * Select-list columns a create reads before any lock, to choose between the plain pick and the
+ * full one: whether a collaborator of the inbox (`inbox`, a CTE with its id) has a capacity, and
+ * which queues do not run the default policy. Only a hint: the plain pick checks again under the lock.
+ */
+export const POLICY_HINTS = `EXISTS (SELECT 1 FROM "InboxCollaborator" ic JOIN "User" u ON u.id = ic."userId"
+         WHERE ic."inboxId" = (SELECT id FROM inbox) AND u.capacity IS NOT NULL) AS "hasCapped",
+       (SELECT COALESCE(json_agg(id), '[]'::json) FROM "Queue"
+         WHERE algorithm <> 'ROUND_ROBIN' OR sticky OR NOT "autoAssign") AS "nonPlainQueues"`;

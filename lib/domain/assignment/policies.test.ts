@@ -8,6 +8,7 @@ import { assignConversation } from './manual';
 import { drainWaiting } from './drain';
 import { previewAssignment } from './explain';
 import { simulateConversation } from '../routing/simulate';
+import { sqlOf, type Sql } from '../../db/sql';
 
 const bot: Actor = { kind: 'system', id: 'system', role: 'ADMIN', name: 'System', reason: 'test' };
 const CLOSED_WEEK = Object.fromEntries(
@@ -243,5 +244,67 @@ describeEachEngine('assignment policies', (ctx) => {
     expect((await previewAssignment(p, { inboxId: inbox.id, queueId: queue.id })).reason).toBe('outside working hours: waits unassigned');
     await p.queue.update({ where: { id: queue.id }, data: { autoAssign: false } });
     expect((await previewAssignment(p, { inboxId: inbox.id, queueId: queue.id })).reason).toBe(`auto-assignment is off in queue ${queue.name}: waits unassigned`);
+  });
+
+  it('the plain pick (default policy, taken in the write statement of a create) and the full pick agree on who is next, over random pools', async () => {
+    const p = ctx.prisma;
+    const states: Member[] = [{ availability: 'ONLINE' }, { availability: 'OFFLINE' }, { availability: 'BUSY' }, { availability: 'ONLINE', disconnected: true }];
+    let seed = 7;
+    const rand = (k: number) => (seed = (seed * 1103515245 + 12345) % 2147483648) % k;
+    let compared = 0;
+    for (let trial = 0; trial < 24; trial++) {
+      const size = 1 + rand(5);
+      const { inbox, queue, users } = await team(Array.from({ length: size }, () => states[rand(states.length)]));
+      // Some collaborators are not members of the queue; turns collide.
+      for (const u of users) {
+        if (rand(4) === 0) await p.queueMember.delete({ where: { queueId_userId: { queueId: queue.id, userId: u.id } } });
+        await p.inboxCollaborator.update({ where: { inboxId_userId: { inboxId: inbox.id, userId: u.id } }, data: { lastTurn: rand(3) } });
+      }
+      for (const queueId of [queue.id, null]) {
+        const full = await previewAssignment(p, { inboxId: inbox.id, queueId });
+        const [plain] = await p.$queryRawUnsafe<{ pick_user: string | null; full_policy: boolean }[]>(
+          `SELECT * FROM switchboard_plain_pick_manual($1, $2, true, true)`,
+          inbox.id,
+          queueId,
+        );
+        expect(plain?.full_policy ?? false).toBe(false);
+        expect(plain?.pick_user ?? null).toBe(full.agentId);
+        compared += full.agentId ? 1 : 0;
+      }
+    }
+    expect(compared).toBeGreaterThan(10); // the pools were not all empty
+  });
+
+  it('the plain pick defers to the full policy when it finds a capacity that the hint of the create missed: the agent at capacity is passed over', async () => {
+    const { users, create } = await team([{}, {}]);
+    expect((await create()).agentId).toBe(users[0].id);
+    const second = await create();
+    expect(second.agentId).toBe(users[1].id);
+    await updateConversation(ctx.prisma, bot, { conversationId: second.id, mode: 'patch', changes: { status: 'CLOSED' } });
+    // Round robin's turn is Ana's (users[0], one open). Between the create's first statement (the
+    // hint: nobody has a capacity) and its write statement, Ana gets capacity 1.
+    const driver = sqlOf(ctx.prisma);
+    const transaction = driver.transaction;
+    driver.transaction = (<T,>(fn: (sql: Sql) => Promise<T>) =>
+      transaction.call(driver, (sql: Sql) => {
+        const query = sql.query.bind(sql);
+        sql.query = (async (text: string, ...rest: unknown[]) => {
+          const rows = await (query as (...a: unknown[]) => Promise<unknown[]>)(text, ...rest);
+          if (text.startsWith('WITH locked_inbox')) await query('UPDATE "User" SET capacity = 1 WHERE id = $1', [users[0].id]);
+          return rows;
+        }) as Sql['query'];
+        return fn(sql);
+      })) as typeof transaction;
+    let third;
+    try {
+      third = await create();
+    } finally {
+      driver.transaction = transaction;
+    }
+    expect(third.agentId).toBe(users[1].id);
+    const events = await ctx.prisma.timelineEvent.findMany({ where: { conversationId: third.id, kind: 'ASSIGNEE_CHANGED' } });
+    // One assignment, by the claim (which names the system's reason first, as the drain's do).
+    expect(events.map((e) => [e.reason, (e.after as { agentId: string }).agentId])).toEqual([['test — round robin', users[1].id]]);
+    expect(await openCounts(users.map((u) => u.id))).toEqual([1, 1]);
   });
 });

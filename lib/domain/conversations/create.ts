@@ -9,7 +9,8 @@ import { findOrCreateCustomerSql } from '../customers';
 import { ensureTagsSql } from '../tags';
 import { decideQueue, type RouteDecision } from '../routing/decide';
 import { routesForVersion } from '../routing/saved-routes';
-import { advanceTurnCtes, LOCK_CAPPED, lockForAssignmentCtes, pickAgentCtes } from '../assignment/pick-sql';
+import { advanceTurnCtes, lockForAssignmentCtes, pickAgentCtes, plainPickCtes, PLAIN_NEEDS_FULL, POLICY_HINTS } from '../assignment/pick-sql';
+import { claimStatement, lockInboxesSql, type Claimed } from '../assignment/claim';
 import { closedQueuesSql, holdsOutsideHours, type ClosedQueue } from '../assignment/hours-sql';
 import { actorColumns } from '../timeline';
 import { loadConversation, type ConversationDetail } from './get';
@@ -70,9 +71,11 @@ export async function createConversation(db: Db, actor: Actor, input: CreateConv
 
 /**
  * The create → route → assign hot path, in raw SQL on the driver under Prisma (lib/db/sql.ts):
- * BEGIN; [customer; tags;] one statement that takes the inbox lock and reads what routing needs;
- * routing in memory; one statement that picks the agent, inserts everything and advances the turn;
- * COMMIT. Three round trips hold the inbox lock (the lock itself, the write, the commit).
+ * BEGIN; [customer; tags;] one statement that reads what routing needs; routing in memory; one
+ * statement that takes the inbox lock, picks the agent, inserts everything and advances the turn;
+ * COMMIT. Two round trips hold the inbox lock (the write, the commit) under the default policy
+ * (plainPickCtes); a queue with another policy, or an inbox with capacity-bound agents, first
+ * takes lockForAssignment's locks in a statement of their own, so three.
  */
 export async function createConversationRecord(db: Db, actor: Actor, data: CreateConversationInput, opts: { idempotency?: IdempotencyClaim } = {}): Promise<CreateResult> {
   try {
@@ -112,7 +115,7 @@ async function insertConversation(sql: Sql, actor: Actor, data: CreateConversati
   const tagNames = [...new Set(data.tags ?? [])];
   const tagIds = new Map((await ensureTagsSql(sql, tagNames, now)).map((t) => [t.name, t.id]));
   const wantsPick = assignable && !data.agentId;
-  const context = await readContext(sql, data, wantsPick, now);
+  const context = await readContext(sql, data, now);
   if (data.inboxId && !context.inbox) throw unknownInbox();
   if (data.queueId && !context.queueFound) throw unknownQueue();
   if (data.agentId && context.agentEnabled === null) throw unknownAgent();
@@ -148,7 +151,16 @@ async function insertConversation(sql: Sql, actor: Actor, data: CreateConversati
   const closedOutside = held && outside.closeConversations && !data.agentId;
   const finalStatus: ConversationStatus = closedOutside ? 'CLOSED' : status;
   const awayMessage = held && !data.agentId && outside.message.trim() && (data.customer || data.message) ? outside.message : null;
-  const doPick = wantsPick && !held && !!inbox?.autoAssign;
+  // The inbox's own toggle is read under its lock (below), by whichever pick runs.
+  const doPick = wantsPick && !held;
+  // A create that may assign takes the inbox lock, whatever it then decides: every assigner of the
+  // inbox and the backlog drain pass one at a time (the drain then sees a conversation left waiting).
+  const lock = wantsPick && !!inbox;
+  // The default policy (plain round robin, nobody capacity-bound) takes the lock inside the write
+  // statement; any other first takes the locks of lockForAssignment (the inbox, then its capped
+  // agents), as every auto assigner does, and then picks by the queue's policy.
+  const full = lock && (context.hasCapped || (!!queueId && context.nonPlainQueues.includes(queueId)));
+  const fullGate = full ? doPick && !!(await lockInboxesSql(sql, [inbox!.id]))[0]?.autoAssign : false;
 
   const created: CreatedConversation = {
     id: orderedId(),
@@ -173,7 +185,11 @@ async function insertConversation(sql: Sql, actor: Actor, data: CreateConversati
   const ts = p.add(sqlTimestamp(now));
   const inboxParam = p.add(created.inboxId);
   const queueParam = p.add(queueId);
-  const pick = `${pickAgentCtes(p, { enabled: doPick, inbox: inboxParam, queue: queueParam, customer: p.add(created.customerId), now: ts })},
+  const pick = `${
+    full
+      ? pickAgentCtes(p, { enabled: fullGate, inbox: inboxParam, queue: queueParam, customer: p.add(created.customerId), now: ts })
+      : plainPickCtes(p, { inbox: inboxParam, queue: queueParam, lock, enabled: doPick })
+  },
     ${advanceTurnCtes(inboxParam, 'pick')}`;
   const who = actorColumns(actor);
   const systemReason = actor.kind === 'system' ? actor.reason : null;
@@ -193,7 +209,7 @@ async function insertConversation(sql: Sql, actor: Actor, data: CreateConversati
            OR ("IdempotencyRecord"."statusCode" IS NULL AND "IdempotencyRecord"."createdAt" < ${ts}::timestamp(3) - interval '${IN_FLIGHT_EXPIRY}')
         RETURNING 1)`
     : '';
-  const [row] = await sql.query<{ agentId: string | null; claimed: boolean }>(
+  const [row] = await sql.query<{ agentId: string | null; claimed: boolean; needsFull: boolean }>(
     `WITH ${pick},
     conv AS (
       INSERT INTO "Conversation" (id, topic, summary, status, priority, channel, "queueId", "agentId", "inboxId", "customerId", "queuedAt", "assignedAt", "createdAt", "updatedAt", "closedAt", "awayNoticeAt")
@@ -233,12 +249,14 @@ async function insertConversation(sql: Sql, actor: Actor, data: CreateConversati
       ) AS e(n, id, kind, reason, before, after, include)
       WHERE e.include)
     ${idem}
-    SELECT (SELECT "userId" FROM pick) AS "agentId", ${claim ? 'EXISTS (SELECT 1 FROM idem)' : 'true'} AS claimed`,
+    SELECT (SELECT "userId" FROM pick) AS "agentId", ${claim ? 'EXISTS (SELECT 1 FROM idem)' : 'true'} AS claimed,
+      ${full ? 'false' : PLAIN_NEEDS_FULL} AS "needsFull"`,
     p.values,
     { prepare: true },
   );
   if (!row.claimed) throw new AlreadyClaimed();
   if (row.agentId && !created.agentId) created.agentId = row.agentId;
+  if (row.needsFull) await claimByPolicy(sql, actor, created, claim, now);
   if (created.agentId) created.assignedAt = now;
   return { created, decision };
 }
@@ -250,28 +268,27 @@ type CreateContext = {
   queueFound: boolean;
   agentEnabled: boolean | null;
   closedQueues: ClosedQueue[];
+  hasCapped: boolean;
+  nonPlainQueues: string[];
 };
 
 /**
- * One statement: the inbox (the one asked for; else the oldest of the channel; else the default),
- * locked for the rest of the transaction when an agent may be picked, with its capacity-bound
- * collaborators (`lockForAssignmentCtes`), so every assignment in one inbox, from any app instance,
- * passes one at a time and no agent's load can change under it; the current route-list version; the
- * default queue; the queues outside their working hours now; and whether a given queue and agent
- * exist. Whatever is read beside the locked rows may predate the lock: the pool and the loads are
- * read by the next statement, after it.
+ * One statement, before any lock: the inbox (the one asked for; else the oldest of the channel; else
+ * the default); the current route-list version; the default queue; the queues outside their working
+ * hours now; whether a given queue and agent exist; and the hints that choose the pick
+ * (`POLICY_HINTS`). What depends on the inbox lock is read again under it, by the pick.
  */
-async function readContext(sql: Sql, data: CreateConversationInput, lock: boolean, now: Date): Promise<CreateContext> {
+async function readContext(sql: Sql, data: CreateConversationInput, now: Date): Promise<CreateContext> {
   const given = data.channel ?? data.message?.channel;
   const byChannel = given && given !== 'NO_CHANNEL' ? given : null;
   const target = `COALESCE($1::text,
          (SELECT id FROM "Inbox" WHERE channel = $2::"Channel" ORDER BY "createdAt", id LIMIT 1),
          (SELECT id FROM "Inbox" WHERE "isDefault" ORDER BY "createdAt", id LIMIT 1))`;
   const [row] = await sql.query<CreateContext>(
-    `WITH ${lockForAssignmentCtes(`ARRAY[${target}]`, lock)},
+    `WITH ${lockForAssignmentCtes(`ARRAY[${target}]`, false)},
        inbox AS (SELECT id, channel, "autoAssign" FROM locked_inbox)
      SELECT (SELECT row_to_json(inbox) FROM inbox) AS inbox,
-       ${lock ? `${LOCK_CAPPED},` : ''}
+       ${POLICY_HINTS},
        ${CONTEXT_COLUMNS}`,
     [data.inboxId ?? null, byChannel, data.queueId ?? null, data.agentId ?? null, sqlTimestamp(now)],
     { prepare: true },
@@ -279,9 +296,29 @@ async function readContext(sql: Sql, data: CreateConversationInput, lock: boolea
   return row;
 }
 
-// The inbox and its locks come first in the select list: they are taken before anything else is read.
 const CONTEXT_COLUMNS = `(SELECT id FROM "RouteListVersion" ORDER BY version DESC LIMIT 1) AS "routeVersionId",
        (SELECT json_build_object('id', id, 'name', name) FROM "Queue" WHERE "isDefault" LIMIT 1) AS "defaultQueue",
        EXISTS (SELECT 1 FROM "Queue" WHERE id = $3::text) AS "queueFound",
        (SELECT enabled FROM "User" WHERE id = $4::text) AS "agentEnabled",
        ${closedQueuesSql('$5')} AS "closedQueues"`;
+
+/**
+ * The plain pick found the policy not to be the default after all (a capacity or the queue's
+ * settings changed since the hint): the conversation, made unassigned, is claimed by its queue's
+ * policy under lockForAssignment, as the backlog drain would, and a stored idempotent answer names
+ * the agent.
+ */
+async function claimByPolicy(sql: Sql, actor: Actor, created: CreatedConversation, claim: IdempotencyClaim | undefined, now: Date): Promise<void> {
+  const [locked] = await lockInboxesSql(sql, [created.inboxId!]);
+  if (!locked?.autoAssign) return;
+  const { text, values } = claimStatement(actor, { id: created.id, inboxId: created.inboxId!, queueId: created.queueId, customerId: created.customerId }, { now });
+  const [row] = await sql.query<{ claimed: Claimed }>(text, values, { prepare: true });
+  if (!row) return;
+  created.agentId = row.claimed.agentId;
+  if (claim)
+    await sql.query(`UPDATE "IdempotencyRecord" SET "responseBody" = "responseBody" || jsonb_build_object('agentId', $3::text) WHERE "apiKeyId" = $1 AND key = $2`, [
+      claim.apiKeyId,
+      claim.key,
+      created.agentId,
+    ]);
+}
