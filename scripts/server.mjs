@@ -10,6 +10,7 @@
 import http from 'node:http';
 import path from 'node:path';
 import next from 'next';
+import { FIXED_HEADERS, HSTS, NON_DOCUMENT_CSP, isHttps } from '../lib/http/security-headers.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const port = Number(process.env.PORT || 3000);
@@ -21,9 +22,22 @@ const handle = app.getRequestHandler();
 /** @type {{ pattern: RegExp; allow: string[] }[] | null} */
 let apiPaths = null;
 
+/**
+ * The browser security headers for an answer written here (Next.js's own answers get them from
+ * next.config.mjs and proxy.ts): the same set, from lib/http/security-headers.mjs.
+ * @param {http.IncomingMessage | undefined} req
+ */
+function securityHeaders(req) {
+  return {
+    ...FIXED_HEADERS,
+    'Content-Security-Policy': NON_DOCUMENT_CSP,
+    ...(req && isHttps(req.headers['x-forwarded-proto']) ? { 'Strict-Transport-Security': HSTS } : {}),
+  };
+}
+
 function envelope(res, status, messageId, text, headers = {}) {
   const body = JSON.stringify({ requestError: { serviceException: { messageId, text } } });
-  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), ...headers });
+  res.writeHead(status, { ...securityHeaders(res.req), 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), ...headers });
   res.end(body);
 }
 

@@ -48,7 +48,7 @@ function needsBuild() {
   const stamp = path.join(root, '.next', 'BUILD_ID');
   if (!fs.existsSync(stamp)) return true;
   const built = fs.statSync(stamp).mtimeMs;
-  const sources = ['app', 'components', 'lib', 'public', 'next.config.mjs', 'tailwind.config.ts', 'postcss.config.mjs', 'package.json'];
+  const sources = ['app', 'components', 'lib', 'public', 'proxy.ts', 'instrumentation.ts', 'instrumentation-client.ts', 'next.config.mjs', 'tailwind.config.ts', 'postcss.config.mjs', 'package.json'];
   const newer = (p) => {
     if (!fs.existsSync(p)) return false;
     const st = fs.statSync(p);
