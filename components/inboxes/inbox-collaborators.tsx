@@ -56,7 +56,7 @@ export function InboxCollaborators({ inbox, candidates }: { inbox: InboxRow; can
         <p className="mt-2 text-sm text-slate-500">No collaborators: conversations here are only assigned by hand.</p>
       )}
       {inbox.collaborators.length > 0 && !inbox.collaborators.some((c) => c.next) && (
-        <p className="mt-1 text-xs text-slate-500">Nobody is online: a new conversation goes to the next collaborator who is not busy.</p>
+        <p className="mt-1 text-xs text-slate-500">Nobody can take a new conversation now (busy, away or at capacity): it waits until someone can.</p>
       )}
       <AddPersonForm
         label={`Add a collaborator to ${inbox.name}`}

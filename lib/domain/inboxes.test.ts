@@ -57,6 +57,16 @@ describeEachEngine('inbox administration', (ctx) => {
     await ctx.prisma.user.update({ where: { id: ben.id }, data: { availability: 'OFFLINE' } });
     const again = (await listInboxes(ctx.prisma, admin)).find((i) => i.id === inbox.id)!;
     expect(again.collaborators.find((c) => c.next)?.userId).toBe(ana.id);
+    // As auto-assignment decides: an agent at capacity or away is not next; with nobody ONLINE free,
+    // an OFFLINE one is, as a new conversation would go to them.
+    const nextOf = async () => (await listInboxes(ctx.prisma, admin)).find((i) => i.id === inbox.id)!.collaborators.find((c) => c.next)?.userId ?? null;
+    await ctx.prisma.user.update({ where: { id: ben.id }, data: { availability: 'ONLINE' } });
+    await ctx.prisma.user.update({ where: { id: ben.id }, data: { capacity: 0 } });
+    expect(await nextOf()).toBe(ana.id);
+    await ctx.prisma.user.update({ where: { id: ana.id }, data: { disconnectedAt: new Date() } });
+    expect(await nextOf()).toBeNull();
+    await ctx.prisma.user.update({ where: { id: ana.id }, data: { disconnectedAt: null, availability: 'OFFLINE' } });
+    expect(await nextOf()).toBe(ana.id);
   });
 
   it('with auto-assignment off, a new conversation stays unassigned', async () => {

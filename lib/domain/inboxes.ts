@@ -2,7 +2,7 @@ import type { Db, Tx } from '../db';
 import type { Actor } from '../access/actor';
 import { assertCan } from '../access/actor';
 import type { Availability, Channel, Role } from '../generated/prisma/enums';
-import { pickNext } from './assignment/selector';
+import { previewAssignment } from './assignment/explain';
 import type { CollaboratorRef, SetInboxTogglesInput } from '../validation/admin';
 import { DomainError } from './errors';
 import { afterCommit, unitOfWork } from '../db/unit-of-work';
@@ -17,7 +17,10 @@ export type CollaboratorRow = {
   enabled: boolean;
   position: number;
   lastTurn: number;
-  /** Whom round robin would pick now among the ONLINE collaborators (ignoring any queue restriction). */
+  /**
+   * Whom auto-assignment would give a new conversation of this inbox without a queue now: the same
+   * pick (pickAgentCtes), so capacity, BUSY and away agents count as they do there.
+   */
   next: boolean;
 };
 
@@ -32,7 +35,7 @@ export type InboxRow = {
   collaborators: CollaboratorRow[];
 };
 
-/** Every inbox with its collaborators in the order round robin would serve them. Two queries. */
+/** Every inbox with its collaborators in the order round robin would serve them, and who is next. */
 export async function listInboxes(db: Tx, actor: Actor): Promise<InboxRow[]> {
   assertCan(actor, 'inboxes.manage');
   const inboxes = await db.inbox.findMany({
@@ -49,16 +52,13 @@ export async function listInboxes(db: Tx, actor: Actor): Promise<InboxRow[]> {
       },
     },
   });
-  return inboxes.map(({ collaborators, ...inbox }) => {
+  // One read-only pick per inbox, the statement the assigners run (explain.ts).
+  const next = await Promise.all(inboxes.map((i) => previewAssignment(db, { inboxId: i.id, queueId: null })));
+  return inboxes.map(({ collaborators, ...inbox }, i) => {
     const rows = collaborators
       .map((c) => ({ userId: c.userId, position: c.position, lastTurn: c.lastTurn, ...c.user, next: false }))
       .sort((a, b) => a.lastTurn - b.lastTurn || a.position - b.position || (a.userId < b.userId ? -1 : 1));
-    // Same choice as the selector makes, so the page never disagrees with what assignment will do.
-    const next = pickNext(
-      rows.filter((r) => r.enabled),
-      { onlineOnly: true },
-    );
-    return { ...inbox, collaborators: rows.map((r) => ({ ...r, next: r.userId === next?.userId })) };
+    return { ...inbox, collaborators: rows.map((r) => ({ ...r, next: r.userId === next[i].agentId })) };
   });
 }
 

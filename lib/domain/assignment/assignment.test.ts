@@ -3,7 +3,6 @@ import { describeEachEngine } from '../../test/db';
 import type { Actor } from '../../access/actor';
 import { createConversation } from '../conversations/create';
 import { setAvailability } from '../presence';
-import { pickNext } from './selector';
 
 const bot: Actor = { kind: 'system', id: 'system', role: 'ADMIN', name: 'System', reason: 'test' };
 
@@ -103,12 +102,4 @@ describeEachEngine('assignment', (ctx) => {
     expect(await setAvailability(ctx.prisma, users[0].id, 'OFFLINE', 'went offline')).toEqual({ moved: 0, unassigned: 0 });
     expect((await counts(inbox.id)).get(users[0].id)).toBe(3);
   });
-});
-
-it('pickNext: lowest turn first, then position; BUSY never', () => {
-  const c = (userId: string, availability: 'ONLINE' | 'BUSY' | 'OFFLINE', lastTurn: number, position: number) => ({ userId, name: userId, availability, lastTurn, position });
-  expect(pickNext([c('a', 'ONLINE', 3, 0), c('b', 'ONLINE', 1, 1), c('c', 'ONLINE', 1, 2)])?.userId).toBe('b');
-  expect(pickNext([c('a', 'BUSY', 0, 0), c('b', 'OFFLINE', 5, 1)])?.userId).toBe('b');
-  expect(pickNext([c('a', 'BUSY', 0, 0), c('b', 'OFFLINE', 5, 1)], { onlineOnly: true })).toBeNull();
-  expect(pickNext([c('a', 'OFFLINE', 0, 0), c('b', 'ONLINE', 9, 1)])?.userId).toBe('b');
 });

@@ -2,9 +2,6 @@ import type { Tx } from '../../db';
 import { loadScope } from '../../access/visibility';
 import type { Availability, Role } from '../../generated/prisma/enums';
 
-/** A collaborator as the Inboxes page's round-robin preview reads them (selector.ts); assignment itself picks in SQL (pick-sql.ts). */
-export type Candidate = { userId: string; name: string; availability: Availability; position: number; lastTurn: number };
-
 export type ManualCandidate = { id: string; name: string; role: Role; availability: Availability; disconnectedAt: Date | null };
 /** A manual candidate with what the dropdown warns about: their open (OPEN + WAITING) conversations and capacity (null: unlimited). */
 export type ManualCandidateWithLoad = ManualCandidate & { open: number; capacity: number | null };
