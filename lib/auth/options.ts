@@ -4,11 +4,18 @@ import { db } from '../db';
 import { signInWithPassword } from './signin';
 import { setAvailability } from '../domain/presence';
 
-function clientIp(headers: Record<string, unknown> | undefined): string {
-  const fwd = headers?.['x-forwarded-for'];
-  const first = typeof fwd === 'string' ? fwd.split(',')[0]?.trim() : undefined;
-  const real = headers?.['x-real-ip'];
-  return first || (typeof real === 'string' ? real : '') || 'unknown';
+/**
+ * The client address for throttling. scripts/server.mjs (npm start, npm run dev, the e2e and bench
+ * servers) overwrites X-Forwarded-For with one address from the socket, or from TRUSTED_PROXY's
+ * hops, before Next.js sees the request. Served any other way the header is the client's to
+ * choose; the right-most entry is then at least the one a proxy in front would have appended.
+ */
+export function clientIp(headers: Record<string, unknown> | Headers | undefined): string {
+  const get = (name: string) => (headers instanceof Headers ? headers.get(name) : headers?.[name]);
+  const fwd = get('x-forwarded-for');
+  const last = typeof fwd === 'string' ? fwd.split(',').at(-1)?.trim() : undefined;
+  const real = get('x-real-ip');
+  return last || (typeof real === 'string' ? real.trim() : '') || 'unknown';
 }
 
 export const authOptions: NextAuthOptions = {
@@ -22,18 +29,23 @@ export const authOptions: NextAuthOptions = {
         const result = await signInWithPassword(db(), credentials, clientIp(req?.headers));
         // next-auth hands a thrown message back to the sign-in form as `error`.
         if (!result.ok) throw new Error(result.error);
-        return { id: result.user.id, email: result.user.email, name: result.user.name };
+        return { id: result.user.id, email: result.user.email, name: result.user.name, sessionVersion: result.user.sessionVersion };
       },
     }),
   ],
   callbacks: {
-    // The token carries only the user id: role and `enabled` are read from the database on every request.
+    // The token carries the user id and the sessionVersion it was signed in with: role, `enabled`
+    // and the current sessionVersion are read from the database on every request (session.ts), so
+    // a password change or reset ends every session signed in before it.
     async jwt({ token, user }) {
-      if (user) token.sub = user.id;
+      if (user) {
+        token.sub = user.id;
+        token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+      }
       return token;
     },
     async session({ session, token }) {
-      return { ...session, userId: token.sub };
+      return { ...session, userId: token.sub, sessionVersion: typeof token.sv === 'number' ? token.sv : 0 };
     },
   },
   events: {
