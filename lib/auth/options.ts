@@ -3,20 +3,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { db } from '../db';
 import { signInWithPassword } from './signin';
 import { setAvailability } from '../domain/presence';
-
-/**
- * The client address for throttling. scripts/server.mjs (npm start, npm run dev, the e2e and bench
- * servers) overwrites X-Forwarded-For with one address from the socket, or from TRUSTED_PROXY's
- * hops, before Next.js sees the request. Served any other way the header is the client's to
- * choose; the right-most entry is then at least the one a proxy in front would have appended.
- */
-export function clientIp(headers: Record<string, unknown> | Headers | undefined): string {
-  const get = (name: string) => (headers instanceof Headers ? headers.get(name) : headers?.[name]);
-  const fwd = get('x-forwarded-for');
-  const last = typeof fwd === 'string' ? fwd.split(',').at(-1)?.trim() : undefined;
-  const real = get('x-real-ip');
-  return last || (typeof real === 'string' ? real.trim() : '') || 'unknown';
-}
+import { clientIp } from './client-ip';
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: 'jwt', maxAge: 12 * 60 * 60 },
