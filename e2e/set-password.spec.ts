@@ -16,7 +16,7 @@ test.describe('set-password links', () => {
     const row = page.getByTestId('person-row').filter({ hasText: email });
     await expect(row).toBeVisible();
 
-    await row.getByRole('button', { name: `Reset the password of ${name}` }).click();
+    await row.getByRole('button', { name: `Reset password for ${name}` }).click();
     await row.getByRole('button', { name: 'Reset and show the link' }).click();
     const field = row.getByRole('textbox', { name: `Set-password link for ${name}` });
     await expect(field).toBeVisible();

@@ -66,7 +66,7 @@ test('an admin’s reset ends the user’s sessions and stops the old password; 
   const people = await admin.newPage();
   await people.goto('/people');
   const row = people.getByTestId('person-row').filter({ hasText: user.email });
-  await row.getByRole('button', { name: `Reset the password of ${user.name}` }).click();
+  await row.getByRole('button', { name: `Reset password for ${user.name}` }).click();
   await row.getByRole('button', { name: 'Reset and show the link' }).click();
   const link = new URL(await row.getByRole('textbox', { name: `Set-password link for ${user.name}` }).inputValue());
   await admin.close();

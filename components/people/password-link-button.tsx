@@ -74,7 +74,7 @@ export function PasswordLinkButton({ userId, name }: { userId: string; name: str
 
   if (confirming) {
     return (
-      <div role="group" aria-label={`Reset the password of ${name}`} className="w-72 rounded-md border border-amber-300 bg-amber-50 p-2 text-xs text-amber-900">
+      <div role="group" aria-label={`Reset password for ${name}`} className="w-72 rounded-md border border-amber-300 bg-amber-50 p-2 text-xs text-amber-900">
         <p>Signs {name} out everywhere and stops their current password now. They choose a new one with the link.</p>
         <div className="mt-2 flex gap-2">
           <button type="button" disabled={pending} className={`${secondaryButton} px-2 py-0.5 text-xs`} onClick={issue}>
@@ -92,7 +92,7 @@ export function PasswordLinkButton({ userId, name }: { userId: string; name: str
     <div>
       <button
         type="button"
-        aria-label={`Reset the password of ${name}`}
+        aria-label={`Reset password for ${name}`}
         aria-describedby={error ? `${id}-error` : undefined}
         title="A one-time link where they choose a new password; their sessions end and their current password stops working"
         className={`${secondaryButton} px-2 py-0.5 text-xs`}
