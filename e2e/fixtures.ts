@@ -2,6 +2,8 @@ import path from 'node:path';
 import { expect, type Browser, type Page } from '@playwright/test';
 
 export const PASSWORD = 'demo1234';
+/** For users a test creates: the People page refuses common passwords such as the seed's demo1234 (lib/auth/password-policy.ts). */
+export const NEW_USER_PASSWORD = 'plum kettle orbit 42';
 
 /**
  * Signs the test servers' sessions. Fixed, so a second instance started by a test (two app
@@ -37,13 +39,13 @@ export async function createApiKey(browser: Browser, label: string): Promise<str
 }
 
 /** A fresh session through the sign-in form (not a shared storage state), so signing out ends only this one. */
-export async function signIn(browser: Browser, who: { email: string; name: string }): Promise<Page> {
+export async function signIn(browser: Browser, who: { email: string; name: string }, password = PASSWORD): Promise<Page> {
   // Empty state: a describe's storage state would otherwise apply to this context too.
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const page = await context.newPage();
   await page.goto('/signin');
   await page.getByLabel('Email').fill(who.email);
-  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByTestId('current-user')).toContainText(who.name);
   return page;

@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { createApiKey, E2E_AUTH_SECRET, PASSWORD, ROLES, signIn, storageState, unique } from './fixtures';
+import { createApiKey, E2E_AUTH_SECRET, NEW_USER_PASSWORD, ROLES, signIn, storageState, unique } from './fixtures';
 
 // Live updates (issue 6): pages change without a reload when something happens elsewhere.
 // Conversations are made through the HTTP API with a key made in the admin UI. The reassignment
@@ -184,7 +184,7 @@ test.describe('unread badge', () => {
     const form = adminPage.getByRole('form', { name: 'Create a user' });
     await form.getByLabel('Name').fill(una.name);
     await form.getByLabel('Email').fill(una.email);
-    await form.getByLabel('Initial password').fill(PASSWORD);
+    await form.getByLabel('Initial password').fill(NEW_USER_PASSWORD);
     await form.getByRole('button', { name: /Create/ }).click();
     await expect(adminPage.getByTestId('person-row').filter({ hasText: una.email })).toBeVisible();
     const created = await request.post('/ccaas/1/queues', { headers: { Authorization: `App ${apiKey}` }, data: { name: queueName } });
@@ -196,7 +196,7 @@ test.describe('unread badge', () => {
     await card.getByRole('button', { name: 'Add', exact: true }).click();
     await expect(card.getByRole('list', { name: `Members of ${queueName}` })).toContainText(una.name);
 
-    const page = await signIn(browser, una);
+    const page = await signIn(browser, una, NEW_USER_PASSWORD);
     await goLive(page, '/inbox');
     const pill = page.getByTestId('unread-count');
     await expect(pill).toHaveAttribute('data-count', '0');

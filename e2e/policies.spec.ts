@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createApiKey, PASSWORD, storageState, unique } from './fixtures';
+import { createApiKey, NEW_USER_PASSWORD, storageState, unique } from './fixtures';
 
 // Assignment policies as data (SPEC §4): an admin changes a queue's algorithm and sticky agent on
 // the Queues page and an agent's capacity on the People page; each survives a reload and is what
@@ -62,7 +62,7 @@ test.describe('assignment policies as admin', () => {
     const create = page.getByRole('form', { name: 'Create a user' });
     await create.getByLabel('Name').fill(name);
     await create.getByLabel('Email').fill(`${name.toLowerCase().replace(/\s+/g, '-')}@example.org`);
-    await create.getByLabel('Initial password').fill(PASSWORD);
+    await create.getByLabel('Initial password').fill(NEW_USER_PASSWORD);
     await create.getByRole('button', { name: /Create/ }).click();
     const row = page.getByTestId('person-row').filter({ hasText: name });
     await expect(row).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { createApiKey, PASSWORD, signIn, storageState, unique } from './fixtures';
+import { createApiKey, NEW_USER_PASSWORD, signIn, storageState, unique } from './fixtures';
 
 // Presence (SPEC §4): a console that falls silent makes its agent away — disconnected, and they keep
 // their conversations. scripts/e2e-server.mjs shortens the grace period (PRESENCE_GRACE_SECONDS) so
@@ -32,7 +32,7 @@ test.describe('presence', () => {
     const form = page.getByRole('form', { name: 'Create a user' });
     await form.getByLabel('Name').fill(pia.name);
     await form.getByLabel('Email').fill(pia.email);
-    await form.getByLabel('Initial password').fill(PASSWORD);
+    await form.getByLabel('Initial password').fill(NEW_USER_PASSWORD);
     await form.getByRole('button', { name: /Create/ }).click();
     const row = page.getByTestId('person-row').filter({ hasText: pia.email });
     await expect(row).toBeVisible();
@@ -53,7 +53,7 @@ test.describe('presence', () => {
     }
 
     // Pia signs in: her console's heartbeat keeps her Online.
-    const tab = await signIn(browser, pia);
+    const tab = await signIn(browser, pia, NEW_USER_PASSWORD);
     await expect(tab.getByTestId('current-user')).toContainText(pia.name);
     await page.reload();
     await expect(row).toContainText('Online');

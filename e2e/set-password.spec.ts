@@ -16,7 +16,8 @@ test.describe('set-password links', () => {
     const row = page.getByTestId('person-row').filter({ hasText: email });
     await expect(row).toBeVisible();
 
-    await row.getByRole('button', { name: `Set-password link for ${name}` }).click();
+    await row.getByRole('button', { name: `Reset password for ${name}` }).click();
+    await row.getByRole('button', { name: 'Reset and show the link' }).click();
     const field = row.getByRole('textbox', { name: `Set-password link for ${name}` });
     await expect(field).toBeVisible();
     const link = new URL(await field.inputValue());

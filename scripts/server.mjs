@@ -1,7 +1,9 @@
 #!/usr/bin/env node
-// The production server (`npm start` runs it through scripts/start.mjs): Next.js behind a small
-// Node HTTP server that answers, in the API's error envelope, what Next itself would answer with an
-// empty 405 or a text/plain 500 before any route code runs:
+// The server (`npm start` runs it through scripts/start.mjs, `npm run dev` with --dev): Next.js
+// behind a small Node HTTP server that first decides the client's address from the socket
+// (scripts/lib/client-address.mjs: X-Forwarded-For is overwritten unless TRUSTED_PROXY names the
+// peer; sign-in throttling keys on it), then answers, in the API's error envelope, what Next itself
+// would answer with an empty 405 or a text/plain 500 before any route code runs:
 //   - a method no route serves (TRACE, CONNECT, PROPFIND…) → 405 with Allow;
 //   - a path whose percent-encoding is broken (/ccaas/1/conversations/%ff) → 400;
 //   - a method a /ccaas/1 path does not have (DELETE /ccaas/1/tags) → 405 with that path's Allow.
@@ -11,12 +13,23 @@ import http from 'node:http';
 import path from 'node:path';
 import next from 'next';
 import { FIXED_HEADERS, HSTS, NON_DOCUMENT_CSP, isHttps } from '../lib/http/security-headers.mjs';
+import { applyClientAddress, parseTrustedProxies } from './lib/client-address.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const port = Number(process.env.PORT || 3000);
 const KNOWN_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 
-const app = next({ dev: false, dir: root, port, hostname: 'localhost' });
+const dev = process.argv.includes('--dev');
+
+let trusted;
+try {
+  trusted = parseTrustedProxies(process.env.TRUSTED_PROXY);
+} catch (err) {
+  console.error(err.message);
+  process.exit(2);
+}
+
+const app = next({ dev, dir: root, port, hostname: 'localhost' });
 const handle = app.getRequestHandler();
 
 /** @type {{ pattern: RegExp; allow: string[] }[] | null} */
@@ -78,6 +91,7 @@ function guard(req, res) {
 
 await app.prepare();
 const server = http.createServer((req, res) => {
+  applyClientAddress(req, trusted);
   if (guard(req, res)) return;
   handle(req, res).catch((err) => {
     console.error('Request failed', err);
@@ -86,7 +100,8 @@ const server = http.createServer((req, res) => {
   });
 });
 server.listen(port, async () => {
-  console.log(`Switchboard listening on http://localhost:${port}`);
+  console.log(`Switchboard listening on http://localhost:${port}${dev ? ' (development)' : ''}`);
+  if (trusted.size) console.log(`Trusting X-Forwarded-For from ${process.env.TRUSTED_PROXY}`);
   try {
     const r = await fetch(`http://127.0.0.1:${port}/ccaas/1/openapi.json`);
     apiPaths = pathTable(await r.json());

@@ -2,7 +2,8 @@
 // `npm start`: prepare the database (create, migrate, seed the demo when empty), build when the
 // sources changed since the last build, then serve on PORT (default 3000).
 //   node scripts/start.mjs          production server (scripts/server.mjs: Next.js behind a small Node server)
-//   node scripts/start.mjs --dev    development server (next dev)
+//   node scripts/start.mjs --dev    development server (the same scripts/server.mjs around `next dev`,
+//                                   so the client address is decided the same way)
 import { spawn, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
@@ -33,15 +34,15 @@ if (!env.NEXTAUTH_URL) env.AUTH_TRUST_HOST = 'true';
 run(bin('tsx'), ['scripts/db-seed.ts']);
 
 const port = env.PORT || '3000';
-if (dev) {
-  run(bin('next'), ['dev', '-p', port]);
-} else {
-  if (needsBuild()) run(bin('next'), ['build']);
-  // Next.js behind a small Node server that answers bad methods and broken paths in the API's envelope.
-  const child = spawn(process.execPath, [path.join(root, 'scripts', 'server.mjs')], { stdio: 'inherit', env: { ...env, PORT: port, NODE_ENV: 'production' } });
-  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
-  child.on('exit', (code) => process.exit(code ?? 0));
-}
+if (!dev && needsBuild()) run(bin('next'), ['build']);
+// Next.js behind a small Node server that sets the client address from the socket (TRUSTED_PROXY)
+// and answers bad methods and broken paths in the API's envelope — in development too.
+const child = spawn(process.execPath, [path.join(root, 'scripts', 'server.mjs'), ...(dev ? ['--dev'] : [])], {
+  stdio: 'inherit',
+  env: { ...env, PORT: port, NODE_ENV: dev ? 'development' : 'production' },
+});
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
+child.on('exit', (code) => process.exit(code ?? 0));
 
 /** True when there is no build yet or a source file is newer than it. */
 function needsBuild() {

@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { requirePageActor } from '@/lib/auth/session';
 import { can, ROLE_LABEL } from '@/lib/access/roles';
 import { NAV_ITEMS } from '@/components/console/nav-items';
@@ -47,6 +48,9 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
               </div>
               <AvailabilitySwitch key={actor.availability} availability={actor.availability} disconnected={disconnected} />
               <LiveStatusPill />
+              <Link href="/profile" className="block rounded-md px-3 py-1 text-sm text-slate-300 hover:bg-white/10 hover:text-white">
+                Your profile and password
+              </Link>
               <SignOutButton />
               <Heartbeat everyMs={HEARTBEAT_EVERY_MS} />
             </div>

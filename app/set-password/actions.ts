@@ -1,6 +1,8 @@
 'use server';
 
+import { headers } from 'next/headers';
 import { db } from '@/lib/db';
+import { clientIp } from '@/lib/auth/client-ip';
 import { runAction } from '@/lib/actions/result';
 import { parseOrThrow } from '@/lib/domain/errors';
 import { consumePasswordToken } from '@/lib/domain/password-tokens';
@@ -13,6 +15,6 @@ import { setPasswordSchema } from '@/lib/validation/agents';
 export async function setPasswordAction(input: unknown) {
   return runAction(async () => {
     const { token, password } = parseOrThrow(setPasswordSchema, input);
-    return consumePasswordToken(db(), { token, password });
+    return consumePasswordToken(db(), { token, password }, new Date(), clientIp(await headers()));
   });
 }

@@ -7,9 +7,10 @@ import { FieldError, inputClass, secondaryButton } from '@/components/ui/control
 const UNREACHABLE = 'Could not reach the server. Check your connection and try again.';
 
 /**
- * Issues a one-time set-password link for one person and shows it once, with a copy button: how
- * an account made over the API gets its first password, and how an admin resets one. A new link
- * voids the earlier ones.
+ * An admin's password reset: after a confirmation, issues a one-time set-password link for one
+ * person and shows it once, with a copy button. The reset signs them out everywhere and stops
+ * their current password at once (lib/domain/passwords.ts); a new link voids the earlier ones.
+ * Also how an account made over the API gets its first password.
  */
 export function PasswordLinkButton({ userId, name }: { userId: string; name: string }) {
   const id = useId();
@@ -17,6 +18,7 @@ export function PasswordLinkButton({ userId, name }: { userId: string; name: str
   const [link, setLink] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
+  const [confirming, setConfirming] = useState(false);
   const [pending, startTransition] = useTransition();
 
   async function copy(url: string) {
@@ -60,26 +62,43 @@ export function PasswordLinkButton({ userId, name }: { userId: string; name: str
     );
   }
 
+  const issue = () =>
+    startTransition(async () => {
+      const res = await issuePasswordLinkAction({ userId }).catch(() => null);
+      setConfirming(false);
+      if (res?.ok) {
+        setLink(res.data.url);
+        setError(null);
+      } else setError(res?.error.message ?? UNREACHABLE);
+    });
+
+  if (confirming) {
+    return (
+      <div role="group" aria-label={`Reset password for ${name}`} className="w-72 rounded-md border border-amber-300 bg-amber-50 p-2 text-xs text-amber-900">
+        <p>Signs {name} out everywhere and stops their current password now. They choose a new one with the link.</p>
+        <div className="mt-2 flex gap-2">
+          <button type="button" disabled={pending} className={`${secondaryButton} px-2 py-0.5 text-xs`} onClick={issue}>
+            {pending ? 'Resetting…' : 'Reset and show the link'}
+          </button>
+          <button type="button" disabled={pending} className={`${secondaryButton} px-2 py-0.5 text-xs`} onClick={() => setConfirming(false)}>
+            Cancel
+          </button>
+        </div>
+      </div>
+    );
+  }
+
   return (
     <div>
       <button
         type="button"
-        disabled={pending}
-        aria-label={`Set-password link for ${name}`}
+        aria-label={`Reset password for ${name}`}
         aria-describedby={error ? `${id}-error` : undefined}
-        title="A one-time link where they choose a new password (earlier links stop working)"
+        title="A one-time link where they choose a new password; their sessions end and their current password stops working"
         className={`${secondaryButton} px-2 py-0.5 text-xs`}
-        onClick={() =>
-          startTransition(async () => {
-            const res = await issuePasswordLinkAction({ userId }).catch(() => null);
-            if (res?.ok) {
-              setLink(res.data.url);
-              setError(null);
-            } else setError(res?.error.message ?? UNREACHABLE);
-          })
-        }
+        onClick={() => setConfirming(true)}
       >
-        {pending ? 'Issuing…' : 'Set-password link'}
+        Reset password
       </button>
       <FieldError id={`${id}-error`} message={error} />
     </div>

@@ -4,8 +4,8 @@ import type { PrismaClient } from '../generated/prisma/client';
 
 // The session cookie carries only the user id; these tests prove role and `enabled` come from the
 // database on every request, so a demotion or a disabled account takes effect at once.
-const state = vi.hoisted(() => ({ userId: undefined as string | undefined, prisma: undefined as unknown }));
-vi.mock('next-auth', () => ({ getServerSession: async () => (state.userId ? { userId: state.userId } : null) }));
+const state = vi.hoisted(() => ({ userId: undefined as string | undefined, sessionVersion: undefined as number | undefined, prisma: undefined as unknown }));
+vi.mock('next-auth', () => ({ getServerSession: async () => (state.userId ? { userId: state.userId, sessionVersion: state.sessionVersion } : null) }));
 vi.mock('../db', () => ({ db: () => state.prisma }));
 // React's cache() memoises per server request; outside a request it must not hide the re-read.
 vi.mock('react', () => ({ cache: <T>(fn: T) => fn }));
@@ -30,6 +30,20 @@ describeEachEngine('session actor', (ctx) => {
     });
     userId = u.id;
     state.userId = userId;
+    state.sessionVersion = undefined;
+  });
+
+  it('ends a session signed in before the password was changed or reset (sessionVersion)', async () => {
+    // A cookie from before sessionVersion existed carries none: it stands for 0.
+    expect(await getSessionActor()).toMatchObject({ id: userId });
+    state.sessionVersion = 0;
+    expect(await getSessionActor()).toMatchObject({ id: userId });
+    await ctx.prisma.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } } });
+    expect(await getSessionActor()).toBeNull();
+    await expect(requireActor()).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    // The session the change was made from carries the new value.
+    state.sessionVersion = 1;
+    expect(await getSessionActor()).toMatchObject({ id: userId });
   });
 
   it('reads the role from the database on every call', async () => {

@@ -14,15 +14,20 @@ export type SessionUser = UserActor & { availability: Availability; disconnected
 
 /** The signed-in user as an actor, re-read from the database (once per request), or null. */
 export const getSessionActor = cache(async (): Promise<SessionUser | null> => {
-  const session = (await getServerSession(authOptions)) as { userId?: string } | null;
+  const session = (await getServerSession(authOptions)) as { userId?: string; sessionVersion?: number } | null;
   if (!session?.userId) return null;
   const user = await db().user.findUnique({
     where: { id: session.userId },
-    select: { id: true, role: true, name: true, email: true, enabled: true, availability: true, disconnectedAt: true },
+    select: { id: true, role: true, name: true, email: true, enabled: true, availability: true, disconnectedAt: true, sessionVersion: true },
   });
-  if (!user || !user.enabled) return null;
+  if (!user || !user.enabled || !sessionIsCurrent(session.sessionVersion, user.sessionVersion)) return null;
   return { kind: 'user', id: user.id, role: user.role, name: user.name, email: user.email, availability: user.availability, disconnected: user.disconnectedAt !== null };
 });
+
+/** A session signed in before the user's last password change or reset has ended. */
+export function sessionIsCurrent(signedInWith: number | undefined, current: number): boolean {
+  return (signedInWith ?? 0) === current;
+}
 
 /** For server actions and route handlers: the actor, or an AuthError to turn into 401/403. */
 export async function requireActor(min: Role | Permission = 'AGENT'): Promise<SessionUser> {

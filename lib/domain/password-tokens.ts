@@ -2,6 +2,8 @@ import crypto from 'node:crypto';
 import type { Db, Tx } from '../db';
 import { unitOfWork } from '../db/unit-of-work';
 import { hashPassword } from '../auth/password';
+import { assertAcceptablePassword } from '../auth/password-policy';
+import { rememberAddress } from '../auth/throttle';
 import type { PasswordTokenPurpose } from '../generated/prisma/enums';
 import { DomainError } from './errors';
 
@@ -51,11 +53,16 @@ export async function inspectPasswordToken(db: Tx, token: string, now = new Date
   return { state: 'valid', email: row.user.email, name: row.user.name };
 }
 
-/** Uses a link once: sets the user's password and marks the token used, in one transaction. Answers with the email to sign in with. */
-export async function consumePasswordToken(db: Db, { token, password }: { token: string; password: string }, now = new Date()): Promise<{ email: string }> {
+/**
+ * Uses a link once: sets the user's password, ends their sessions (sessionVersion) and marks the
+ * token used, in one transaction. The address it was used from (`ip`, when known) counts as one
+ * the user signs in from: the link proved who they are. Answers with the email to sign in with.
+ */
+export async function consumePasswordToken(db: Db, { token, password }: { token: string; password: string }, now = new Date(), ip?: string): Promise<{ email: string }> {
   // The token first, with one indexed read: the public form must not spend a slow hash on junk.
   const ahead = await inspectPasswordToken(db, token, now);
   if (ahead.state !== 'valid') throw new DomainError('BAD_REQUEST', TOKEN_MESSAGES[ahead.state], { token: [TOKEN_MESSAGES[ahead.state]] });
+  assertAcceptablePassword(password, ahead);
   // Hashed before the transaction: scrypt takes a while and must not hold a connection.
   const passwordHash = await hashPassword(password);
   const hash = hashToken(token);
@@ -67,9 +74,10 @@ export async function consumePasswordToken(db: Db, { token, password }: { token:
       throw new DomainError('BAD_REQUEST', TOKEN_MESSAGES[reason], { token: [TOKEN_MESSAGES[reason]] });
     }
     const { userId } = await tx.passwordToken.findUniqueOrThrow({ where: { hash }, select: { userId: true } });
-    const user = await tx.user.update({ where: { id: userId }, data: { passwordHash }, select: { email: true } });
+    const user = await tx.user.update({ where: { id: userId }, data: { passwordHash, sessionVersion: { increment: 1 } }, select: { email: true } });
     // Any other link still open for this user is void once a password is set.
     await tx.passwordToken.updateMany({ where: { userId, usedAt: null }, data: { usedAt: now } });
+    if (ip) await rememberAddress(tx, userId, ip, now);
     return user;
   });
 }

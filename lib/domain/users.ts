@@ -10,12 +10,15 @@ import type { ReassignResult } from './assignment/reassign';
 import { publishNow } from '../realtime/outbox';
 import { unitOfWork } from '../db/unit-of-work';
 import { issuePasswordToken } from './password-tokens';
+import { assertAcceptablePassword } from '../auth/password-policy';
+import { voidPasswordForReset } from './passwords';
 
 // Every function here needs users.manage, which the registry checks before it runs them.
 
 /** A new account that can sign in at once with the initial password; it starts OFFLINE. */
 export async function createUser(db: Db, actor: Actor, data: NewUser): Promise<{ id: string; name: string; email: string; role: Role }> {
   const taken = () => new DomainError('CONFLICT', `Someone already signs in with ${data.email}.`, { email: ['Another account already uses this email.'] });
+  assertAcceptablePassword(data.password, data);
   if (await db.user.findUnique({ where: { email: data.email }, select: { id: true } })) throw taken();
   try {
     const user = await db.user.create({
@@ -61,14 +64,19 @@ export async function setUserEnabled(db: Db, actor: Actor, { userId, enabled }: 
 }
 
 /**
- * A new one-time set-password link for a user (the People page's "Set-password link"): how an
- * account made over the API gets its first password, and how an admin resets one. Earlier unused
- * links of the user stop working. Answers with the token, which is shown once and never stored.
+ * An admin's password reset (the People page's "Reset password"): a new one-time set-password
+ * link, and at once the old password stops working and every session of the user ends
+ * (lib/domain/passwords.ts). Also how an account made over the API gets its first password.
+ * Earlier unused links of the user stop working. Answers with the token, shown once, never stored.
  */
-export async function issuePasswordLink(db: Db, _actor: Actor, { userId }: { userId: string }): Promise<{ userId: string; email: string; token: string; expiresAt: Date }> {
+export async function issuePasswordLink(db: Db, actor: Actor, { userId }: { userId: string }): Promise<{ userId: string; email: string; token: string; expiresAt: Date }> {
+  if (isSelf(actor, userId)) {
+    throw new DomainError('BAD_REQUEST', 'Change your own password on your profile page.', { userId: ['Not for yourself.'] });
+  }
   return unitOfWork(db, async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true, email: true } });
     if (!user) throw new DomainError('NOT_FOUND', 'User not found.');
+    await voidPasswordForReset(tx, user.id);
     const { token, expiresAt } = await issuePasswordToken(tx, user.id, 'RESET');
     return { userId: user.id, email: user.email, token, expiresAt };
   });

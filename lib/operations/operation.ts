@@ -30,6 +30,8 @@ export type Operation<I extends z.ZodType = z.ZodType, O = unknown> = {
 export type OperationContext = {
   db: Db;
   actor: Actor;
+  /** The caller's address (scripts/server.mjs decides it from the socket), where a door knows it. */
+  clientIp?: string;
   /** Set by the HTTP door for an operation that claims its Idempotency-Key in its own transaction. */
   idempotency?: IdempotentRequest;
 };

@@ -9,6 +9,7 @@ import * as notesMetadata from './notes-metadata';
 import { openApiDocumentOp } from './document';
 import * as workingHours from './working-hours';
 import * as inboxesCustomers from './inboxes-customers';
+import * as account from './account';
 
 /**
  * Every operation Switchboard has, HTTP or console. The OpenAPI document is built from the ones
@@ -26,4 +27,5 @@ export const OPERATIONS: readonly Operation[] = [
   openApiDocumentOp,
   ...Object.values(workingHours),
   ...Object.values(inboxesCustomers),
+  ...Object.values(account),
 ] as Operation[];

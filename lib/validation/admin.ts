@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { idSchema } from './common';
 import { ROLES } from './api-keys';
-import { capacitySchema } from './agents';
+import { capacitySchema, PASSWORD_MAX, PASSWORD_MIN } from './agents';
 
 // Inputs of the admin pages' operations: inbox collaborators and switches, user accounts.
 
@@ -23,7 +23,7 @@ export const createUserSchema = z.strictObject({
   // Stored lower-case because sign-in looks emails up lower-cased.
   email: z.string().trim().toLowerCase().pipe(z.email('Not an email address.').max(254, 'At most 254 characters.')),
   role: roleSchema,
-  password: z.string().min(8, 'At least 8 characters.').max(200, 'At most 200 characters.'),
+  password: z.string().min(PASSWORD_MIN, `At least ${PASSWORD_MIN} characters.`).max(PASSWORD_MAX, `At most ${PASSWORD_MAX} characters.`),
 });
 export type CreateUserInput = z.input<typeof createUserSchema>;
 export type NewUser = z.output<typeof createUserSchema>;

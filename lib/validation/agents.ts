@@ -101,6 +101,8 @@ export type AgentConversationsQuery = z.output<typeof agentConversationsQuerySch
 /** One user's new set-password link (the People page). */
 export const passwordLinkSchema = z.strictObject({ userId: idSchema });
 
+// OWASP ASVS 5.0 V6.2.1 and V6.2.9: at least 8, and at least 64 must be allowed. The common-password
+// check (lib/auth/password-policy.ts) runs in the domain functions that set a password.
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 200;
 
