@@ -1,7 +1,9 @@
 import { revalidatePath } from 'next/cache';
+import { headers } from 'next/headers';
 import type { z } from 'zod';
 import { db } from '../db';
 import { requireActor } from '../auth/session';
+import { originOf } from '../access/actor';
 import { runAction, type ActionResult } from '../actions/result';
 import { invoke, type Operation, type OperationContext } from './operation';
 
@@ -21,7 +23,7 @@ type ActOptions<I extends z.ZodType, O, R> = {
  */
 export async function act<I extends z.ZodType, O, R = O>(op: Operation<I, O>, raw: unknown, opts: ActOptions<I, O, R> = {}): Promise<ActionResult<R>> {
   return runAction(async () => {
-    const ctx: OperationContext = { db: db(), actor: await requireActor() };
+    const ctx: OperationContext = { db: db(), actor: { ...(await requireActor()), origin: originOf(await headers()) } };
     let input: z.output<I> | undefined;
     const result = await invoke({ ...op, run: (c, parsed) => op.run(c, (input = parsed)) }, ctx, raw);
     const paths = typeof opts.revalidate === 'function' ? opts.revalidate(input!, result) : (opts.revalidate ?? []);
