@@ -16,6 +16,9 @@ import { emit } from '../realtime/outbox';
 
 const KEY_PREFIX = 'sbk_';
 
+/** Bot users (made for a key) get an address in this reserved domain (RFC 2606): they receive no mail and cannot sign in. */
+export const BOT_EMAIL_DOMAIN = 'bots.invalid';
+
 export function hashApiKey(key: string): string {
   return crypto.createHash('sha256').update(key).digest('hex');
 }
@@ -45,7 +48,7 @@ async function keyOwner(tx: Tx, actor: Actor, name: string, role: Role, owner: C
   }
   if ('newBotUser' in owner) {
     const bot = await tx.user.create({
-      data: { name, email: `bot-${crypto.randomBytes(6).toString('hex')}@bots.invalid`, role, passwordHash: unusablePasswordHash(), capacity: 0 },
+      data: { name, email: `bot-${crypto.randomBytes(6).toString('hex')}@${BOT_EMAIL_DOMAIN}`, role, passwordHash: unusablePasswordHash(), capacity: 0 },
       select: { id: true, name: true, email: true, role: true },
     });
     await audit(tx, actor, { entity: 'USER', entityId: bot.id, entityName: bot.name, action: 'create', after: { name: bot.name, email: bot.email, role: bot.role, capacity: 0, bot: true } });
