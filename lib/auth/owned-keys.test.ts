@@ -108,7 +108,7 @@ describeEachEngine('API keys owned by a user', (ctx) => {
     expect((await get(key.key, '/ccaas/1/agents')).status).toBe(200);
   });
 
-  it('a new bot user owns a bot’s key: the key’s role, no usable password, never auto-assigned', async () => {
+  it('a new bot user owns a bot’s key: the key’s role, no usable password, capacity 0 (auto-assignment passes it by)', async () => {
     const name = uid('Authentication bot');
     const key = await create({ name, role: 'AGENT', owner: { newBotUser: true } });
     const bot = await p().user.findUniqueOrThrow({ where: { id: key.owner!.id } });
