@@ -134,6 +134,7 @@ const PAGES: { path: string; role: RoleName; heading?: string | RegExp }[] = [
   { path: '/inboxes', role: 'admin', heading: 'Inboxes' },
   { path: '/people', role: 'admin', heading: /People/ },
   { path: '/dashboard', role: 'supervisor', heading: 'Dashboard' },
+  { path: '/audit', role: 'admin', heading: 'Audit log' },
 ];
 
 for (const { path, role, heading } of PAGES) {

@@ -33,7 +33,7 @@ type Json = Record<string, unknown>;
 const reference = JSON.parse(fs.readFileSync(new URL('../http/reference/infobip-conversations.openapi.json', import.meta.url), 'utf8')) as {
   components: { schemas: { WorkingHoursApiRequest: { example: Json } } };
 };
-const hoursBody = (over: Json = {}) => ({ ...structuredClone(reference.components.schemas.WorkingHoursApiRequest.example), isDefault: false, name: uid('Hours'), ...over });
+const hoursBody = (over: Json = {}): Json => ({ ...structuredClone(reference.components.schemas.WorkingHoursApiRequest.example), isDefault: false, name: uid('Hours'), ...over });
 
 type Case = {
   /** What the case sends: made fresh per case, with what it needs in the database. */
