@@ -39,7 +39,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <AuditFilters values={filters} actors={actors} />
         {error ? (
           <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-800">
-            <p className="font-medium">These filters cannot be used: {error.message}</p>
+            <p className="font-medium">These filters cannot be used. Change them, or clear them to see the whole log.</p>
             {error.fields && (
               <ul className="mt-1 list-inside list-disc">
                 {Object.entries(error.fields).map(([k, v]) => (
