@@ -287,10 +287,11 @@ describeEachEngine('audit entries of administrative changes', (ctx) => {
       const name = `refused-${uid('q')}`;
       const refusedUser = await p().user.create({ data: { name: `refused-${uid('u')}`, email: `${uid('r')}@t.example`, passwordHash: 'x' } });
       const calls = [
-        invoke(OPERATIONS.find((o) => o.name === 'queues.create')!, { db: p(), actor: admin }, { name }),
-        invoke(OPERATIONS.find((o) => o.name === 'users.role.set')!, { db: p(), actor: admin }, { userId: refusedUser.id, role: 'SUPERVISOR' }),
+        () => invoke(OPERATIONS.find((o) => o.name === 'queues.create')!, { db: p(), actor: admin }, { name }),
+        () => invoke(OPERATIONS.find((o) => o.name === 'users.role.set')!, { db: p(), actor: admin }, { userId: refusedUser.id, role: 'SUPERVISOR' }),
       ];
-      for (const call of calls) {
+      for (const run of calls) {
+        const call = run();
         // Prisma's PGlite adapter does not report a failed COMMIT (it resolves; PostgreSQL rejects):
         // what was committed is the point here, and on both engines that is nothing.
         if (ctx.engine === 'postgres') await expect(call).rejects.toThrow(/refused at commit/);
