@@ -135,6 +135,7 @@ const PAGES: { path: string; role: RoleName; heading?: string | RegExp }[] = [
   { path: '/people', role: 'admin', heading: /People/ },
   { path: '/dashboard', role: 'supervisor', heading: 'Dashboard' },
   { path: '/profile', role: 'agent', heading: 'Your profile' },
+  { path: '/audit', role: 'admin', heading: 'Audit log' },
 ];
 
 for (const { path, role, heading } of PAGES) {

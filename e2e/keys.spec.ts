@@ -21,6 +21,8 @@ test.describe('API keys as admin', () => {
     await expect(row).toContainText(`${key.slice(0, 12)}…`);
     await expect(row).toContainText('Supervisor');
     await expect(row).toContainText('Alex Admin');
+    // The default owner is a new bot user named after the key.
+    await expect(row.getByRole('cell').nth(3)).toHaveText(`${name}(bot user)`);
     await expect(row).toContainText('Active');
 
     const headers = { Authorization: `App ${key}` };
@@ -34,7 +36,7 @@ test.describe('API keys as admin', () => {
     await page.reload();
     await expect(page.getByLabel('New API key')).toHaveCount(0);
     await expect(page.locator('body')).not.toContainText(key);
-    await expect(row.getByRole('cell').nth(5)).not.toHaveText('Never');
+    await expect(row.getByRole('cell').nth(6)).not.toHaveText('Never');
 
     await row.getByRole('button', { name: `Revoke key ${name}` }).click();
     const dialog = page.getByRole('dialog', { name: `Revoke “${name}”?` });
@@ -53,6 +55,25 @@ test.describe('API keys as admin', () => {
     const refused = await request.get('/ccaas/1/conversations?limit=1', { headers });
     expect(refused.status()).toBe(401);
     expect((await refused.json()).requestError.serviceException.messageId).toBe('UNAUTHORIZED');
+  });
+
+  test('a key owned by an agent offers no role above the agent’s and acts as the agent', async ({ page, request }) => {
+    const name = `e2e ana key ${unique()}`;
+    await page.goto('/people');
+    const form = page.getByRole('form', { name: 'Create an API key' });
+    await form.getByLabel('Key name').fill(name);
+    await form.getByLabel('Owner').selectOption({ label: 'Ana Alvarez (Agent)' });
+    await expect(form.getByLabel('Acts as').locator('option')).toHaveText(['Agent']);
+    await expect(form.getByText('Acts as Ana Alvarez: sees what they see.')).toBeVisible();
+    await form.getByRole('button', { name: 'Create key' }).click();
+    await expect(page.getByText('It will not be shown again.')).toBeVisible();
+    const key = await page.getByLabel('New API key').inputValue();
+    const row = page.getByTestId('api-key-row').filter({ hasText: name });
+    await expect(row.getByRole('cell').nth(3)).toHaveText('Ana Alvarez');
+    const headers = { Authorization: `App ${key}` };
+    // An agent's key: agents' reads are a supervisor's, refused.
+    expect((await request.get('/ccaas/1/agents', { headers })).status()).toBe(403);
+    expect((await request.get('/ccaas/1/conversations?limit=1', { headers })).status()).toBe(200);
   });
 
   test('a key needs a name: the refusal is shown by the field', async ({ page }) => {

@@ -1,4 +1,6 @@
-// npm run apikey -- create --name NAME --role ADMIN|SUPERVISOR|AGENT   prints the new key alone on its last line
+// npm run apikey -- create --name NAME --role ADMIN|SUPERVISOR|AGENT [--owner EMAIL | --bot]   prints the new key alone on its last line
+//   --owner: the key acts as that user (at most their role); --bot: as a new bot user of its own.
+//   Neither: a key of its own, as keys were before owners (sees no conversation unless SUPERVISOR+).
 // npm run apikey -- list
 // npm run apikey -- revoke ID
 // With the embedded database this needs the server stopped (one process owns the folder); the
@@ -13,13 +15,13 @@ import { DomainError, parseOrThrow } from '../lib/domain/errors';
 import { apiKeyRefSchema, createApiKeySchema } from '../lib/validation/api-keys';
 import { migrateTarget } from './lib/db-admin';
 
-const USAGE = 'Usage: npm run apikey -- create --name NAME --role ADMIN|SUPERVISOR|AGENT | list | revoke ID';
+const USAGE = 'Usage: npm run apikey -- create --name NAME --role ADMIN|SUPERVISOR|AGENT [--owner EMAIL | --bot] | list | revoke ID';
 
 async function main(): Promise<number> {
   const { positionals, values } = parseArgs({
     args: process.argv.slice(2),
     allowPositionals: true,
-    options: { name: { type: 'string' }, role: { type: 'string' } },
+    options: { name: { type: 'string' }, role: { type: 'string' }, owner: { type: 'string' }, bot: { type: 'boolean' } },
   });
   const [command, id] = positionals;
   if (!['create', 'list', 'revoke'].includes(command ?? '') || (command === 'revoke' && !id)) {
@@ -33,13 +35,20 @@ async function main(): Promise<number> {
     opened = openDb(target);
     const actor = systemActor('command line');
     if (command === 'create') {
-      const key = await createApiKey(opened.prisma, actor, parseOrThrow(createApiKeySchema, { name: values.name ?? '', role: values.role ?? '' }));
-      console.log(`Created key "${key.name}" (${key.role}, id ${key.id}). It is shown only now:`);
+      let owner: { userId: string } | { newBotUser: true } | undefined;
+      if (values.bot) owner = { newBotUser: true };
+      else if (values.owner) {
+        const user = await opened.prisma.user.findUnique({ where: { email: values.owner.trim().toLowerCase() }, select: { id: true } });
+        if (!user) throw new DomainError('BAD_REQUEST', `No user signs in with ${values.owner}.`);
+        owner = { userId: user.id };
+      }
+      const key = await createApiKey(opened.prisma, actor, parseOrThrow(createApiKeySchema, { name: values.name ?? '', role: values.role ?? '', owner }));
+      console.log(`Created key "${key.name}" (${key.role}${key.owner ? `, owned by ${key.owner.name}` : ', no owner'}, id ${key.id}). It is shown only now:`);
       console.log(key.key);
     } else if (command === 'list') {
       for (const k of await listApiKeys(opened.prisma, actor)) {
         const state = k.revokedAt ? `revoked ${k.revokedAt.toISOString()}` : `last used ${k.lastUsedAt?.toISOString() ?? 'never'}`;
-        console.log(`${k.id}  ${k.prefix}…  ${(k.role ?? '').padEnd(10)}  ${k.name}  (${state})`);
+        console.log(`${k.id}  ${k.prefix}…  ${(k.effectiveRole ?? '').padEnd(10)}  ${k.name}  owner: ${k.owner?.email ?? 'none'}  (${state})`);
       }
     } else {
       await revokeApiKey(opened.prisma, actor, parseOrThrow(apiKeyRefSchema, { keyId: id }));

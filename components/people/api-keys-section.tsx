@@ -1,13 +1,13 @@
-import type { listApiKeys } from '@/lib/auth/api-keys';
+import { BOT_EMAIL_DOMAIN, type listApiKeys } from '@/lib/auth/api-keys';
 import { ROLE_LABEL } from '@/lib/access/roles';
 import { RelativeTime } from '@/components/ui/relative-time';
-import { CreateApiKeyForm } from './create-api-key-form';
+import { CreateApiKeyForm, type KeyOwnerOption } from './create-api-key-form';
 import { RevokeKeyButton } from './revoke-key-button';
 
 type ApiKeyRow = Awaited<ReturnType<typeof listApiKeys>>[number];
 
 /** Keys for the HTTP API: create (shown once), see which are in use, revoke. */
-export function ApiKeysSection({ keys, now }: { keys: ApiKeyRow[]; now: Date }) {
+export function ApiKeysSection({ keys, now, owners }: { keys: ApiKeyRow[]; now: Date; owners: KeyOwnerOption[] }) {
   return (
     <section aria-labelledby="api-keys" className="space-y-4">
       <div>
@@ -15,15 +15,15 @@ export function ApiKeysSection({ keys, now }: { keys: ApiKeyRow[]; now: Date }) 
           API keys
         </h2>
         <p className="mt-1 text-sm text-slate-500">
-          Clients and bots call the HTTP API with <code className="rounded bg-slate-100 px-1 text-xs text-slate-700">Authorization: App &lt;key&gt;</code> and act with the key’s role. An Agent key sees only what its owning agent would, so keys
-          created here (which have no owner) should be Supervisor or Admin.{' '}
+          Clients and bots call the HTTP API with <code className="rounded bg-slate-100 px-1 text-xs text-slate-700">Authorization: App &lt;key&gt;</code>. Each key is owned by a user and acts as them: it sees what its owner sees and
+          never has more than its owner’s role (demoting the owner demotes the key; disabling the owner stops it).{' '}
           <a href="/ccaas/docs" className="font-medium text-brand-700 underline hover:text-brand-900">
             API reference
           </a>
         </p>
       </div>
       <div className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-        <CreateApiKeyForm />
+        <CreateApiKeyForm owners={owners} />
       </div>
       {keys.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-500">No API keys yet.</p>
@@ -35,6 +35,7 @@ export function ApiKeysSection({ keys, now }: { keys: ApiKeyRow[]; now: Date }) 
                 <th scope="col" className="px-4 py-2.5">Name</th>
                 <th scope="col" className="px-3 py-2.5">Key</th>
                 <th scope="col" className="px-3 py-2.5">Role</th>
+                <th scope="col" className="px-3 py-2.5">Owner</th>
                 <th scope="col" className="px-3 py-2.5">Created by</th>
                 <th scope="col" className="px-3 py-2.5">Created</th>
                 <th scope="col" className="px-3 py-2.5">Last used</th>
@@ -49,7 +50,24 @@ export function ApiKeysSection({ keys, now }: { keys: ApiKeyRow[]; now: Date }) 
                 <tr key={k.id} data-testid="api-key-row" className={k.revokedAt ? 'text-slate-500' : 'text-slate-700'}>
                   <td className={`px-4 py-2.5 font-medium ${k.revokedAt ? '' : 'text-slate-900'}`}>{k.name}</td>
                   <td className="px-3 py-2.5 font-mono text-xs">{k.prefix}…</td>
-                  <td className="px-3 py-2.5">{k.role ? ROLE_LABEL[k.role] : 'Owner’s role'}</td>
+                  <td className="px-3 py-2.5">
+                    {k.effectiveRole ? ROLE_LABEL[k.effectiveRole] : '—'}
+                    {k.role && k.effectiveRole && k.role !== k.effectiveRole && (
+                      <div className="text-xs text-amber-700">{ROLE_LABEL[k.role]} key, capped by its owner’s role</div>
+                    )}
+                  </td>
+                  <td className="px-3 py-2.5">
+                    {k.owner ? (
+                      <>
+                        {k.owner.name}
+                        {k.owner.email.endsWith(`@${BOT_EMAIL_DOMAIN}`) && <span className="ml-1 text-xs text-slate-500">(bot user)</span>}
+                      </>
+                    ) : (
+                      <span className="text-xs font-medium text-amber-700" title="Made before keys had owners: it acts with its own role and sees through no user. Replace it with an owned key and revoke it.">
+                        No owner — legacy key
+                      </span>
+                    )}
+                  </td>
                   <td className="px-3 py-2.5">{k.createdBy?.name ?? '—'}</td>
                   <td className="whitespace-nowrap px-3 py-2.5">
                     <RelativeTime date={k.createdAt} now={now} />
@@ -59,6 +77,10 @@ export function ApiKeysSection({ keys, now }: { keys: ApiKeyRow[]; now: Date }) 
                     {k.revokedAt ? (
                       <span className="inline-flex items-center rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-600 ring-1 ring-inset ring-slate-500/20">
                         Revoked
+                      </span>
+                    ) : k.owner && !k.owner.enabled ? (
+                      <span className="inline-flex items-center rounded-full bg-amber-50 px-2 py-0.5 text-xs font-medium text-amber-800 ring-1 ring-inset ring-amber-600/20">
+                        Refused: owner disabled
                       </span>
                     ) : (
                       <span className="inline-flex items-center rounded-full bg-emerald-50 px-2 py-0.5 text-xs font-medium text-emerald-700 ring-1 ring-inset ring-emerald-600/20">

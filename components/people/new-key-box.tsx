@@ -25,7 +25,7 @@ export function NewKeyBox({ created, onDone }: { created: NewApiKey; onDone: () 
   return (
     <section aria-labelledby={`${id}-title`} className="rounded-lg border border-amber-300 bg-amber-50 p-4">
       <h3 id={`${id}-title`} className="text-sm font-semibold text-amber-900">
-        Key “{created.name}” created ({ROLE_LABEL[created.role]})
+        Key “{created.name}” created ({ROLE_LABEL[created.role]}{created.owner && <>, owned by {created.owner.name}</>})
       </h3>
       <p className="mt-1 text-sm text-amber-900">Copy it now and keep it somewhere safe. It will not be shown again.</p>
       <div className="mt-3 flex gap-2">

@@ -22,7 +22,8 @@ export const PERMISSION_TABLE = {
   'users.manage': { role: 'ADMIN', description: 'Create users; change their role and capacity; enable and disable them.' },
   'agents.manage': { role: 'ADMIN', description: 'Create agents over the API; change their name, role, capacity and enabled flag.' },
   'workingHours.manage': { role: 'ADMIN', description: 'Create, change and delete working hours and their holidays.' },
-  'apiKeys.manage': { role: 'ADMIN', description: 'Create and revoke API keys.' },
+  'apiKeys.manage': { role: 'ADMIN', description: 'Create and revoke API keys (each owned by a user, acting with at most that user’s role).' },
+  'audit.view': { role: 'ADMIN', description: 'Read the audit log of administrative changes.' },
 } as const satisfies Record<string, Grant>;
 
 /** The minimum role of each permission. */

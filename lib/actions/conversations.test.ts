@@ -139,12 +139,15 @@ describeEachEngine('conversation and API key actions', (ctx) => {
       error: { code: 'FORBIDDEN', message: 'You do not have permission to do this.' },
     });
     state.userId = admin.id;
-    const created = await keys.createApiKeyAction({ name: 'Bot', role: 'SUPERVISOR' });
+    // People choose the owner: a user, or a new bot user.
+    expect(await keys.createApiKeyAction({ name: 'Bot', role: 'SUPERVISOR' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', fields: { owner: [expect.any(String)] } } });
+    const created = await keys.createApiKeyAction({ name: 'Bot', role: 'SUPERVISOR', owner: { newBotUser: true } });
     if (!created.ok) throw new Error(created.error.message);
+    expect(created.data.owner).toMatchObject({ name: 'Bot', role: 'SUPERVISOR' });
     expect(created.data.key).toMatch(/^sbk_/);
     const row = await ctx.prisma.apiKey.findUniqueOrThrow({ where: { id: created.data.id } });
     expect(JSON.stringify(row)).not.toContain(created.data.key);
-    expect(await keys.createApiKeyAction({ name: ' ', role: 'SUPERVISOR' })).toMatchObject({ ok: false, error: { fields: { name: ['Give the key a name.'] } } });
+    expect(await keys.createApiKeyAction({ name: ' ', role: 'SUPERVISOR', owner: { newBotUser: true } })).toMatchObject({ ok: false, error: { fields: { name: ['Give the key a name.'] } } });
 
     state.userId = ana.id;
     expect(await keys.revokeApiKeyAction({ keyId: created.data.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

@@ -4,7 +4,8 @@ import { isUniqueViolation } from '../db/sql';
 import type { Actor } from '../access/actor';
 import type { Prisma } from '../generated/prisma/client';
 import type { AgentStatus, Role } from '../generated/prisma/enums';
-import { publishNow } from '../realtime/outbox';
+import { emit } from '../realtime/outbox';
+import { audit } from './audit';
 import type { AgentConversationsQuery, AgentListQuery, CreateAgentInput, UpdateAgentInput } from '../validation/agents';
 import { AGENT_SELECT, type AgentRow } from './agent-row';
 import { STATUS_TO_AVAILABILITY } from './assignment/presence';
@@ -96,7 +97,7 @@ const emailTaken = (email: string) =>
  * their password hash matches nothing. Their status is stored as given (and takes effect: ACTIVE
  * makes them ONLINE; without heartbeats the presence sweep soon shows them as away — disconnected).
  */
-export async function createAgent(db: Db, _actor: Actor, input: CreateAgentInput): Promise<{ agent: AgentRow; token: string }> {
+export async function createAgent(db: Db, actor: Actor, input: CreateAgentInput): Promise<{ agent: AgentRow; token: string }> {
   if (await db.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw emailTaken(input.email);
   try {
     const created = await unitOfWork(db, async (tx) => {
@@ -116,9 +117,16 @@ export async function createAgent(db: Db, _actor: Actor, input: CreateAgentInput
         select: AGENT_SELECT,
       });
       const { token } = await issuePasswordToken(tx, agent.id, 'SET', now);
+      await audit(tx, actor, {
+        entity: 'USER',
+        entityId: agent.id,
+        entityName: agent.name,
+        action: 'create',
+        after: { name: agent.name, email: agent.email, role: agent.role, enabled: input.enabled, status: input.status, capacity: input.capacity ?? null },
+      });
+      emit(tx, { type: 'users', id: agent.id });
       return { agent, token };
     });
-    await publishNow([{ type: 'users', id: created.agent.id }]);
     return created;
   } catch (e) {
     // Two creations of one email at once: the unique index decides.
@@ -154,13 +162,18 @@ export async function updateAgent(db: Db, actor: Actor, input: UpdateAgentInput)
 
   if (input.displayName !== current.name || role !== current.role) {
     // An admin is never demoted here, even one promoted since `current` was read: the guard is in the write.
-    const { count } = await db.user.updateMany({ where: { id: current.id, ...(role !== 'ADMIN' && { role: { not: 'ADMIN' } }) }, data: { name: input.displayName, role } });
-    if (!count) {
-      const exists = await db.user.findUnique({ where: { id: current.id }, select: { id: true } });
-      throw exists ? new DomainError('BAD_REQUEST', 'This agent was made an admin meanwhile; read them again.', { role: ['Admins keep their role.'] }) : notFound();
-    }
-    // A role decides what the user may see: their open streams re-read it.
-    await publishNow([{ type: 'users', id: current.id }, ...(role !== current.role ? [{ type: 'scope' as const, userIds: [current.id] }] : [])]);
+    await unitOfWork(db, async (tx) => {
+      const { count } = await tx.user.updateMany({ where: { id: current.id, ...(role !== 'ADMIN' && { role: { not: 'ADMIN' } }) }, data: { name: input.displayName, role } });
+      if (!count) {
+        const exists = await tx.user.findUnique({ where: { id: current.id }, select: { id: true } });
+        throw exists ? new DomainError('BAD_REQUEST', 'This agent was made an admin meanwhile; read them again.', { role: ['Admins keep their role.'] }) : notFound();
+      }
+      const action = role !== current.role ? 'role.change' : 'update';
+      await audit(tx, actor, { entity: 'USER', entityId: current.id, entityName: input.displayName, action, before: { name: current.name, role: current.role }, after: { name: input.displayName, role } });
+      // A role decides what the user may see: their open streams re-read it.
+      emit(tx, { type: 'users', id: current.id });
+      if (role !== current.role) emit(tx, { type: 'scope', userIds: [current.id] });
+    });
   }
   if (enabled !== current.enabled) await setUserEnabled(db, actor, { userId: current.id, enabled });
   // Left out: unchanged; null: unlimited. Raising it drains the agent's backlog (./capacity).

@@ -7,7 +7,8 @@ import type { CollaboratorRef, SetInboxTogglesInput } from '../validation/admin'
 import { DomainError } from './errors';
 import { afterCommit, unitOfWork } from '../db/unit-of-work';
 import { drainAfterChange } from './assignment/drain-after';
-import { emit, publishNow } from '../realtime/outbox';
+import { emit } from '../realtime/outbox';
+import { audit } from './audit';
 
 export type CollaboratorRow = {
   userId: string;
@@ -68,7 +69,7 @@ export async function listInboxes(db: Tx, actor: Actor): Promise<InboxRow[]> {
 export async function addCollaborator(db: Db, actor: Actor, { inboxId, userId }: CollaboratorRef): Promise<void> {
   await unitOfWork(db, async (tx) => {
     // The same lock assignment takes, so positions are handed out one at a time and never collide.
-    await lockInbox(tx, inboxId);
+    const inbox = await lockInbox(tx, inboxId);
     const user = await tx.user.findUnique({ where: { id: userId }, select: { name: true, enabled: true } });
     if (!user) throw new DomainError('BAD_REQUEST', 'User not found.', { userId: ['No user has this id.'] });
     if (!user.enabled) throw new DomainError('BAD_REQUEST', `${user.name} is disabled.`, { userId: ['The user is disabled.'] });
@@ -76,6 +77,7 @@ export async function addCollaborator(db: Db, actor: Actor, { inboxId, userId }:
     if (existing) throw new DomainError('CONFLICT', `${user.name} already collaborates on this inbox.`, { userId: ['Already a collaborator.'] });
     const last = await tx.inboxCollaborator.aggregate({ where: { inboxId }, _max: { position: true } });
     await tx.inboxCollaborator.create({ data: { inboxId, userId, position: (last._max.position ?? -1) + 1 } });
+    await audit(tx, actor, { entity: 'INBOX', entityId: inboxId, entityName: inbox.name, action: 'collaborator.add', after: { userId, userName: user.name } });
     emit(tx, { type: 'inboxes' });
     emit(tx, { type: 'scope', userIds: [userId] });
     // The new collaborator may take the inbox's waiting conversations, once this commits.
@@ -86,9 +88,11 @@ export async function addCollaborator(db: Db, actor: Actor, { inboxId, userId }:
 /** Takes the user off the inbox. Conversations already assigned to them stay with them. */
 export async function removeCollaborator(db: Db, actor: Actor, { inboxId, userId }: CollaboratorRef): Promise<void> {
   await unitOfWork(db, async (tx) => {
-    await lockInbox(tx, inboxId);
+    const inbox = await lockInbox(tx, inboxId);
     const { count } = await tx.inboxCollaborator.deleteMany({ where: { inboxId, userId } });
     if (!count) throw new DomainError('NOT_FOUND', 'This user does not collaborate on this inbox.');
+    const user = await tx.user.findUnique({ where: { id: userId }, select: { name: true } });
+    await audit(tx, actor, { entity: 'INBOX', entityId: inboxId, entityName: inbox.name, action: 'collaborator.remove', before: { userId, userName: user?.name ?? null } });
     emit(tx, { type: 'inboxes' });
     emit(tx, { type: 'scope', userIds: [userId] });
   });
@@ -96,18 +100,25 @@ export async function removeCollaborator(db: Db, actor: Actor, { inboxId, userId
 
 /** Auto-assignment and reassign-on-offline switches (SPEC §4); either may be left out. */
 export async function setInboxToggles(db: Db, actor: Actor, { inboxId, ...data }: SetInboxTogglesInput): Promise<{ autoAssign: boolean; reassignOnOffline: boolean }> {
-  const { count } = await db.inbox.updateMany({ where: { id: inboxId }, data });
-  if (!count) throw new DomainError('NOT_FOUND', 'Inbox not found.');
-  await publishNow([{ type: 'inboxes' }]);
-  // Switched on: the inbox's waiting conversations are handed out now. (Sending true while it
-  // was already on drains too: harmless, and it picks up anything left waiting.)
-  if (data.autoAssign) await drainAfterChange(db, { inboxIds: [inboxId] });
-  return db.inbox.findUniqueOrThrow({ where: { id: inboxId }, select: { autoAssign: true, reassignOnOffline: true } });
+  return unitOfWork(db, async (tx) => {
+    const before = await lockInbox(tx, inboxId);
+    const after = await tx.inbox.update({ where: { id: inboxId }, data, select: { autoAssign: true, reassignOnOffline: true } });
+    const toggles = { autoAssign: before.autoAssign, reassignOnOffline: before.reassignOnOffline };
+    await audit(tx, actor, { entity: 'INBOX', entityId: inboxId, entityName: before.name, action: 'settings.update', before: toggles, after });
+    emit(tx, { type: 'inboxes' });
+    // Switched on: the inbox's waiting conversations are handed out once this commits. (Sending
+    // true while it was already on drains too: harmless, and it picks up anything left waiting.)
+    if (data.autoAssign) afterCommit(tx, () => drainAfterChange(db, { inboxIds: [inboxId] }));
+    return after;
+  });
 }
 
-async function lockInbox(tx: Tx, inboxId: string): Promise<void> {
-  const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Inbox" WHERE id = ${inboxId} FOR NO KEY UPDATE`;
-  if (!rows.length) throw new DomainError('NOT_FOUND', 'Inbox not found.');
+type LockedInbox = { name: string; autoAssign: boolean; reassignOnOffline: boolean };
+
+async function lockInbox(tx: Tx, inboxId: string): Promise<LockedInbox> {
+  const rows = await tx.$queryRaw<LockedInbox[]>`SELECT name, "autoAssign", "reassignOnOffline" FROM "Inbox" WHERE id = ${inboxId} FOR NO KEY UPDATE`;
+  if (!rows[0]) throw new DomainError('NOT_FOUND', 'Inbox not found.');
+  return rows[0];
 }
 
 /** Who may be added as a collaborator: enabled users, agents first (they do most of the work). */

@@ -10,7 +10,8 @@ import { afterCommit, unitOfWork } from '../db/unit-of-work';
 import type { QueuePolicyColumns } from '../validation/queue-policy';
 import { drainAfterChange } from './assignment/drain-after';
 import { NEW_QUEUE_POLICY, policyColumns, policyOpensWork } from './queue-policy';
-import { emit, noteTimeline, publishNow } from '../realtime/outbox';
+import { emit, noteTimeline } from '../realtime/outbox';
+import { audit } from './audit';
 import { timelineRows, type TimelineEntry } from './timeline';
 
 // What the API answers with: the counts of enabled member agents and enabled routes (QueueApiModel).
@@ -40,12 +41,27 @@ function queueColumns(data: Partial<z.output<typeof createQueueSchema>>, current
   };
 }
 
-type CurrentQueue = QueuePolicyColumns & { workingHoursId: string | null };
+type CurrentQueue = QueuePolicyColumns & { workingHoursId: string | null; name: string; isDefault: boolean; externalId: string | null };
+
+/** What the audit log keeps of a queue: its name, default mark and assignment settings. */
+function queueView(q: CurrentQueue): Record<string, unknown> {
+  return {
+    name: q.name,
+    isDefault: q.isDefault,
+    externalId: q.externalId,
+    workingHoursId: q.workingHoursId,
+    autoAssign: q.autoAssign,
+    algorithm: q.algorithm,
+    assignOutsideHours: q.assignOutsideHours,
+    sticky: q.sticky,
+    stickyDays: q.stickyDays,
+  };
+}
 
 /** The queue's policy before a change, its row locked against another change (not against new conversations, whose key share this lock lets through). */
 async function lockQueuePolicy(tx: Tx, id: string): Promise<CurrentQueue> {
   const rows = await tx.$queryRaw<CurrentQueue[]>`
-    SELECT "autoAssign", algorithm::text AS algorithm, "assignOutsideHours", sticky, "stickyDays", "workingHoursId"
+    SELECT "autoAssign", algorithm::text AS algorithm, "assignOutsideHours", sticky, "stickyDays", "workingHoursId", name, "isDefault", "externalId"
     FROM "Queue" WHERE id = ${id} FOR NO KEY UPDATE`;
   if (!rows[0]) throw new DomainError('NOT_FOUND', 'Queue not found.');
   return rows[0];
@@ -58,7 +74,9 @@ export async function createQueue(db: Db, actor: Actor, data: z.output<typeof cr
       await checkWorkingHours(tx, data.workingHoursId);
       if (data.isDefault) await tx.queue.updateMany({ where: { isDefault: true }, data: { isDefault: false } });
       emit(tx, { type: 'queues' });
-      return tx.queue.create({ data: { ...queueColumns(data, NEW_QUEUE_POLICY), name: data.name, isDefault: !!data.isDefault }, include: COUNTS });
+      const queue = await tx.queue.create({ data: { ...queueColumns(data, NEW_QUEUE_POLICY), name: data.name, isDefault: !!data.isDefault }, include: COUNTS });
+      await audit(tx, actor, { entity: 'QUEUE', entityId: queue.id, entityName: queue.name, action: 'create', after: queueView(queue) });
+      return queue;
     });
   } catch (e) {
     if (isUniqueViolation(e)) throw nameTaken(data.name);
@@ -76,6 +94,7 @@ export async function updateQueue(db: Db, actor: Actor, { queueId: id, ...data }
       if (data.isDefault) await tx.queue.updateMany({ where: { isDefault: true, id: { not: id } }, data: { isDefault: false } });
       emit(tx, { type: 'queues' });
       const after = await tx.queue.update({ where: { id }, data: queueColumns(data, before), include: COUNTS });
+      await audit(tx, actor, { entity: 'QUEUE', entityId: id, entityName: after.name, action: 'update', before: queueView(before), after: queueView(after) });
       // Waiting conversations of the queue may be assignable now: hand them out once this commits.
       if (policyOpensWork(before, after)) afterCommit(tx, () => drainAfterChange(db, { queueIds: [id] }));
       return after;
@@ -98,10 +117,11 @@ export async function deleteQueue(db: Db, actor: Actor, { queueId: id }: QueueRe
       throw new DomainError('BAD_REQUEST', `Routes point to this queue: ${names.join(', ')}. Change or remove them first.`, { routes: names });
     }
     const members = await tx.queueMember.findMany({ where: { queueId: id }, select: { userId: true } });
-    const queue = await tx.queue.findUniqueOrThrow({ where: { id }, select: { name: true } });
+    const queue = await lockQueuePolicy(tx, id);
     const conversations = await tx.conversation.findMany({ where: { queueId: id }, select: { id: true } });
     // Its conversations lose the queue (ON DELETE SET NULL); their timelines and open pages say so.
     await tx.queue.delete({ where: { id } });
+    await audit(tx, actor, { entity: 'QUEUE', entityId: id, entityName: queue.name, action: 'delete', before: { ...queueView(queue), members: members.length } });
     const entry: TimelineEntry = { kind: 'QUEUE_CHANGED', before: { queueId: id }, after: { queueId: null }, reason: `queue ${queue.name} was deleted` };
     await tx.timelineEvent.createMany({ data: conversations.flatMap((c) => timelineRows(c.id, actor, [entry])) });
     for (const c of conversations) noteTimeline(tx, c.id, actor, [entry]);
@@ -112,23 +132,36 @@ export async function deleteQueue(db: Db, actor: Actor, { queueId: id }: QueueRe
 }
 
 export async function addQueueMember(db: Db, actor: Actor, { agentId: userId, queueId }: QueueMember): Promise<void> {
-  const [user, queue] = await Promise.all([
-    db.user.findUnique({ where: { id: userId }, select: { id: true } }),
-    db.queue.findUnique({ where: { id: queueId }, select: { id: true } }),
-  ]);
-  if (!user) throw new DomainError('NOT_FOUND', 'Agent not found.');
-  if (!queue) throw new DomainError('BAD_REQUEST', 'Queue not found.', { queueId: ['No queue has this id.'] });
-  const { count } = await db.queueMember.createMany({ data: [{ userId, queueId }], skipDuplicates: true });
-  if (!count) return;
-  await publishNow([{ type: 'queues' }, { type: 'scope', userIds: [userId] }]);
-  // A new member may take the queue's waiting conversations.
-  await drainAfterChange(db, { agentId: userId });
+  await unitOfWork(db, async (tx) => {
+    const [user, queue] = await Promise.all([
+      tx.user.findUnique({ where: { id: userId }, select: { id: true, name: true } }),
+      tx.queue.findUnique({ where: { id: queueId }, select: { id: true, name: true } }),
+    ]);
+    if (!user) throw new DomainError('NOT_FOUND', 'Agent not found.');
+    if (!queue) throw new DomainError('BAD_REQUEST', 'Queue not found.', { queueId: ['No queue has this id.'] });
+    const { count } = await tx.queueMember.createMany({ data: [{ userId, queueId }], skipDuplicates: true });
+    // Already a member: nothing changed, nothing to log.
+    if (!count) return;
+    await audit(tx, actor, { entity: 'QUEUE', entityId: queueId, entityName: queue.name, action: 'member.add', after: { userId, userName: user.name } });
+    emit(tx, { type: 'queues' });
+    emit(tx, { type: 'scope', userIds: [userId] });
+    // A new member may take the queue's waiting conversations.
+    afterCommit(tx, () => drainAfterChange(db, { agentId: userId }));
+  });
 }
 
 export async function removeQueueMember(db: Db, actor: Actor, { agentId: userId, queueId }: QueueMember): Promise<void> {
-  const { count } = await db.queueMember.deleteMany({ where: { userId, queueId } });
-  if (!count) throw new DomainError('NOT_FOUND', 'The agent is not a member of this queue.');
-  await publishNow([{ type: 'queues' }, { type: 'scope', userIds: [userId] }]);
+  await unitOfWork(db, async (tx) => {
+    const { count } = await tx.queueMember.deleteMany({ where: { userId, queueId } });
+    if (!count) throw new DomainError('NOT_FOUND', 'The agent is not a member of this queue.');
+    const [user, queue] = await Promise.all([
+      tx.user.findUnique({ where: { id: userId }, select: { name: true } }),
+      tx.queue.findUnique({ where: { id: queueId }, select: { name: true } }),
+    ]);
+    await audit(tx, actor, { entity: 'QUEUE', entityId: queueId, entityName: queue?.name ?? null, action: 'member.remove', before: { userId, userName: user?.name ?? null } });
+    emit(tx, { type: 'queues' });
+    emit(tx, { type: 'scope', userIds: [userId] });
+  });
 }
 
 async function mustExist(tx: Tx, id: string) {

@@ -17,6 +17,7 @@ import {
   type WorkWeek,
 } from '../validation/working-hours';
 import { DomainError } from './errors';
+import { audit } from './audit';
 import { drainAfterChange } from './assignment/drain-after';
 
 // The working-hours resource (issue 12): CRUD with holidays. What working hours do to routing and
@@ -65,9 +66,22 @@ async function takeDefault(tx: Tx, exceptId?: string): Promise<void> {
   await tx.workingHours.updateMany({ where: { isDefault: true, ...(exceptId && { id: { not: exceptId } }) }, data: { isDefault: false } });
 }
 
-async function lockExisting(tx: Tx, id: string): Promise<void> {
+/** Locks the row; answers it as it was before the change (for the audit log). */
+async function lockExisting(tx: Tx, id: string): Promise<WorkingHoursRow> {
   const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "WorkingHours" WHERE id = ${id} FOR UPDATE`;
   if (!rows.length) throw notFound(id);
+  return tx.workingHours.findUniqueOrThrow({ where: { id }, include: withHolidays });
+}
+
+/** What the audit log keeps of working hours: the settings and the holidays, without row bookkeeping. */
+function auditView(row: WorkingHoursRow): Record<string, unknown> {
+  const { id: _id, createdAt: _c, updatedAt: _u, holidays, ...fields } = row;
+  return { ...fields, holidays: holidays.map((h) => ({ name: h.name, startDate: h.startDate, endDate: h.endDate, enabled: h.enabled })) };
+}
+
+async function auditHours(tx: Tx, actor: Actor, action: 'create' | 'update' | 'delete', before: WorkingHoursRow | null, after: WorkingHoursRow | null): Promise<void> {
+  const row = (after ?? before)!;
+  await audit(tx, actor, { entity: 'WORKING_HOURS', entityId: row.id, entityName: row.name, action, before: before && auditView(before), after: after && auditView(after) });
 }
 
 async function write<T>(db: Db, name: string | undefined, fn: (tx: Tx) => Promise<T>): Promise<T> {
@@ -85,7 +99,7 @@ async function write<T>(db: Db, name: string | undefined, fn: (tx: Tx) => Promis
 }
 
 /** Creates working hours with their holidays; making them the default takes the mark off the previous default in the same transaction. */
-export async function createWorkingHours(db: Db, _actor: Actor, input: CreateWorkingHoursInput): Promise<WorkingHoursRow> {
+export async function createWorkingHours(db: Db, actor: Actor, input: CreateWorkingHoursInput): Promise<WorkingHoursRow> {
   return write(db, input.name, async (tx) => {
     if (input.isDefault) await takeDefault(tx);
     const id = randomUUID();
@@ -96,7 +110,9 @@ export async function createWorkingHours(db: Db, _actor: Actor, input: CreateWor
       },
     });
     await replaceHolidays(tx, id, input.holidays ?? []);
-    return tx.workingHours.findUniqueOrThrow({ where: { id }, include: withHolidays });
+    const row = await tx.workingHours.findUniqueOrThrow({ where: { id }, include: withHolidays });
+    await auditHours(tx, actor, 'create', null, row);
+    return row;
   });
 }
 
@@ -115,16 +131,18 @@ function wholeFields(input: UpdateWorkingHoursInput | Omit<UpdateWorkingHoursInp
 }
 
 /** PUT: the whole resource; optional fields left out go back to their defaults, holidays to none. */
-export async function updateWorkingHours(db: Db, _actor: Actor, input: UpdateWorkingHoursInput): Promise<WorkingHoursRow> {
+export async function updateWorkingHours(db: Db, actor: Actor, input: UpdateWorkingHoursInput): Promise<WorkingHoursRow> {
   return handOutAfter(db, input.id, write(db, input.name, async (tx) => {
-    await lockExisting(tx, input.id);
+    const before = await lockExisting(tx, input.id);
     if (input.isDefault) await takeDefault(tx, input.id);
     await tx.workingHours.update({
       where: { id: input.id },
       data: wholeFields(input),
     });
     await replaceHolidays(tx, input.id, input.holidays ?? []);
-    return tx.workingHours.findUniqueOrThrow({ where: { id: input.id }, include: withHolidays });
+    const row = await tx.workingHours.findUniqueOrThrow({ where: { id: input.id }, include: withHolidays });
+    await auditHours(tx, actor, 'update', before, row);
+    return row;
   }));
 }
 
@@ -143,9 +161,9 @@ async function handOutAfter(db: Db, id: string, written: Promise<WorkingHoursRow
  * PATCH: only the fields given change (null is the same as leaving a field out). The days of
  * `workWeek` given replace those days; `holidays` given replace the whole list.
  */
-export async function patchWorkingHours(db: Db, _actor: Actor, input: PatchWorkingHoursInput): Promise<WorkingHoursRow> {
+export async function patchWorkingHours(db: Db, actor: Actor, input: PatchWorkingHoursInput): Promise<WorkingHoursRow> {
   return handOutAfter(db, input.id, write(db, input.name, async (tx) => {
-    await lockExisting(tx, input.id);
+    const before = await lockExisting(tx, input.id);
     if (input.isDefault) await takeDefault(tx, input.id);
     let workWeek: Prisma.InputJsonObject | undefined;
     if (input.workWeek && Object.keys(input.workWeek).length) {
@@ -166,15 +184,17 @@ export async function patchWorkingHours(db: Db, _actor: Actor, input: PatchWorki
     };
     await tx.workingHours.update({ where: { id: input.id }, data });
     if (input.holidays) await replaceHolidays(tx, input.id, input.holidays);
-    return tx.workingHours.findUniqueOrThrow({ where: { id: input.id }, include: withHolidays });
+    const row = await tx.workingHours.findUniqueOrThrow({ where: { id: input.id }, include: withHolidays });
+    await auditHours(tx, actor, 'update', before, row);
+    return row;
   }));
 }
 
 /** Refused (400, naming them) while queues follow these working hours; their holidays go with them. */
-export async function deleteWorkingHours(db: Db, _actor: Actor, { id }: WorkingHoursRef): Promise<void> {
+export async function deleteWorkingHours(db: Db, actor: Actor, { id }: WorkingHoursRef): Promise<void> {
   await unitOfWork(db, async (tx) => {
     // The row lock makes a queue that is being pointed here wait (its foreign key check), then see it gone.
-    await lockExisting(tx, id);
+    const before = await lockExisting(tx, id);
     const queues = await tx.queue.findMany({ where: { workingHoursId: id }, select: { name: true }, orderBy: { name: 'asc' } });
     if (queues.length) {
       throw new DomainError('BAD_REQUEST', `Queues follow these working hours: ${queues.map((q) => q.name).join(', ')}. Give them other working hours first.`, {
@@ -182,6 +202,7 @@ export async function deleteWorkingHours(db: Db, _actor: Actor, { id }: WorkingH
       });
     }
     await tx.workingHours.delete({ where: { id } });
+    await auditHours(tx, actor, 'delete', before, null);
     emit(tx, { type: 'queues' });
   });
 }

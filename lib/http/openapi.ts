@@ -272,7 +272,11 @@ function build(): OpenApiDocument {
           type: 'apiKey',
           in: 'header',
           name: 'Authorization',
-          description: 'App <key> (or Bearer <key>). Admins create keys; each acts with a role, or as the user who owns it.',
+          description:
+            'App <key> (or Bearer <key>). Admins create keys on the People & keys page. Each key is owned by a user (a bot gets a user of its own) and acts ' +
+            'with that user’s visibility (an Agent key owned by an agent sees the conversations assigned to that agent, in their inboxes and in their queues) and with the lower of the key’s ' +
+            'role and the owner’s current role: demoting the owner demotes the key, and while the owner is disabled the key is answered 401. ' +
+            'Keys made before owners existed keep acting with their own role until revoked.',
         },
       },
     },

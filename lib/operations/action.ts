@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { db } from '../db';
 import { requireActor } from '../auth/session';
 import { clientIp } from '../auth/client-ip';
+import { originOf } from '../access/actor';
 import { runAction, type ActionResult } from '../actions/result';
 import { invoke, type Operation, type OperationContext } from './operation';
 
@@ -23,7 +24,8 @@ type ActOptions<I extends z.ZodType, O, R> = {
  */
 export async function act<I extends z.ZodType, O, R = O>(op: Operation<I, O>, raw: unknown, opts: ActOptions<I, O, R> = {}): Promise<ActionResult<R>> {
   return runAction(async () => {
-    const ctx: OperationContext = { db: db(), actor: await requireActor(), clientIp: clientIp(await headers()) };
+    const h = await headers();
+    const ctx: OperationContext = { db: db(), actor: { ...(await requireActor()), origin: originOf(h) }, clientIp: clientIp(h) };
     let input: z.output<I> | undefined;
     const result = await invoke({ ...op, run: (c, parsed) => op.run(c, (input = parsed)) }, ctx, raw);
     const paths = typeof opts.revalidate === 'function' ? opts.revalidate(input!, result) : (opts.revalidate ?? []);

@@ -18,6 +18,8 @@ import { issuePasswordLink } from '../domain/users';
 import { setPasswordUrl } from '../domain/password-tokens';
 import { publicOrigin } from '../http/public-origin';
 import { passwordLinkSchema } from '../validation/agents';
+import { listAuditLog } from '../domain/audit-log';
+import { auditQuerySchema } from '../validation/audit';
 import { operation } from './operation';
 
 // Operations only the console calls: they have no HTTP binding (yet).
@@ -151,4 +153,12 @@ export const issuePasswordLinkOp = operation({
     const { token, ...issued } = await issuePasswordLink(db, actor, input);
     return { ...issued, url: setPasswordUrl(await publicOrigin(), token) };
   },
+});
+
+/** The audit log, newest first, filtered (the /audit page). */
+export const listAuditLogOp = operation({
+  name: 'audit.list',
+  permission: 'audit.view',
+  input: auditQuerySchema,
+  run: ({ db, actor }, q) => listAuditLog(db, actor, q),
 });

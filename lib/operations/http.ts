@@ -1,7 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import type { z } from 'zod';
 import { db } from '../db';
-import type { Actor } from '../access/actor';
+import { originOf, type Actor } from '../access/actor';
 import { authenticateApiKey } from '../auth/api-keys';
 import { DomainError } from '../domain/errors';
 import { apiError, errorResponse } from '../http/errors';
@@ -27,10 +27,11 @@ export function httpRoute<I extends z.ZodType, O>(op: Operation<I, O>): Handler 
   return async (req, route) => {
     try {
       const database = db();
-      const actor = b.public ? ANONYMOUS : await authenticateApiKey(database, req.headers.get('authorization'));
-      if (!actor) {
+      const key = b.public ? ANONYMOUS : await authenticateApiKey(database, req.headers.get('authorization'));
+      if (!key) {
         return apiError('UNAUTHORIZED', 'Missing, unknown or revoked API key. Send Authorization: App <key>.', undefined, { 'WWW-Authenticate': 'App' });
       }
+      const actor: Actor = { ...key, origin: originOf(req.headers) };
       const params = pathParams((await route.params) ?? {});
       const url = new URL(req.url);
       // A NUL in an id or filter would reach PostgreSQL and fail there as a 500.

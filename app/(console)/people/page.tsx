@@ -29,7 +29,7 @@ export default async function PeoplePage() {
           <CreateUserForm />
           <PeopleTable people={people} now={now} />
         </section>
-        {keys && <ApiKeysSection keys={keys} now={now} />}
+        {keys && <ApiKeysSection keys={keys} now={now} owners={people.filter((u) => u.enabled).map(({ id, name, role }) => ({ id, name, role }))} />}
       </main>
       <LiveRefresh topics={['users', 'agents']} />
     </>

@@ -11,6 +11,7 @@ import { ensureTags } from '../tags';
 import { lockVisibleConversation } from './access';
 import { getConversation } from './get';
 import { unitOfWork } from '../../db/unit-of-work';
+import { audit } from '../audit';
 
 /** Adds a tag (created when new). Adding a tag the conversation already has changes nothing. */
 export async function addConversationTag(db: Db, actor: Actor, input: z.output<typeof addTagRequestSchema>): Promise<{ added: boolean; name: string }> {
@@ -91,6 +92,7 @@ export async function deleteTag(db: Db, actor: Actor, { tagName }: z.output<type
       touched AS (UPDATE "Conversation" SET "updatedAt" = ${now}::timestamp(3) WHERE id IN (SELECT id FROM affected))
       SELECT id FROM affected`;
     await tx.tag.delete({ where: { id: tag.id } });
+    await audit(tx, actor, { entity: 'TAG', entityId: tag.id, entityName: tag.name, action: 'delete', before: { name: tag.name, conversations: affected.length } });
     for (const c of affected) noteTimeline(tx, c.id, actor, [{ kind: 'TAG_REMOVED', before: { tag: tag.name } }]);
     return { name: tag.name, conversations: affected.length };
   });

@@ -9,8 +9,12 @@ import { unitOfWork } from '../../db/unit-of-work';
 import { emit, eventActor } from '../../realtime/outbox';
 import { currentVersion, loadRouteList, type SavedRoute } from './saved-routes';
 import { planRouteSave } from './save-plan';
+import { audit } from '../audit';
 
 export type RouteList = { version: number; routes: SavedRoute[] };
+
+/** What the audit log calls a save: a save, the DELETE /routing that empties the list, or a restore. */
+type RouteListChange = { action: 'save' | 'delete' | 'restore'; fromVersion?: number };
 
 /** The ordered route list and the version it is at (0 before anything was ever saved). */
 export async function getRouteList(db: Tx, _actor: Actor): Promise<RouteList> {
@@ -36,7 +40,7 @@ export class StaleVersionError extends DomainError {
  * is checked first; faults name the route (`[2].expression`) and the node (`$and[1].$in`).
  * Routes keep their ids across saves when sent back with them (save-plan.ts).
  */
-export async function saveRouteList(db: Db, actor: Actor, input: SaveRouteListInput): Promise<RouteList> {
+export async function saveRouteList(db: Db, actor: Actor, input: SaveRouteListInput, how: RouteListChange = { action: 'save' }): Promise<RouteList> {
   const { routes, baseVersion } = input;
   await validateRoutes(db, routes);
   try {
@@ -44,7 +48,8 @@ export async function saveRouteList(db: Db, actor: Actor, input: SaveRouteListIn
       const current = await currentVersion(tx);
       if (baseVersion !== null && baseVersion !== current) throw new StaleVersionError(current);
       const version = current + 1;
-      const plan = planRouteSave(await loadRouteList(tx), routes);
+      const previous = await loadRouteList(tx);
+      const plan = planRouteSave(previous, routes);
       // Inserted before the routes change: of two concurrent saves the loser stops here.
       await tx.routeListVersion.create({
         data: {
@@ -58,6 +63,15 @@ export async function saveRouteList(db: Db, actor: Actor, input: SaveRouteListIn
       if (plan.write.length) {
         await tx.route.createMany({ data: plan.write.map((r) => ({ ...r, expression: r.expression as Prisma.InputJsonValue })) });
       }
+      // The version itself is the route list's history; the entry says who changed it, from where, in short.
+      await audit(tx, actor, {
+        entity: 'ROUTES',
+        entityId: 'routes',
+        entityName: 'Route list',
+        action: how.action,
+        before: { version: current, routes: previous.map((r) => r.name) },
+        after: { version, routes: routes.map((r) => r.name), ...(how.fromVersion !== undefined && { restoredFrom: how.fromVersion }) },
+      });
       emit(tx, { type: 'routes', version, savedBy: { ...eventActor(actor), name: actor.name } });
       return { version, routes: await loadRouteList(tx) };
     });
@@ -73,7 +87,7 @@ export async function saveRouteList(db: Db, actor: Actor, input: SaveRouteListIn
  * keeps what it was; `baseVersion` as for a save). What no route takes goes to the default queue.
  */
 export async function deleteRouteList(db: Db, actor: Actor, input: Pick<SaveRouteListInput, 'baseVersion'>): Promise<RouteList> {
-  return saveRouteList(db, actor, { routes: [], baseVersion: input.baseVersion });
+  return saveRouteList(db, actor, { routes: [], baseVersion: input.baseVersion }, { action: 'delete' });
 }
 
 async function validateRoutes(db: Tx, routes: RouteListInput): Promise<void> {
@@ -112,7 +126,7 @@ export async function listRouteVersions(db: Tx, _actor: Actor) {
 export async function restoreRouteVersion(db: Db, actor: Actor, input: RestoreRouteVersionInput): Promise<RouteList> {
   const old = await db.routeListVersion.findUnique({ where: { version: input.version } });
   if (!old) throw new DomainError('NOT_FOUND', `There is no version ${input.version}.`);
-  return saveRouteList(db, actor, { routes: snapshotRoutes(old.routes), baseVersion: input.baseVersion });
+  return saveRouteList(db, actor, { routes: snapshotRoutes(old.routes), baseVersion: input.baseVersion }, { action: 'restore', fromVersion: input.version });
 }
 
 /**
