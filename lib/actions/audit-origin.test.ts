@@ -4,13 +4,13 @@ import { makeUser, uid, type UserActor } from '../test/fixtures';
 import type { PrismaClient } from '../generated/prisma/client';
 
 // The console door's "from where": a server action's actor carries the request's client address
-// (the first hop of X-Forwarded-For) and user agent into the audit entry.
+// (the right-most hop of X-Forwarded-For, which scripts/server.mjs sets to the client's address) and user agent into the audit entry.
 const state = vi.hoisted(() => ({ userId: undefined as string | undefined, prisma: undefined as unknown }));
 vi.mock('next-auth', () => ({ getServerSession: async () => (state.userId ? { userId: state.userId } : null) }));
 vi.mock('../db', () => ({ db: () => state.prisma }));
 vi.mock('react', () => ({ cache: <T>(fn: T) => fn }));
 vi.mock('next/headers', () => ({
-  headers: async () => new Headers({ 'x-forwarded-for': '203.0.113.5, 10.0.0.2', 'user-agent': 'Mozilla/5.0 (audit test)' }),
+  headers: async () => new Headers({ 'x-forwarded-for': '10.0.0.2, 203.0.113.5', 'user-agent': 'Mozilla/5.0 (audit test)' }),
 }));
 vi.mock('next/navigation', () => ({ unstable_rethrow: () => {}, redirect: () => {}, forbidden: () => {} }));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
@@ -28,7 +28,7 @@ describeEachEngine('server actions write who and from where into the audit log',
     state.prisma = ctx.prisma as PrismaClient;
   });
 
-  it('records the signed-in user, the first X-Forwarded-For hop and the user agent', async () => {
+  it('records the signed-in user, the client address and the user agent', async () => {
     state.userId = admin.id;
     const name = uid('Audited queue');
     const created = await queues.createQueueAction({ name });
