@@ -10,7 +10,8 @@ export type ClosedQueue = { id: string; assignOutsideHours: boolean; closeConver
  * decided by the SQL function the assignment statements use (migration 20261203105542).
  */
 export function closedQueuesSql(now: string): string {
-  return `switchboard_closed_queues_manual(${now}::timestamp(3))`;
+  // Without enabled hours anywhere (most teams), the function is not called at all.
+  return `CASE WHEN EXISTS (SELECT 1 FROM "WorkingHours" wh WHERE wh.enabled) THEN switchboard_closed_queues_manual(${now}::timestamp(3)) ELSE '[]'::json END`;
 }
 
 export async function loadClosedQueues(tx: Tx, now: Date): Promise<ClosedQueue[]> {

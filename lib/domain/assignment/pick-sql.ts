@@ -135,6 +135,23 @@ export function plainPickCtes(p: SqlParams, o: { inbox: string; queue: string; l
     pick AS (SELECT pick_user AS "userId", pick_name AS name, 'round robin'::text AS reason FROM picked WHERE pick_user IS NOT NULL)`;
 }
 
+/**
+ * The same pick as `switchboard_plain_pick_manual`, inline, for a caller that needs no lock to
+ * read the pool as it is (on PGlite, where one transaction runs at a time, a plpgsql call costs
+ * more than the statement around it). `enabled`: the caller's gate, the inbox's toggle included.
+ * policies.test.ts holds it to the same answers as the function and the full pick.
+ */
+export function plainPickInlineCte(p: SqlParams, o: { inbox: string; queue: string; enabled: boolean }): string {
+  return `pick AS (
+      SELECT c."userId", u.name, 'round robin'::text AS reason
+      FROM "InboxCollaborator" c JOIN "User" u ON u.id = c."userId"
+      WHERE ${p.add(o.enabled)}::boolean AND c."inboxId" = ${o.inbox}::text
+        AND u.enabled AND u.availability <> 'BUSY' AND u."disconnectedAt" IS NULL
+        AND (${o.queue}::text IS NULL OR EXISTS (SELECT 1 FROM "QueueMember" m WHERE m."queueId" = ${o.queue}::text AND m."userId" = c."userId"))
+      ORDER BY u.availability = 'ONLINE' DESC, c."lastTurn", c.position, c."userId" COLLATE "C"
+      LIMIT 1)`;
+}
+
 export const PLAIN_NEEDS_FULL = `EXISTS (SELECT 1 FROM picked WHERE full_policy)`;
 
 /**

@@ -1,5 +1,5 @@
 import type { Db } from '../../db';
-import { isForeignKeyViolation, sqlTimestamp, orderedId, type Sql } from '../../db/sql';
+import { isForeignKeyViolation, sqlOf, sqlTimestamp, orderedId, type Sql, type SqlDriver } from '../../db/sql';
 import { sqlUnitOfWork } from '../../db/unit-of-work';
 import type { Actor } from '../../access/actor';
 import type { Channel, ConversationStatus, Priority } from '../../generated/prisma/enums';
@@ -9,7 +9,7 @@ import { findOrCreateCustomerSql } from '../customers';
 import { ensureTagsSql } from '../tags';
 import { decideQueue, type RouteDecision } from '../routing/decide';
 import { routesForVersion } from '../routing/saved-routes';
-import { advanceTurnCtes, lockForAssignmentCtes, pickAgentCtes, plainPickCtes, PLAIN_NEEDS_FULL, POLICY_HINTS } from '../assignment/pick-sql';
+import { advanceTurnCtes, lockForAssignmentCtes, pickAgentCtes, plainPickCtes, plainPickInlineCte, PLAIN_NEEDS_FULL, POLICY_HINTS } from '../assignment/pick-sql';
 import { claimStatement, lockInboxesSql, type Claimed } from '../assignment/claim';
 import { closedQueuesSql, holdsOutsideHours, type ClosedQueue } from '../assignment/hours-sql';
 import { actorColumns } from '../timeline';
@@ -92,7 +92,7 @@ async function createOnce(db: Db, actor: Actor, data: CreateConversationInput, o
   let created: CreatedConversation;
   try {
     created = await sqlUnitOfWork(db, async (sql) => {
-      const made = await insertConversation(sql, actor, data, opts.idempotency);
+      const made = await insertConversation(sql, actor, data, opts.idempotency, sqlOf(db).engine);
       // Published after COMMIT by the unit of work: the statement returned everything that committed.
       const changes = ['created' as const, ...(made.decision ? (['routed'] as const) : []), ...(made.created.agentId && !data.agentId ? (['assignee'] as const) : [])];
       emit(sql, conversationEvent(made.created, [...changes], { queueId: null, agentId: null }, actor));
@@ -105,7 +105,7 @@ async function createOnce(db: Db, actor: Actor, data: CreateConversationInput, o
   return { created };
 }
 
-async function insertConversation(sql: Sql, actor: Actor, data: CreateConversationInput, claim: IdempotencyClaim | undefined) {
+async function insertConversation(sql: Sql, actor: Actor, data: CreateConversationInput, claim: IdempotencyClaim | undefined, engine: SqlDriver['engine']) {
   const now = new Date();
   const status = data.status ?? 'OPEN';
   const assignable = status === 'OPEN' || status === 'WAITING';
@@ -188,7 +188,11 @@ async function insertConversation(sql: Sql, actor: Actor, data: CreateConversati
   const pick = `${
     full
       ? pickAgentCtes(p, { enabled: fullGate, inbox: inboxParam, queue: queueParam, customer: p.add(created.customerId), now: ts })
-      : plainPickCtes(p, { inbox: inboxParam, queue: queueParam, lock, enabled: doPick })
+      : engine === 'pglite'
+        ? // One transaction at a time on PGlite (one connection, one process per folder): what the
+          // first statement read is still so, and a lock would only cost a row write.
+          plainPickInlineCte(p, { inbox: inboxParam, queue: queueParam, enabled: doPick && !!inbox?.autoAssign })
+        : plainPickCtes(p, { inbox: inboxParam, queue: queueParam, lock, enabled: doPick })
   },
     ${advanceTurnCtes(inboxParam, 'pick')}`;
   const who = actorColumns(actor);
@@ -250,7 +254,7 @@ async function insertConversation(sql: Sql, actor: Actor, data: CreateConversati
       WHERE e.include)
     ${idem}
     SELECT (SELECT "userId" FROM pick) AS "agentId", ${claim ? 'EXISTS (SELECT 1 FROM idem)' : 'true'} AS claimed,
-      ${full ? 'false' : PLAIN_NEEDS_FULL} AS "needsFull"`,
+      ${full || engine === 'pglite' ? 'false' : PLAIN_NEEDS_FULL} AS "needsFull"`,
     p.values,
     { prepare: true },
   );
