@@ -183,7 +183,11 @@ export async function updateAgent(db: Db, actor: Actor, input: UpdateAgentInput)
   const availabilityNow = enabled !== current.enabled && !enabled ? 'OFFLINE' : current.availability;
   const availability = STATUS_TO_AVAILABILITY[input.status];
   if (input.status !== statusNow || availability !== availabilityNow) {
-    await setAvailability(db, current.id, availability, availability === 'OFFLINE' ? 'went offline' : '', input.status);
+    await setAvailability(db, current.id, availability, availability === 'OFFLINE' ? 'went offline' : '', input.status, {
+      actor,
+      name: input.displayName,
+      before: { status: statusNow, availability: availabilityNow },
+    });
   }
   return getAgent(db, actor, { agentId: current.id });
 }

@@ -248,6 +248,22 @@ describeEachEngine('audit entries of administrative changes', (ctx) => {
     });
   }
 
+  it("an agent's status set over PUT /agents is logged with before and after, in the change's transaction", async () => {
+    const actor: Actor = { ...(await makeUser(p(), 'ADMIN')), origin: ORIGIN };
+    const agent = await makeUser(p());
+    const op = OPERATIONS.find((o) => o.name === 'agents.update') as Operation;
+    const before = await p().user.findUniqueOrThrow({ where: { id: agent.id } });
+    await invoke(op, { db: p(), actor }, { agentId: agent.id, displayName: before.name, role: 'AGENT', status: 'ACTIVE' });
+    const entry = await p().auditLog.findFirstOrThrow({ where: { actorUserId: actor.id, action: 'status.change' } });
+    expect(entry).toMatchObject({ entityType: 'USER', entityId: agent.id, ip: ORIGIN.ip });
+    expect(entry.before).toMatchObject({ availability: before.availability });
+    expect(entry.after).toMatchObject({ status: 'ACTIVE', availability: 'ONLINE' });
+    expect((await p().user.findUniqueOrThrow({ where: { id: agent.id } })).availability).toBe('ONLINE');
+    // The same status again changes nothing and logs nothing.
+    await invoke(op, { db: p(), actor }, { agentId: agent.id, displayName: before.name, role: 'AGENT', status: 'ACTIVE' });
+    expect(await p().auditLog.count({ where: { actorUserId: actor.id, action: 'status.change' } })).toBe(1);
+  });
+
   it('an API key is logged as the key and the user it acts for', async () => {
     const owner = await makeUser(p(), 'ADMIN');
     const key = await p().apiKey.create({ data: { name: uid('key'), role: 'ADMIN', userId: owner.id, prefix: uid('p'), hash: uid('h') } });

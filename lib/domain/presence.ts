@@ -4,6 +4,9 @@ import { reassignConversationsOf, type ReassignResult } from './assignment/reass
 import { drainWaiting } from './assignment/drain';
 import { publishNow } from '../realtime/outbox';
 import { sqlTimestamp } from '../db/sql';
+import type { Actor } from '../access/actor';
+import { unitOfWork } from '../db/unit-of-work';
+import { audit } from './audit';
 
 /** The status word stored for an availability chosen without one (the console's switch, sign-out, the sweep). */
 export const STATUS_FOR_AVAILABILITY: Record<Availability, AgentStatus> = { ONLINE: 'ACTIVE', BUSY: 'BUSY', OFFLINE: 'AWAY' };
@@ -14,6 +17,8 @@ export const STATUS_FOR_AVAILABILITY: Record<Availability, AgentStatus> = { ONLI
  * clears "away — disconnected". Going OFFLINE (switch, sign-out, a long silence, account disabled)
  * hands their open conversations on (SPEC §4); becoming able to take work (ONLINE, or back from
  * disconnected) hands them waiting ones. `why` completes "reassigned: Ana …", e.g. "went offline".
+ * `audited`: an administrative change (PUT /agents/{id}): its audit entry is written in the
+ * transaction of the change itself.
  */
 export async function setAvailability(
   db: Db,
@@ -21,12 +26,28 @@ export async function setAvailability(
   availability: Availability,
   why: string,
   status: AgentStatus = STATUS_FOR_AVAILABILITY[availability],
+  audited?: { actor: Actor; name: string; before: { status: AgentStatus; availability: Availability } },
 ): Promise<ReassignResult | null> {
   const now = new Date();
-  const { count } = await db.user.updateMany({
-    where: { id: userId, availability: { not: availability } },
-    data: { availability, status, availabilityChangedAt: now, lastSeenAt: now, disconnectedAt: null },
-  });
+  const change = { where: { id: userId, availability: { not: availability } }, data: { availability, status, availabilityChangedAt: now, lastSeenAt: now, disconnectedAt: null } };
+  const { count } = audited
+    ? await unitOfWork(db, async (tx) => {
+        const changed = await tx.user.updateMany(change);
+        // Only the status word may change (AWAY → INVISIBLE): that is recorded below, as a change too.
+        const statusOnly = changed.count ? { count: 0 } : await tx.user.updateMany({ where: { id: userId, status: { not: status } }, data: { status } });
+        if (changed.count || statusOnly.count) {
+          await audit(tx, audited.actor, {
+            entity: 'USER',
+            entityId: userId,
+            entityName: audited.name,
+            action: 'status.change',
+            before: audited.before,
+            after: { status, availability },
+          });
+        }
+        return changed;
+      })
+    : await db.user.updateMany(change);
   let back = false;
   if (count) await publishNow([{ type: 'agent', id: userId, availability }]);
   else if (availability !== 'OFFLINE') {
