@@ -109,7 +109,7 @@ describeEachEngine('visibility: the Prisma where, the SQL predicate and canSee a
     const before = ctx.queryCount();
     const scope = await loadScope(ctx.prisma, users.ana.id);
     expect(ctx.queryCount() - before).toBe(1);
-    expect(scope).toEqual({ userId: users.ana.id, role: 'AGENT', inboxIds: new Set([inboxes.A]), queueIds: new Set([queues.Q]) });
+    expect(scope).toEqual({ userId: users.ana.id, role: 'AGENT', inboxIds: new Set([inboxes.A]), queueIds: new Set([queues.Q]), sessionVersion: 0 });
     const off = await makeUser(ctx.prisma, 'ADMIN', { enabled: false });
     expect(await loadScope(ctx.prisma, off.id)).toBeNull();
     expect(await loadScope(ctx.prisma, 'no-such-user')).toBeNull();

@@ -46,7 +46,7 @@ const MEMBERSHIPS = [
 export type ConversationPlace = { inboxId: string | null; queueId: string | null; agentId: string | null };
 
 /** What one user may see, loaded once, for judging many conversations in memory. */
-export type Scope = { userId: string; role: Role; inboxIds: ReadonlySet<string>; queueIds: ReadonlySet<string> };
+export type Scope = { userId: string; role: Role; inboxIds: ReadonlySet<string>; queueIds: ReadonlySet<string>; /** Raised by a password change or reset (lib/auth/session.ts). */ sessionVersion?: number };
 
 /** Who is looking, as the rule sees it: everything, nothing, or what one user's paths reach. */
 type Viewer = 'all' | 'none' | { userId: string };
@@ -91,7 +91,7 @@ export function canSee(scope: Scope, c: ConversationPlace): boolean {
   );
 }
 
-type ScopeRow = { role: Role; enabled: boolean } & Record<(typeof MEMBERSHIPS)[number]['scope'], string[]>;
+type ScopeRow = { role: Role; enabled: boolean; sessionVersion: number } & Record<(typeof MEMBERSHIPS)[number]['scope'], string[]>;
 
 // The user's values of each membership, read off the rule, so a path added there is loaded here.
 const scopeColumns = Prisma.raw(
@@ -104,7 +104,7 @@ const scopeColumns = Prisma.raw(
  * disabled user, who sees nothing (callers fail closed on it).
  */
 export async function loadScope(db: Tx, userId: string): Promise<Scope | null> {
-  const [user] = await db.$queryRaw<ScopeRow[]>`SELECT u.role, u.enabled, ${scopeColumns} FROM "User" u WHERE u.id = ${userId}`;
+  const [user] = await db.$queryRaw<ScopeRow[]>`SELECT u.role, u.enabled, u."sessionVersion", ${scopeColumns} FROM "User" u WHERE u.id = ${userId}`;
   if (!user?.enabled) return null;
-  return { userId, role: user.role, inboxIds: new Set(user.inboxIds), queueIds: new Set(user.queueIds) };
+  return { userId, role: user.role, inboxIds: new Set(user.inboxIds), queueIds: new Set(user.queueIds), sessionVersion: user.sessionVersion };
 }

@@ -10,7 +10,7 @@ import { can, hasRole, type Permission } from '../access/roles';
 
 export type UserActor = Extract<Actor, { kind: 'user' }>;
 /** The actor plus what the console shows about the signed-in person. */
-export type SessionUser = UserActor & { availability: Availability; disconnected: boolean };
+export type SessionUser = UserActor & { availability: Availability; disconnected: boolean; sessionVersion: number };
 
 /** The signed-in user as an actor, re-read from the database (once per request), or null. */
 export const getSessionActor = cache(async (): Promise<SessionUser | null> => {
@@ -21,7 +21,16 @@ export const getSessionActor = cache(async (): Promise<SessionUser | null> => {
     select: { id: true, role: true, name: true, email: true, enabled: true, availability: true, disconnectedAt: true, sessionVersion: true },
   });
   if (!user || !user.enabled || !sessionIsCurrent(session.sessionVersion, user.sessionVersion)) return null;
-  return { kind: 'user', id: user.id, role: user.role, name: user.name, email: user.email, availability: user.availability, disconnected: user.disconnectedAt !== null };
+  return {
+    kind: 'user',
+    id: user.id,
+    role: user.role,
+    name: user.name,
+    email: user.email,
+    availability: user.availability,
+    disconnected: user.disconnectedAt !== null,
+    sessionVersion: user.sessionVersion,
+  };
 });
 
 /** A session signed in before the user's last password change or reset has ended. */

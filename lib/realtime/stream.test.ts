@@ -146,10 +146,10 @@ describeEachEngine('event stream', (ctx) => {
     await mem.close();
   });
 
-  function open(userId: string, heartbeatMs?: number) {
+  function open(userId: string, heartbeatMs?: number, sessionVersion?: number) {
     const abort = new AbortController();
     aborts.push(abort);
-    return { abort, sse: readSse(openEventStream({ db: ctx.prisma, bus: mem, userId, signal: abort.signal, heartbeatMs })) };
+    return { abort, sse: readSse(openEventStream({ db: ctx.prisma, bus: mem, userId, signal: abort.signal, heartbeatMs, sessionVersion })) };
   }
   const hasConversation = (id: string) => (es: WireEvent[]) => es.some((e) => e.type === 'conversation' && e.id === id);
 
@@ -225,6 +225,16 @@ describeEachEngine('event stream', (ctx) => {
     await sse.until((es) => es.some((e) => e.type === 'hello'));
     expect(mem.active).toBe(1);
     await setUserEnabled(ctx.prisma, admin, { userId: agent.id, enabled: false });
+    await sse.closed;
+    expect(sse.events().at(-1)).toEqual({ type: 'signed-out' });
+    expect(mem.active).toBe(0);
+  });
+
+  it('a password reset or change since the session signed in sends signed-out at the next check', async () => {
+    const { agent } = await world();
+    const { sse } = open(agent.id, 50, 0);
+    await sse.until((es) => es.some((e) => e.type === 'ping'));
+    await ctx.prisma.user.update({ where: { id: agent.id }, data: { sessionVersion: { increment: 1 } } });
     await sse.closed;
     expect(sse.events().at(-1)).toEqual({ type: 'signed-out' });
     expect(mem.active).toBe(0);

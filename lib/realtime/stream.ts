@@ -45,6 +45,8 @@ export type StreamOptions = {
   maxAgeMs?: number;
   /** Events queued for a client that does not read them (asleep, half-open) before the stream is dropped. */
   maxQueued?: number;
+  /** The session's password generation: a change or reset of the password since ends the stream with `signed-out`. */
+  sessionVersion?: number;
 };
 
 /**
@@ -56,9 +58,10 @@ export type StreamOptions = {
  * the read and the subscription), again whenever a `scope`/`users` event names them or the bus
  * says it may have missed events, and again at every ping, so a lost notification cannot keep a
  * removed member hearing about a queue for long. It fails closed: a scope that cannot be read ends
- * the stream (the client reconnects); a disabled account gets `signed-out`.
+ * the stream (the client reconnects); a disabled account, or a session older than the last password
+ * change or reset, gets `signed-out`.
  */
-export function openEventStream({ db, bus, userId, signal, heartbeatMs = 15_000, maxAgeMs = 10 * 60_000, maxQueued = 1_000 }: StreamOptions): ReadableStream<Uint8Array> {
+export function openEventStream({ db, bus, userId, signal, heartbeatMs = 15_000, maxAgeMs = 10 * 60_000, maxQueued = 1_000, sessionVersion }: StreamOptions): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let stop = () => {};
   return new ReadableStream<Uint8Array>(
@@ -98,7 +101,9 @@ export function openEventStream({ db, bus, userId, signal, heartbeatMs = 15_000,
             stop();
             return false;
           }
-          if (!scope) {
+          // A password reset or change ends every earlier session: this one too (a tab whose own
+          // change re-issued its cookie reconnects with the new one).
+          if (!scope || (sessionVersion !== undefined && scope.sessionVersion !== sessionVersion)) {
             send({ type: 'signed-out' });
             stop();
             return false;

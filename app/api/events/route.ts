@@ -9,7 +9,7 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request): Promise<Response> {
   const actor = await getSessionActor();
   if (!actor) return Response.json({ error: 'Your session has ended. Sign in again.' }, { status: 401 });
-  const stream = openEventStream({ db: db(), bus: bus(), userId: actor.id, signal: request.signal });
+  const stream = openEventStream({ db: db(), bus: bus(), userId: actor.id, signal: request.signal, sessionVersion: actor.sessionVersion });
   return new Response(stream, {
     headers: {
       'Content-Type': 'text/event-stream; charset=utf-8',
