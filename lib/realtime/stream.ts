@@ -58,8 +58,8 @@ export type StreamOptions = {
  * the read and the subscription), again whenever a `scope`/`users` event names them or the bus
  * says it may have missed events, and again at every ping, so a lost notification cannot keep a
  * removed member hearing about a queue for long. It fails closed: a scope that cannot be read ends
- * the stream (the client reconnects); a disabled account, or a session older than the last password
- * change or reset, gets `signed-out`.
+ * the stream (the client reconnects); a disabled account gets `signed-out`; a session older than the
+ * last password change or reset is closed (the reconnect checks the cookie again).
  */
 export function openEventStream({ db, bus, userId, signal, heartbeatMs = 15_000, maxAgeMs = 10 * 60_000, maxQueued = 1_000, sessionVersion }: StreamOptions): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
@@ -101,9 +101,14 @@ export function openEventStream({ db, bus, userId, signal, heartbeatMs = 15_000,
             stop();
             return false;
           }
-          // A password reset or change ends every earlier session: this one too (a tab whose own
-          // change re-issued its cookie reconnects with the new one).
-          if (!scope || (sessionVersion !== undefined && scope.sessionVersion !== sessionVersion)) {
+          // A password reset or change ends every earlier session: the stream too, without a word,
+          // so that the browser reconnects with the cookie it has now (the tab whose own change
+          // re-issued it goes on; any other is refused with 401).
+          if (scope && sessionVersion !== undefined && scope.sessionVersion !== sessionVersion) {
+            stop();
+            return false;
+          }
+          if (!scope) {
             send({ type: 'signed-out' });
             stop();
             return false;
