@@ -9,7 +9,7 @@ const show = (v: unknown) => (v === null || v === undefined ? '—' : typeof v =
 /** before → after, one line per field. */
 function Change({ before, after }: { before: AuditRow['before']; after: AuditRow['after'] }) {
   const keys = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
-  if (!keys.length) return <span className="text-slate-400">—</span>;
+  if (!keys.length) return <span className="text-slate-500">—</span>;
   return (
     <dl className="space-y-0.5">
       {keys.map((k) => (
@@ -17,7 +17,7 @@ function Change({ before, after }: { before: AuditRow['before']; after: AuditRow
           <dt className="font-medium text-slate-600">{k}:</dt>
           <dd className="font-mono text-xs leading-5">
             {before && k in before && <span className="text-red-700 line-through decoration-red-300">{show(before[k])}</span>}
-            {before && k in before && after && k in after && <span className="px-1 text-slate-400" aria-label="changed to">→</span>}
+            {before && k in before && after && k in after && <span className="px-1 text-slate-500"><span aria-hidden="true">→</span><span className="sr-only">changed to</span></span>}
             {after && k in after && <span className="text-emerald-800">{show(after[k])}</span>}
           </dd>
         </div>
@@ -55,7 +55,7 @@ export function AuditTable({ rows, now }: { rows: AuditRow[]; now: Date }) {
                   {r.ip && <> · {r.ip}</>}
                 </div>
                 {r.userAgent && (
-                  <div className="max-w-[16rem] truncate text-xs text-slate-400" title={r.userAgent}>
+                  <div className="max-w-[16rem] truncate text-xs text-slate-500" title={r.userAgent}>
                     {r.userAgent}
                   </div>
                 )}
