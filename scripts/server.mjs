@@ -6,13 +6,16 @@
 // would answer with an empty 405 or a text/plain 500 before any route code runs:
 //   - a method no route serves (TRACE, CONNECT, PROPFIND…) → 405 with Allow;
 //   - a path whose percent-encoding is broken (/ccaas/1/conversations/%ff) → 400;
-//   - a method a /ccaas/1 path does not have (DELETE /ccaas/1/tags) → 405 with that path's Allow.
+//   - a method a /ccaas/1 path does not have (DELETE /ccaas/1/tags) → 405 with that path's Allow;
+//   - a server action posted from another site → 403 (proxy.ts refuses the same, for Next's own
+//     requests), and one whose body Next.js could not decode → 400 (scripts/lib/action-body.mjs).
 // Which methods each /ccaas/1 path has comes from the app's own OpenAPI document (generated from the
 // operation registry), read once the app is up: there is no second list here.
 import http from 'node:http';
 import path from 'node:path';
 import next from 'next';
-import { FIXED_HEADERS, HSTS, NON_DOCUMENT_CSP, isHttps } from '../lib/http/security-headers.mjs';
+import { FIXED_HEADERS, HSTS, NON_DOCUMENT_CSP, foreignOriginRefusal, isHttps } from '../lib/http/security-headers.mjs';
+import { checkActionBody, isActionPost } from './lib/action-body.mjs';
 import { applyClientAddress, parseTrustedProxies } from './lib/client-address.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -64,6 +67,28 @@ function pathTable(doc) {
   });
 }
 
+/** Refuses a server action from another site, then one whose body cannot be decoded. True when answered. */
+async function guardAction(req, res) {
+  const refusal = foreignOriginRefusal({
+    origin: req.headers.origin,
+    host: req.headers.host,
+    forwardedHost: req.headers['x-forwarded-host'],
+    extraOrigins: [process.env.NEXTAUTH_URL],
+  });
+  if (refusal) {
+    envelope(res, 403, 'FORBIDDEN', refusal);
+    return true;
+  }
+  const fault = await checkActionBody(req);
+  if (!fault) return false;
+  if (fault === 'gone') {
+    res.destroy();
+    return true;
+  }
+  envelope(res, fault.status, fault.messageId, fault.text, { Connection: 'close' });
+  return true;
+}
+
 /** True when the request was answered here. */
 function guard(req, res) {
   const method = (req.method || 'GET').toUpperCase();
@@ -79,6 +104,7 @@ function guard(req, res) {
     envelope(res, 400, 'BAD_REQUEST', 'The path is not valid: a percent-encoded character is broken.');
     return true;
   }
+  if (isActionPost(req, pathname)) return guardAction(req, res);
   if (!apiPaths || !pathname.startsWith('/ccaas/1/')) return false;
   // Match on the raw path, so an encoded "/" inside an id stays one segment.
   const known = apiPaths.find((p) => p.pattern.test(rawPath));
@@ -90,14 +116,16 @@ function guard(req, res) {
 }
 
 await app.prepare();
-const server = http.createServer((req, res) => {
-  applyClientAddress(req, trusted);
-  if (guard(req, res)) return;
-  handle(req, res).catch((err) => {
+const server = http.createServer(async (req, res) => {
+  try {
+    applyClientAddress(req, trusted);
+    if (await guard(req, res)) return;
+    await handle(req, res);
+  } catch (err) {
     console.error('Request failed', err);
     if (!res.headersSent) envelope(res, 500, 'INTERNAL_SERVER_ERROR', 'Something went wrong on our side. Try again.');
     else res.end();
-  });
+  }
 });
 server.listen(port, async () => {
   console.log(`Switchboard listening on http://localhost:${port}${dev ? ' (development)' : ''}`);
