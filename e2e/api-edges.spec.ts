@@ -8,17 +8,17 @@ import { BASE_URL } from '../playwright.config';
 
 type Raw = { status: number; headers: http.IncomingHttpHeaders; body: string };
 
-function raw(method: string, path: string): Promise<Raw> {
+function raw(method: string, path: string, headers: Record<string, string> = {}, body?: string): Promise<Raw> {
   const url = new URL(BASE_URL);
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: url.hostname, port: url.port, method, path }, (res) => {
+    const req = http.request({ host: url.hostname, port: url.port, method, path, headers }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (c) => (body += c));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
     });
     req.on('error', reject);
-    req.end();
+    req.end(body);
   });
 }
 
@@ -55,4 +55,13 @@ test('a broken percent-escape in the path is a 400 in the envelope', async () =>
   const ok = await raw('GET', '/ccaas/1/conversations/%41');
   expect(ok.status).toBe(401);
   envelope(ok, 'UNAUTHORIZED');
+});
+
+test('a sign-in request whose JSON body is broken is a 400 in the envelope, not next-auth’s 500', async () => {
+  const r = await raw('POST', '/api/auth/callback/credentials', { 'Content-Type': 'application/json' }, '{"email": "ana@example.com",');
+  expect(r.status).toBe(400);
+  envelope(r, 'BAD_REQUEST');
+  // The form the sign-in page posts still reaches next-auth (which answers a missing CSRF token with a redirect).
+  const form = await raw('POST', '/api/auth/callback/credentials', { 'Content-Type': 'application/x-www-form-urlencoded' }, 'email=x');
+  expect(form.status).toBeLessThan(400);
 });
