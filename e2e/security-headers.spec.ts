@@ -253,6 +253,15 @@ test.describe('server actions from another site', () => {
         400,
         /not JSON/,
       ],
+      ['arguments that are not a list', 'text/plain;charset=UTF-8', `{"name": "${name} 4"}`, 400, /not a list of arguments/],
+      ['a reference to a part the body does not have', 'text/plain;charset=UTF-8', '["$Q1"]', 400, /refers to a part it does not have/],
+      [
+        'a forged multipart body React refuses to decode',
+        'multipart/form-data; boundary=----b',
+        '------b\r\nContent-Disposition: form-data; name="0"\r\n\r\n["$Q1"]\r\n------b\r\nContent-Disposition: form-data; name="1"\r\n\r\n[]\r\n------b--\r\n',
+        400,
+        /could not be read/,
+      ],
       ['a body over 1 MB', 'text/plain;charset=UTF-8', Buffer.alloc(1024 * 1024 + 10, 'a'), 413, /larger than 1 MB/],
     ];
     for (const [what, contentType, data, status, text] of probes) {
@@ -271,7 +280,7 @@ test.describe('server actions from another site', () => {
     expect(good.status()).toBe(200);
     await page.reload();
     await expect(page.getByRole('heading', { name: `${name} again`, exact: true })).toBeVisible();
-    for (const n of [1, 2, 3]) await expect(page.getByRole('heading', { name: `${name} ${n}`, exact: true })).toHaveCount(0);
+    for (const n of [1, 2, 3, 4]) await expect(page.getByRole('heading', { name: `${name} ${n}`, exact: true })).toHaveCount(0);
   });
 
   test('a form posted from another site (no Next-Action header) gets a 403 too', async () => {

@@ -15,7 +15,7 @@ import http from 'node:http';
 import path from 'node:path';
 import next from 'next';
 import { FIXED_HEADERS, HSTS, NON_DOCUMENT_CSP, foreignOriginRefusal, isHttps } from '../lib/http/security-headers.mjs';
-import { checkActionBody, isActionPost } from './lib/action-body.mjs';
+import { checkActionBody, isActionPost, refuseUndecodableAction } from './lib/action-body.mjs';
 import { applyClientAddress, parseTrustedProxies } from './lib/client-address.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -80,7 +80,12 @@ async function guardAction(req, res) {
     return true;
   }
   const fault = await checkActionBody(req);
-  if (!fault) return false;
+  if (!fault) {
+    if (req.headers['next-action']) {
+      refuseUndecodableAction(res, () => envelope(res, 400, 'BAD_REQUEST', 'This request could not be read as a call of one of Switchboard’s actions.'));
+    }
+    return false;
+  }
   if (fault === 'gone') {
     res.destroy();
     return true;

@@ -10,7 +10,11 @@ import { setAvailability } from '../domain/presence';
 // SPEC §4: signing out sets the agent OFFLINE.
 export async function signOutAction(): Promise<void> {
   const actor = await getSessionActor();
-  if (actor) await setAvailability(db(), actor.id, 'OFFLINE', 'signed out');
+  // Signing out never fails on the database's account: the cookie goes either way, and an agent
+  // whose OFFLINE could not be written is set so by the presence sweep once their console is silent.
+  if (actor) {
+    await setAvailability(db(), actor.id, 'OFFLINE', 'signed out').catch((err) => console.error('Sign-out could not set the agent OFFLINE', err));
+  }
   const jar = await cookies();
   for (const c of jar.getAll()) {
     // next-auth's session cookie, with or without the __Secure- prefix, possibly split in chunks.

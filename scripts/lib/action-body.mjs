@@ -54,8 +54,32 @@ function replaceBody(req, buffer) {
   }
 }
 
-/** React's reply format: a JSON text, or form data whose root field "0" (when present) is JSON. */
+// React escapes a string that starts with "$" as "$$…", so an unescaped "$<kind><hex id>" in a reply
+// is a reference to another part of the body: a Map, Set, Blob, typed array, stream or outlined
+// object whose part must be there (React throws while decoding when it is not). "$K<id>" (form data,
+// empty when missing) and "$@<id>" (a promise, never settled when missing) do not throw; "$D…",
+// "$n…", "$u", "$T", "$NaN" and the like carry their value and no id.
+const REFERENCE = /^\$([FQWBAOoUSsLlGgMmVvRrXxi]?)([0-9a-f]+)$/;
+
+/** The first reference in a decoded reply whose part the body does not have, or null. */
+function danglingReference(value, hasPart) {
+  const stack = [value];
+  while (stack.length) {
+    const v = stack.pop();
+    if (typeof v === 'string') {
+      const m = REFERENCE.exec(v);
+      if (m && !hasPart(String(parseInt(m[2], 16)))) return v;
+    } else if (v && typeof v === 'object') {
+      stack.push(...Object.values(v));
+    }
+  }
+  return null;
+}
+
+/** React's reply format: a JSON array (the action's arguments), or form data whose root part "0" is. */
 async function fault(buffer, contentType, isFetch) {
+  let root;
+  let hasPart = () => false;
   if (/^multipart\/form-data\b/i.test(contentType)) {
     let form;
     try {
@@ -63,22 +87,24 @@ async function fault(buffer, contentType, isFetch) {
     } catch {
       return 'The form data in this request is broken (its parts or boundary cannot be read).';
     }
-    const root = form.get('0');
-    if (isFetch && typeof root === 'string') {
-      try {
-        JSON.parse(root);
-      } catch {
-        return 'The form data in this request is broken (its first part is not JSON).';
-      }
-    }
-    return null;
+    // A form posted before hydration is a plain form: Next.js finds its action by field name.
+    if (!isFetch) return null;
+    root = form.get('0');
+    if (typeof root !== 'string') return null;
+    hasPart = (id) => form.has(id);
+  } else {
+    if (!isFetch) return null;
+    root = buffer.toString('utf8');
   }
-  if (!isFetch) return null;
+  let args;
   try {
-    JSON.parse(buffer.toString('utf8'));
+    args = JSON.parse(root);
   } catch {
-    return 'The body of this request is not JSON.';
+    return /^multipart\//i.test(contentType) ? 'The form data in this request is broken (its first part is not JSON).' : 'The body of this request is not JSON.';
   }
+  if (!Array.isArray(args)) return 'The body of this request is not a list of arguments.';
+  const dangling = danglingReference(args, hasPart);
+  if (dangling) return `The body of this request refers to a part it does not have (${dangling}).`;
   return null;
 }
 
@@ -97,4 +123,43 @@ export async function checkActionBody(req) {
   if (problem) return { status: 400, messageId: 'BAD_REQUEST', text: problem };
   replaceBody(req, buffer);
   return null;
+}
+
+/**
+ * The last line for a fetch action whose body passed the checks above but that React still could not
+ * decode (a forged body breaking its finer rules, such as "Invalid forward reference"): Next.js answers
+ * that with a 500. No action of ours throws (the operation registry's runAction turns a failure into a
+ * result; signing out catches its own), so a 500 here is a body Next.js could not read: it becomes a
+ * 400 (Next.js has logged the error). `answer` writes the envelope with the original methods.
+ */
+export function refuseUndecodableAction(res, answer) {
+  const original = { writeHead: res.writeHead, write: res.write, end: res.end };
+  let decided = false;
+  let swallow = false;
+  const decide = () => {
+    if (decided) return;
+    decided = true;
+    if (res.statusCode !== 500 || res.headersSent) return;
+    swallow = true;
+    const wrapped = { writeHead: res.writeHead, write: res.write, end: res.end };
+    Object.assign(res, original);
+    for (const h of ['content-length', 'transfer-encoding', 'content-type', 'content-encoding']) res.removeHeader(h);
+    answer();
+    // What Next.js still writes of its own answer goes nowhere.
+    Object.assign(res, wrapped);
+  };
+  res.writeHead = function writeHead(status, ...rest) {
+    if (!decided && status === 500) res.statusCode = 500;
+    decide();
+    return swallow ? res : original.writeHead.call(res, status, ...rest);
+  };
+  res.write = function write(...args) {
+    decide();
+    return swallow ? true : original.write.apply(res, args);
+  };
+  res.end = function end(...args) {
+    decide();
+    if (swallow) return res;
+    return original.end.apply(res, args);
+  };
 }
