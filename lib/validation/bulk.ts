@@ -16,6 +16,8 @@ export const bulkActionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('unsnooze') }),
 ]);
 export type BulkAction = z.output<typeof bulkActionSchema>;
+/** What the browser sends (the snooze time as ISO text). */
+export type BulkActionInput = z.input<typeof bulkActionSchema>;
 
 export const bulkSchema = z.object({
   conversationIds: z
