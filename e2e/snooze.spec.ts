@@ -33,6 +33,8 @@ test.describe('snooze as admin', () => {
   test.use({ storageState: storageState('admin') });
 
   test('a short snooze shows as snoozed, then comes back Open on its own, live', async ({ page, request }) => {
+    // It waits out a real snooze on a loaded machine.
+    test.slow();
     const word = unique();
     const id = await create(request, `Snooze me ${word}`);
     await page.goto(`/inbox/${id}`);

@@ -22,7 +22,8 @@ function has(json: unknown, key: string): boolean {
 
 /** "45 minutes", "1 hour", "3 days": how long a snooze was set for (the page renders on the server, so no clock time in a zone). */
 export function snoozeLength(ms: number): string {
-  const minutes = Math.max(1, Math.round(ms / 60_000));
+  if (ms < 60_000) return 'less than a minute';
+  const minutes = Math.round(ms / 60_000);
   const [n, unit] = minutes < 60 ? [minutes, 'minute'] : minutes < 48 * 60 ? [Math.round(minutes / 60), 'hour'] : [Math.round(minutes / 1440), 'day'];
   return `${n} ${unit}${n === 1 ? '' : 's'}`;
 }
