@@ -9,4 +9,6 @@ export async function register() {
   const { startPresenceSweep } = await import('./lib/domain/assignment/sweep');
   startPresenceSweep(db);
   (await import('./lib/domain/assignment/hours-opening')).startHoursOpening(db);
+  // Snoozed conversations come back OPEN at their time (issue 15), whichever instance ticks first.
+  (await import('./lib/domain/conversations/snooze-sweep')).startSnoozeSweep(db);
 }

@@ -17,7 +17,7 @@ test.describe('inbox as admin', () => {
     const pagination = page.getByRole('navigation', { name: 'Pagination' });
     expect(totalOf(await pagination.textContent())).toBeGreaterThanOrEqual(200);
     const headers = page.getByRole('columnheader');
-    await expect(headers).toHaveText(['Conversation', 'Status', 'Priority', 'Queue', 'Agent', 'Channel', 'Tags', 'Age']);
+    await expect(headers).toHaveText(['Select', 'Conversation', 'Status', 'Priority', 'Queue', 'Agent', 'Channel', 'Tags', 'Age']);
     // Every row shows a status and a priority from the enums.
     for (const text of await rows.allTextContents()) {
       expect(text).toMatch(/Open|Waiting|Solved|Closed/);

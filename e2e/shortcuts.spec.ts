@@ -44,7 +44,7 @@ async function openInbox(page: Page, prefix: string, count: number) {
 
 /** Selects a row the way a mouse user would: a click on it (not on its link). */
 async function clickRow(page: Page, topic: string) {
-  await rows(page).filter({ hasText: topic }).getByRole('cell').nth(5).click();
+  await rows(page).filter({ hasText: topic }).getByRole('cell').nth(6).click();
   await expect(selectedRow(page)).toContainText(topic);
 }
 
@@ -99,7 +99,7 @@ test.describe('inbox shortcuts', () => {
     await page.keyboard.press('a');
     await expect(page.getByRole('status').filter({ hasText: `Assigned “${prefix} first” to you.` })).toBeVisible();
     const row = rows(page).filter({ hasText: `${prefix} first` });
-    await expect(row.getByRole('cell').nth(4)).toContainText(ANA);
+    await expect(row.getByRole('cell').nth(5)).toContainText(ANA);
     expect((await conversation(request, firstId)).agentId).toBeTruthy();
     await expect(rows(page)).toHaveCount(3);
     await expect(selectedRow(page)).toContainText(`${prefix} first`);
@@ -119,11 +119,11 @@ test.describe('inbox shortcuts', () => {
     const prefix = `kbroute-${unique()}`;
     const id = await createConversation(request, `${prefix} parcel`);
     await openInbox(page, prefix, 1);
-    await expect(rows(page).first().getByRole('cell').nth(3)).toHaveText('Authentication bot');
+    await expect(rows(page).first().getByRole('cell').nth(4)).toHaveText('Authentication bot');
     await page.keyboard.press('j');
     await page.keyboard.press('r');
     await expect(page.getByRole('status').filter({ hasText: `Sent “${prefix} parcel” back to routing` })).toBeVisible();
-    await expect(rows(page).first().getByRole('cell').nth(3)).not.toHaveText('Authentication bot');
+    await expect(rows(page).first().getByRole('cell').nth(4)).not.toHaveText('Authentication bot');
     expect((await conversation(request, id)).queueId).not.toBe(botQueueId);
 
     await page.keyboard.press('Enter');

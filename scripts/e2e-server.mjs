@@ -15,6 +15,8 @@ delete env.DATABASE_URL;
 // console's heartbeat and the sweep follow the grace period (every 5 s here), so an open console
 // stays connected with room for a slow machine; the reassignment window keeps its default.
 env.PRESENCE_GRACE_SECONDS ??= '20';
+// The snooze sweep ticks every second (default 15 s), so e2e/snooze.spec.ts sees a short snooze return soon after its time.
+env.SNOOZE_SWEEP_SECONDS ??= '1';
 
 if (env.E2E_DATABASE_URL) {
   const url = new URL(env.E2E_DATABASE_URL);

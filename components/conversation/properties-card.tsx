@@ -8,6 +8,7 @@ import { InlineTextField } from './inline-text-field';
 import { PropertySelect } from './property-select';
 import { AssigneeSelect, type AssignableAgent } from './assignee-select';
 import { RouteButton } from './route-button';
+import { SnoozeControl } from '@/components/snooze/snooze-control';
 
 /** Status, priority, assignee, topic and summary (editable until closed), then where the conversation sits. */
 export function PropertiesCard({ conversation: c, agents, now }: { conversation: ConversationDetail; agents: AssignableAgent[]; now: Date }) {
@@ -51,6 +52,7 @@ export function PropertiesCard({ conversation: c, agents, now }: { conversation:
         )}
         <AssigneeSelect conversationId={c.id} current={c.agent} agents={agents} closed={closed} />
         {!closed && <RouteButton conversationId={c.id} closed={closed} />}
+        {!closed && c.status !== 'SOLVED' && <SnoozeControl conversationId={c.id} snoozedUntil={c.snoozedUntil?.toISOString() ?? null} />}
       </div>
       <dl className="mt-4 grid grid-cols-[6rem_minmax(0,1fr)] gap-x-3 gap-y-1.5 border-t border-slate-100 pt-3 text-sm">
         <Detail label="Queue">{c.queue?.name ?? <span className="text-slate-500">No queue</span>}</Detail>

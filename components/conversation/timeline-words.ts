@@ -5,7 +5,7 @@ import { PRIORITY_LABEL, STATUS_LABEL } from '@/lib/format';
 /** Names for the ids that timeline events keep (they store ids, so a rename shows the current name). */
 export type TimelineNames = { queues: Map<string, string>; agents: Map<string, string>; inboxes: Map<string, string> };
 
-type EventWords = Pick<TimelineEvent, 'kind' | 'actorKind' | 'actorName' | 'reason' | 'before' | 'after'>;
+type EventWords = Pick<TimelineEvent, 'kind' | 'actorKind' | 'actorName' | 'reason' | 'before' | 'after'> & { createdAt?: Date };
 
 function field(json: unknown, key: string): unknown {
   return json && typeof json === 'object' && !Array.isArray(json) ? (json as Record<string, unknown>)[key] : undefined;
@@ -18,6 +18,14 @@ function text(json: unknown, key: string): string | null {
 
 function has(json: unknown, key: string): boolean {
   return json !== null && typeof json === 'object' && key in json;
+}
+
+/** "45 minutes", "1 hour", "3 days": how long a snooze was set for (the page renders on the server, so no clock time in a zone). */
+export function snoozeLength(ms: number): string {
+  if (ms < 60_000) return 'less than a minute';
+  const minutes = Math.round(ms / 60_000);
+  const [n, unit] = minutes < 60 ? [minutes, 'minute'] : minutes < 48 * 60 ? [Math.round(minutes / 60), 'hour'] : [Math.round(minutes / 1440), 'day'];
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
 }
 
 const statusWord = (s: string | null) => (s && s in STATUS_LABEL ? STATUS_LABEL[s as ConversationStatus] : (s ?? 'none'));
@@ -71,6 +79,16 @@ export function describeEvent(e: EventWords, names: TimelineNames): string {
       if (system && e.reason) return `System: ${e.reason}`;
       const to = text(e.after, 'queueId');
       return `${who} sent it to routing: ${e.reason ?? (to ? `now in ${queue(to)}` : 'no queue matched')}`;
+    }
+    case 'SNOOZED': {
+      const until = text(e.after, 'snoozedUntil');
+      const length = until && e.createdAt ? ` for ${snoozeLength(Date.parse(until) - e.createdAt.getTime())}` : '';
+      return `${who} snoozed it${length}${because}`;
+    }
+    case 'UNSNOOZED': {
+      const back = `back to ${statusWord(text(e.after, 'status'))}`;
+      if (!system) return `${who} ended the snooze: ${back}`;
+      return e.reason === 'the customer wrote' ? `The customer wrote: snooze ended, ${back}` : `Snooze ended: ${back}`;
     }
     case 'NOTE_ADDED':
       return `${who} added an internal note`;

@@ -4,6 +4,9 @@ import { age, CHANNEL_LABEL } from '@/lib/format';
 import { AvailabilityDot, PriorityBadge, StatusBadge, TagBadge } from '@/components/ui/badges';
 import { AssignToMeButton, mayTake, type Taker } from './assign-to-me-button';
 import { ROW_ATTRIBUTE } from './use-inbox-shortcuts';
+import { RowCheckbox, SelectAllCheckbox } from './bulk-checkboxes';
+import type { BulkSelection } from './use-bulk-selection';
+import { SnoozedBadge } from '@/components/snooze/snoozed-badge';
 
 type Selection = {
   selected: string | null;
@@ -21,6 +24,7 @@ export function ConversationTable({
   filtered,
   me,
   selection,
+  bulk,
   describedBy,
 }: {
   items: ConversationRow[];
@@ -28,6 +32,8 @@ export function ConversationTable({
   filtered: boolean;
   me: Taker;
   selection: Selection;
+  /** The checked rows for bulk actions (a checkbox column when given). */
+  bulk?: BulkSelection;
   describedBy?: string;
 }) {
   if (items.length === 0) {
@@ -43,6 +49,12 @@ export function ConversationTable({
       <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label="Conversations" aria-describedby={describedBy}>
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
           <tr>
+            {bulk && (
+              <th scope="col" className="w-10 py-2.5 pl-4">
+                <span className="sr-only">Select</span>
+                <SelectAllCheckbox selection={bulk} />
+              </th>
+            )}
             <th scope="col" className="px-4 py-2.5">Conversation</th>
             <th scope="col" className="px-3 py-2.5">Status</th>
             <th scope="col" className="px-3 py-2.5">Priority</th>
@@ -69,6 +81,11 @@ export function ConversationTable({
                 className={`outline-offset-[-2px] ${selected ? 'bg-brand-50 shadow-[inset_3px_0_0_#1f5ad6]' : 'hover:bg-slate-50'}`}
                 data-testid="conversation-row"
               >
+                {bulk && (
+                  <td className="py-2.5 pl-4">
+                    <RowCheckbox selection={bulk} id={c.id} topic={c.topic} />
+                  </td>
+                )}
                 <td className="max-w-md px-4 py-2.5">
                   <Link
                     href={`/inbox/${c.id}`}
@@ -88,6 +105,11 @@ export function ConversationTable({
                 </td>
                 <td className="px-3 py-2.5">
                   <StatusBadge status={c.status} />
+                  {c.snoozedUntil && (
+                    <div>
+                      <SnoozedBadge until={c.snoozedUntil} />
+                    </div>
+                  )}
                 </td>
                 <td className="px-3 py-2.5">
                   <PriorityBadge priority={c.priority} />

@@ -14,6 +14,8 @@ import { ShortcutsButton, ShortcutsDialog } from './shortcuts-dialog';
 import { useInboxShortcuts } from './use-inbox-shortcuts';
 import { useRowCommands } from './use-row-commands';
 import { useRowSelection } from './use-row-selection';
+import { useBulkSelection } from './use-bulk-selection';
+import { BulkBar } from './bulk-bar';
 
 /** The inbox list: filters live in the URL (the server renders the first page), the rows in the query cache. */
 export function InboxView({ filters, initial, options, me }: { filters: InboxFilters; initial: InboxList; options: FilterOptions; me: Taker }) {
@@ -30,6 +32,10 @@ export function InboxView({ filters, initial, options, me }: { filters: InboxFil
   const [ready, setReady] = useState(false);
   useEffect(() => setReady(true), []);
   const selection = useRowSelection(
+    data.items.map((c) => c.id),
+    inboxHref(filters),
+  );
+  const bulk = useBulkSelection(
     data.items.map((c) => c.id),
     inboxHref(filters),
   );
@@ -71,7 +77,7 @@ export function InboxView({ filters, initial, options, me }: { filters: InboxFil
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <StatusTabs filters={shown} counts={data.counts} />
+        <StatusTabs filters={shown} counts={data.counts} snoozed={data.snoozed} />
         <ShortcutsButton disabled={!ready} onClick={() => setHelpOpen(true)} />
       </div>
       <FilterBar filters={shown} options={options} onChange={change} searchRef={searchRef} />
@@ -98,13 +104,15 @@ export function InboxView({ filters, initial, options, me }: { filters: InboxFil
           Could not refresh the list: {error.message} It shows what was loaded before.
         </p>
       )}
+      <BulkBar selection={bulk} options={options} meId={me.id} />
       <div aria-busy={busy} className={navigating ? 'opacity-60 transition-opacity' : undefined}>
         <ConversationTable
           items={data.items}
           now={data.now}
-          filtered={hasNarrowingFilters(filters) || !!filters.status}
+          filtered={hasNarrowingFilters(filters) || !!filters.status || !!filters.snoozed}
           me={me}
           selection={selection}
+          bulk={bulk}
           describedBy={hintId}
         />
         {data.totalItems > 0 && (

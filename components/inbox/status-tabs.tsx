@@ -5,14 +5,18 @@ import { STATUS_LABEL } from '@/lib/format';
 import { inboxHref, type InboxFilters } from '@/lib/query/inbox-filters';
 
 /** One tab per status with its count; switching keeps the other filters and goes back to the first page. */
-export function StatusTabs({ filters, counts }: { filters: InboxFilters; counts: Partial<Record<ConversationStatus, number>> }) {
+export function StatusTabs({ filters, counts, snoozed }: { filters: InboxFilters; counts: Partial<Record<ConversationStatus, number>>; snoozed: number }) {
   const total = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
+  // The Snoozed tab is one more tab: leaving it drops "only snoozed"; "hide snoozed" stays.
+  const onSnoozed = filters.snoozed === 'only';
+  const base = { ...filters, snoozed: onSnoozed ? undefined : filters.snoozed, page: 0 };
   return (
     <nav aria-label="Status" className="flex flex-wrap gap-2">
-      <StatusTab href={inboxHref({ ...filters, status: undefined, page: 0 })} label="All" count={total} active={!filters.status} />
+      <StatusTab href={inboxHref({ ...base, status: undefined })} label="All" count={total} active={!filters.status && !onSnoozed} />
       {CONVERSATION_STATUSES.map((s) => (
-        <StatusTab key={s} href={inboxHref({ ...filters, status: s, page: 0 })} label={STATUS_LABEL[s]} count={counts[s] ?? 0} active={filters.status === s} />
+        <StatusTab key={s} href={inboxHref({ ...base, status: s })} label={STATUS_LABEL[s]} count={counts[s] ?? 0} active={filters.status === s && !onSnoozed} />
       ))}
+      <StatusTab href={inboxHref({ ...filters, status: undefined, snoozed: 'only', page: 0 })} label="Snoozed" count={snoozed} active={onSnoozed} />
     </nav>
   );
 }

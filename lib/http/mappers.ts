@@ -22,6 +22,8 @@ export function apiConversation(c: ConversationListItem | ConversationDetail | C
     createdAt: apiTimestamp(c.createdAt),
     updatedAt: apiTimestamp(c.updatedAt),
     closedAt: apiTimestamp(c.closedAt),
+    // Extension: when a snoozed conversation comes back (it is WAITING until then).
+    snoozedUntil: apiTimestamp(c.snoozedUntil ?? null),
   });
 }
 

@@ -19,13 +19,15 @@ export const inboxFiltersSchema = z.object({
   assignee: optional(idSchema),
   tag: optional(tagNameSchema),
   q: optional(z.string().trim().min(1).max(200)),
+  /** "only": the Snoozed tab; "hide": snoozed ones left out (absent: shown with the rest). */
+  snoozed: optional(z.enum(['only', 'hide'])),
   page: z.coerce.number().int().min(0).max(1_000_000).catch(0),
 });
 
 export type InboxFilters = z.infer<typeof inboxFiltersSchema>;
 
 /** The order keys appear in the URL, so equal filters give equal (shareable) addresses. */
-const URL_KEYS = ['status', 'priority', 'queue', 'inbox', 'assignee', 'tag', 'q', 'page'] as const satisfies readonly (keyof InboxFilters)[];
+const URL_KEYS = ['status', 'snoozed', 'priority', 'queue', 'inbox', 'assignee', 'tag', 'q', 'page'] as const satisfies readonly (keyof InboxFilters)[];
 
 export function parseInboxFilters(raw: Record<string, string | string[] | undefined>): InboxFilters {
   const first = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
@@ -49,7 +51,8 @@ export function inboxHref(filters: InboxFilters): string {
 }
 
 export function hasNarrowingFilters(filters: InboxFilters): boolean {
-  return URL_KEYS.some((k) => k !== 'page' && k !== 'status' && filters[k] !== undefined);
+  // Status and snoozed are the tabs, not the filter bar's.
+  return URL_KEYS.some((k) => k !== 'page' && k !== 'status' && k !== 'snoozed' && filters[k] !== undefined);
 }
 
 /** The domain's list query for these filters; "me" is the signed-in user's id. */
@@ -66,5 +69,6 @@ export function toListQuery(filters: InboxFilters, meId: string): ConversationLi
     text: filters.q,
     agentId: assignee === 'me' ? meId : assignee === 'unassigned' ? undefined : assignee,
     unassigned: assignee === 'unassigned' ? 'true' : undefined,
+    snoozed: filters.snoozed === 'only' ? 'true' : filters.snoozed === 'hide' ? 'false' : undefined,
   });
 }

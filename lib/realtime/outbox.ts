@@ -50,6 +50,8 @@ const CHANGE: Record<TimelineKind, ConversationChange> = {
   ROUTED: 'routed',
   NOTE_ADDED: 'note',
   METADATA_CHANGED: 'metadata',
+  SNOOZED: 'status',
+  UNSNOOZED: 'status',
 };
 
 /** The event's `changes` for timeline entries written by a raw hot path, which emits whole events. */

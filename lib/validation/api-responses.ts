@@ -49,8 +49,11 @@ export const apiConversationSchema = z
     createdAt: timestamp,
     updatedAt: timestamp,
     closedAt: timestamp.optional(),
+    snoozedUntil: timestamp.optional().meta({
+      description: 'Extension beyond the reference: a snoozed conversation is WAITING until this time, then OPEN again (sooner when the customer writes). Any status change ends the snooze.',
+    }),
   })
-  .meta({ description: "The reference's ConversationApiModel plus channel, inboxId, customerId and tags. Fields without a value are left out, never null." })
+  .meta({ description: "The reference's ConversationApiModel plus channel, inboxId, customerId, tags and snoozedUntil. Fields without a value are left out, never null." })
   .register(apiResponseRegistry, { id: 'ConversationApiModel' });
 
 export const apiMessageSchema = z

@@ -33,6 +33,11 @@ export const conversationListQuerySchema = z.object({
   channel: listOf(channel).optional(),
   inboxId: idSchema.optional(),
   unassigned: z.enum(['true', 'false'], { message: 'Expected true or false.' }).transform((v) => v === 'true').optional(),
+  snoozed: z
+    .enum(['true', 'false'], { message: 'Expected true or false.' })
+    .transform((v) => v === 'true')
+    .optional()
+    .meta({ description: 'Extension: true lists only snoozed conversations (those with a snoozedUntil), false leaves them out.' }),
   text: z.string().trim().min(1).max(200, 'At most 200 characters.').optional(),
   createdAfter: dateTimeSchema.optional(),
   createdBefore: dateTimeSchema.optional(),

@@ -35,6 +35,8 @@ export type CreatedConversation = {
   createdAt: Date;
   updatedAt: Date;
   closedAt: Date | null;
+  /** Read by updates (a new conversation is never snoozed); a status change clears it. */
+  snoozedUntil?: Date | null;
 };
 
 /**

@@ -5,6 +5,7 @@ import { countByStatus, listConversations } from './list';
 import type { Availability, Channel, ConversationStatus, Priority } from '../../generated/prisma/enums';
 import { toListQuery, type InboxFilters } from '../../query/inbox-filters';
 import { unreadAmong } from '../unread';
+import { visibleConversationsWhere } from '../../access/visibility';
 
 // The inbox list as plain, serialisable data: read once by the server-rendered page and again by
 // the client's query (through listConversationsAction), so both see the very same shape.
@@ -16,6 +17,8 @@ export type ConversationRow = {
   priority: Priority;
   channel: Channel;
   createdAt: string;
+  /** Snoozed (WAITING) until then; null when not snoozed. */
+  snoozedUntil: string | null;
   queue: { id: string; name: string } | null;
   agent: { id: string; name: string; availability: Availability } | null;
   inbox: { id: string; name: string } | null;
@@ -32,6 +35,8 @@ export type InboxList = {
   limit: number;
   /** Per status over everything the user may see (the tabs), not narrowed by the other filters. */
   counts: Partial<Record<ConversationStatus, number>>;
+  /** Snoozed conversations the user may see (the Snoozed tab). */
+  snoozed: number;
   /** When the server read this; ages are shown relative to it so server and browser render the same text. */
   now: string;
 };
@@ -44,6 +49,7 @@ function toRow(c: ConversationListItem, unread: Set<string>): ConversationRow {
     priority: c.priority,
     channel: c.channel,
     createdAt: c.createdAt.toISOString(),
+    snoozedUntil: c.snoozedUntil?.toISOString() ?? null,
     queue: c.queue,
     agent: c.agent,
     inbox: c.inbox && { id: c.inbox.id, name: c.inbox.name },
@@ -54,7 +60,12 @@ function toRow(c: ConversationListItem, unread: Set<string>): ConversationRow {
 }
 
 export async function loadInboxList(db: Db, actor: Actor, filters: InboxFilters): Promise<InboxList> {
-  const [page, counts] = await Promise.all([listConversations(db, actor, toListQuery(filters, actor.id)), countByStatus(db, actor)]);
+  const [page, counts, snoozed] = await Promise.all([
+    listConversations(db, actor, toListQuery(filters, actor.id)),
+    countByStatus(db, actor),
+    // Reads the snoozedUntil index only: snoozed conversations are few beside the rest.
+    db.conversation.count({ where: { AND: [visibleConversationsWhere(actor), { snoozedUntil: { not: null } }] } }),
+  ]);
   const unread = await unreadAmong(db, actor, page.items.filter((c) => c.agentId === actor.id).map((c) => c.id));
   return {
     items: page.items.map((c) => toRow(c, unread)),
@@ -62,6 +73,7 @@ export async function loadInboxList(db: Db, actor: Actor, filters: InboxFilters)
     page: page.page,
     limit: page.limit,
     counts,
+    snoozed,
     now: new Date().toISOString(),
   };
 }

@@ -20,6 +20,7 @@ export function filtersSql(q: ConversationListQuery, p: SqlParams): string[] {
   if (q.inboxId) and.push(`c."inboxId" = ${p.add(q.inboxId)}::text`);
   if (q.agentId) and.push(`c."agentId" = ${p.add(q.agentId)}::text`);
   if (q.unassigned !== undefined) and.push(q.unassigned ? 'c."agentId" IS NULL' : 'c."agentId" IS NOT NULL');
+  if (q.snoozed !== undefined) and.push(q.snoozed ? 'c."snoozedUntil" IS NOT NULL' : 'c."snoozedUntil" IS NULL');
   if (q.tagNames?.length) {
     and.push(`EXISTS (SELECT 1 FROM "ConversationTag" ct JOIN "Tag" t ON t.id = ct."tagId" WHERE ct."conversationId" = c.id AND t.name = ANY(${p.add(q.tagNames)}::text[]))`);
   }

@@ -83,7 +83,7 @@ type RawItem = {
   tags: ConversationListItem['tags'];
 };
 
-const DATE_FIELDS = ['queuedAt', 'assignedAt', 'createdAt', 'updatedAt', 'closedAt'] as const;
+const DATE_FIELDS = ['queuedAt', 'assignedAt', 'createdAt', 'updatedAt', 'closedAt', 'snoozedUntil', 'awayNoticeAt'] as const;
 
 /** to_jsonb writes timestamp(3) as UTC without a zone: read it back as UTC. */
 function listItem(raw: RawItem): ConversationListItem {

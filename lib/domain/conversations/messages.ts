@@ -8,6 +8,7 @@ import { getConversation } from './get';
 import { unitOfWork } from '../../db/unit-of-work';
 import { noteConversation } from '../../realtime/outbox';
 import { outOfHoursNotice } from '../assignment/after-hours';
+import { wakeOnInbound } from './snooze';
 
 export async function listMessages(db: Tx, actor: Actor, { conversationId, ...q }: z.output<typeof messageListRequestSchema>) {
   await getConversation(db, actor, { conversationId });
@@ -61,6 +62,8 @@ export async function addMessage(db: Db, actor: Actor, { conversationId, ...m }:
     noteConversation(tx, conversationId, actor, 'message');
     // A customer writing outside the queue's working hours hears so (and may find it closed).
     // A millisecond after theirs, so the answer lists after the question. No queue: no hours.
+    // The customer writing ends a snooze at once (snooze.ts).
+    if (!outbound) await wakeOnInbound(tx, conversation);
     if (!outbound && conversation.queueId) await outOfHoursNotice(tx, conversationId, new Date(Math.max(Date.now(), message.createdAt.getTime() + 1)));
     return message;
   });

@@ -19,8 +19,8 @@ export type LockedConversation = {
 /** What the checks need beside the row: a queue's existence; an agent, judged against the inbox and the queue it will have (undefined: its current one). */
 export type LockQuestions = { queueId?: string; agent?: { id: string; queueId: string | null | undefined } };
 
-type LockedRow = Omit<CreatedConversation, 'queuedAt' | 'assignedAt' | 'createdAt' | 'updatedAt' | 'closedAt'> &
-  Record<'queuedAt' | 'assignedAt' | 'createdAt' | 'updatedAt' | 'closedAt', string | null> &
+type LockedRow = Omit<CreatedConversation, 'queuedAt' | 'assignedAt' | 'createdAt' | 'updatedAt' | 'closedAt' | 'snoozedUntil'> &
+  Record<'queuedAt' | 'assignedAt' | 'createdAt' | 'updatedAt' | 'closedAt' | 'snoozedUntil', string | null> &
   Omit<LockedConversation, 'conversation'>;
 
 const date = (text: string | null) => (text === null ? null : new Date(text));
@@ -50,7 +50,7 @@ export async function lockForUpdate(sql: Sql, actor: Actor, id: string, ask: Loc
       `SELECT c.id, c.topic, c.summary, c.status, c.priority, c.channel, c."queueId", c."agentId", c."inboxId", c."customerId",
          ${sqlTimestampText('c."queuedAt"')} AS "queuedAt", ${sqlTimestampText('c."assignedAt"')} AS "assignedAt",
          ${sqlTimestampText('c."createdAt"')} AS "createdAt", ${sqlTimestampText('c."updatedAt"')} AS "updatedAt",
-         ${sqlTimestampText('c."closedAt"')} AS "closedAt",
+         ${sqlTimestampText('c."closedAt"')} AS "closedAt", ${sqlTimestampText('c."snoozedUntil"')} AS "snoozedUntil",
          ${visible} AS visible,
          (SELECT COALESCE(json_agg(t.name ORDER BY ct."createdAt"), '[]'::json)
             FROM "ConversationTag" ct JOIN "Tag" t ON t.id = ct."tagId" WHERE ct."conversationId" = c.id) AS tags,
@@ -75,6 +75,7 @@ export async function lockForUpdate(sql: Sql, actor: Actor, id: string, ask: Loc
       createdAt: date(c.createdAt)!,
       updatedAt: date(c.updatedAt)!,
       closedAt: date(c.closedAt),
+      snoozedUntil: date(c.snoozedUntil),
     },
     visible: v,
     queueFound: q,
@@ -107,7 +108,8 @@ export type UpdatableColumn = keyof typeof COLUMNS;
 export async function writeUpdate(sql: Sql, actor: Actor, next: CreatedConversation, columns: UpdatableColumn[], events: TimelineEntry[]): Promise<boolean> {
   const p = new SqlParams();
   const param = (v: unknown) => p.add(v instanceof Date ? sqlTimestamp(v) : v);
-  const set = columns.map((k) => `"${k}" = ${param(next[k])}::${COLUMNS[k]}`).join(', ');
+  // A status change ends a snooze (snooze.ts: snoozed only ever while WAITING).
+  const set = [...columns.map((k) => `"${k}" = ${param(next[k])}::${COLUMNS[k]}`), ...(columns.includes('status') ? ['"snoozedUntil" = NULL'] : [])].join(', ');
   const who = actorColumns(actor);
   const systemReason = actor.kind === 'system' ? actor.reason : undefined;
   // Keys left undefined drop out of the JSON, so `e->'before'` is SQL NULL, as createMany writes it.

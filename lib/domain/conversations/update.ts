@@ -91,6 +91,8 @@ function planUpdate(current: CreatedConversation, wanted: UpdateConversationInpu
 
   if (changed('status')) {
     set({ status: wanted.status!, closedAt: wanted.status === 'CLOSED' ? now : null });
+    // writeUpdate clears the column with any status change.
+    next.snoozedUntil = null;
     events.push({ kind: 'STATUS_CHANGED', before: { status: current.status }, after: { status: wanted.status! } });
   }
   if (changed('priority')) {

@@ -1,0 +1,16 @@
+-- AlterEnum
+-- This migration adds more than one value to an enum.
+-- With PostgreSQL versions 11 and earlier, this is not possible
+-- in a single migration. This can be worked around by creating
+-- multiple migrations, each migration adding only one value to
+-- the enum.
+
+
+ALTER TYPE "TimelineKind" ADD VALUE 'SNOOZED';
+ALTER TYPE "TimelineKind" ADD VALUE 'UNSNOOZED';
+
+-- AlterTable
+ALTER TABLE "Conversation" ADD COLUMN     "snoozedUntil" TIMESTAMP(3);
+
+-- CreateIndex
+CREATE INDEX "Conversation_snoozedUntil_idx" ON "Conversation"("snoozedUntil");
