@@ -4,6 +4,10 @@ import { age, CHANNEL_LABEL } from '@/lib/format';
 import { AvailabilityDot, PriorityBadge, StatusBadge, TagBadge } from '@/components/ui/badges';
 import { AssignToMeButton, mayTake, type Taker } from './assign-to-me-button';
 import { ROW_ATTRIBUTE } from './use-inbox-shortcuts';
+import type { InboxSort } from '@/lib/query/inbox-filters';
+import { SortHeader } from './sort-header';
+import { Highlighted } from './highlighted';
+import { snippet } from './highlight';
 
 type Selection = {
   selected: string | null;
@@ -22,6 +26,9 @@ export function ConversationTable({
   me,
   selection,
   describedBy,
+  sort,
+  onSort,
+  terms = [],
 }: {
   items: ConversationRow[];
   now: string;
@@ -29,6 +36,10 @@ export function ConversationTable({
   me: Taker;
   selection: Selection;
   describedBy?: string;
+  sort: InboxSort;
+  onSort: (sort: InboxSort) => void;
+  /** The search's words, marked where they were found. */
+  terms?: string[];
 }) {
   if (items.length === 0) {
     return (
@@ -45,12 +56,14 @@ export function ConversationTable({
           <tr>
             <th scope="col" className="px-4 py-2.5">Conversation</th>
             <th scope="col" className="px-3 py-2.5">Status</th>
-            <th scope="col" className="px-3 py-2.5">Priority</th>
+            <SortHeader column="priority" sort={sort} onSort={onSort} className="px-3 py-2.5" />
             <th scope="col" className="px-3 py-2.5">Queue</th>
             <th scope="col" className="px-3 py-2.5">Agent</th>
             <th scope="col" className="px-3 py-2.5">Channel</th>
             <th scope="col" className="px-3 py-2.5">Tags</th>
-            <th scope="col" className="px-4 py-2.5 text-right">Age</th>
+            <SortHeader column="waitingSince" sort={sort} onSort={onSort} className="px-3 py-2.5 text-right" />
+            <SortHeader column="lastInboundAt" sort={sort} onSort={onSort} className="px-3 py-2.5 text-right" />
+            <SortHeader column="createdAt" sort={sort} onSort={onSort} className="px-4 py-2.5 text-right" />
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100" {...selection.containerProps}>
@@ -79,12 +92,18 @@ export function ConversationTable({
                         <span className="sr-only">Unread: </span>
                       </span>
                     )}
-                    <span className="truncate">{c.topic || 'No topic'}</span>
+                    <span className="truncate">{c.topic ? <Highlighted text={c.topic} terms={terms} /> : 'No topic'}</span>
                   </Link>
                   <p className="truncate text-xs text-slate-600">
-                    {c.customer?.name ?? c.customer?.email ?? 'Unknown customer'}
+                    <Highlighted text={c.customer?.name ?? c.customer?.email ?? 'Unknown customer'} terms={terms} />
                     {c.inbox ? ` · ${c.inbox.name}` : ''}
                   </p>
+                  {c.matchedMessage && (
+                    <p className="mt-0.5 line-clamp-2 text-xs text-slate-700" data-testid="matched-message">
+                      <span className="sr-only">Message: </span>
+                      <Highlighted text={snippet(c.matchedMessage, terms)} terms={terms} />
+                    </p>
+                  )}
                 </td>
                 <td className="px-3 py-2.5">
                   <StatusBadge status={c.status} />
@@ -113,6 +132,12 @@ export function ConversationTable({
                     ))}
                   </div>
                 </td>
+                <td className="whitespace-nowrap px-3 py-2.5 text-right text-slate-600">
+                  <Since at={c.waitingSince} now={at} none="Answered" />
+                </td>
+                <td className="whitespace-nowrap px-3 py-2.5 text-right text-slate-600">
+                  <Since at={c.lastInboundAt} now={at} none="—" />
+                </td>
                 <td className="whitespace-nowrap px-4 py-2.5 text-right text-slate-600">
                   <time dateTime={c.createdAt} title={new Date(c.createdAt).toUTCString()}>
                     {age(new Date(c.createdAt), at)}
@@ -124,5 +149,15 @@ export function ConversationTable({
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** How long ago, as a <time>; `none` when there is no such moment. */
+function Since({ at, now, none }: { at: string | null; now: Date; none: string }) {
+  if (!at) return <span className="text-slate-600">{none}</span>;
+  return (
+    <time dateTime={at} title={new Date(at).toUTCString()}>
+      {age(new Date(at), now)}
+    </time>
   );
 }

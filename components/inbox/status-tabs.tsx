@@ -2,22 +2,33 @@ import Link from 'next/link';
 import type { ConversationStatus } from '@/lib/generated/prisma/enums';
 import { CONVERSATION_STATUSES } from '@/lib/validation/conversations';
 import { STATUS_LABEL } from '@/lib/format';
-import { inboxHref, type InboxFilters } from '@/lib/query/inbox-filters';
+import { inboxHref, TAB_COUNT_CAP, type InboxFilters, type StatusView } from '@/lib/query/inbox-filters';
 
-/** One tab per status with its count; switching keeps the other filters and goes back to the first page. */
-export function StatusTabs({ filters, counts }: { filters: InboxFilters; counts: Partial<Record<ConversationStatus, number>> }) {
-  const total = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
+/** A capped count as shown: exact up to the cap, "999+" past it. */
+export function tabCount(n: number): string {
+  return n > TAB_COUNT_CAP ? `${TAB_COUNT_CAP}+` : String(n);
+}
+
+/**
+ * One tab per status, plus "Open & waiting" (the default view) and "All", each with its count
+ * under the other filters; switching keeps the other filters and goes back to the first page.
+ */
+export function StatusTabs({ filters, status, counts }: { filters: InboxFilters; status: StatusView; counts: Partial<Record<ConversationStatus, number>> }) {
+  const sum = (statuses: readonly ConversationStatus[]) => statuses.reduce((a, s) => a + (counts[s] ?? 0), 0);
+  const tab = (value: StatusView, label: string, count: number) => (
+    // The default view's address has no status at all.
+    <StatusTab key={value} href={inboxHref({ ...filters, status: value === 'active' ? undefined : value, page: 0 })} label={label} count={tabCount(count)} active={status === value} />
+  );
   return (
     <nav aria-label="Status" className="flex flex-wrap gap-2">
-      <StatusTab href={inboxHref({ ...filters, status: undefined, page: 0 })} label="All" count={total} active={!filters.status} />
-      {CONVERSATION_STATUSES.map((s) => (
-        <StatusTab key={s} href={inboxHref({ ...filters, status: s, page: 0 })} label={STATUS_LABEL[s]} count={counts[s] ?? 0} active={filters.status === s} />
-      ))}
+      {tab('active', 'Open & waiting', sum(['OPEN', 'WAITING']))}
+      {CONVERSATION_STATUSES.map((s) => tab(s, STATUS_LABEL[s], counts[s] ?? 0))}
+      {tab('all', 'All', sum(CONVERSATION_STATUSES))}
     </nav>
   );
 }
 
-function StatusTab({ href, label, count, active }: { href: string; label: string; count: number; active: boolean }) {
+function StatusTab({ href, label, count, active }: { href: string; label: string; count: string; active: boolean }) {
   return (
     <Link
       href={href}
