@@ -132,7 +132,7 @@ export function ConversationTable({
                     ))}
                   </div>
                 </td>
-                <td className="whitespace-nowrap px-3 py-2.5 text-right text-slate-600">
+                <td className="whitespace-nowrap px-3 py-2.5 text-right text-slate-600" data-testid="waiting-since">
                   <Since at={c.waitingSince} now={at} none="Answered" />
                 </td>
                 <td className="whitespace-nowrap px-3 py-2.5 text-right text-slate-600">

@@ -4,7 +4,7 @@ import { useEffect, useId, useOptimistic, useRef, useState, useTransition } from
 import { useRouter } from 'next/navigation';
 import type { InboxList } from '@/lib/domain/conversations/inbox-list';
 import { useConversationList } from '@/lib/query/conversations';
-import { DEFAULT_SORT, defaultAssignee, effectiveFilters, hasNarrowingFilters, inboxHref, inboxSearchParams, type InboxFilters } from '@/lib/query/inbox-filters';
+import { effectiveFilters, hasNarrowingFilters, inboxHref, inboxSearchParams, withoutDefaults, type InboxFilters } from '@/lib/query/inbox-filters';
 import type { Role } from '@/lib/generated/prisma/enums';
 import type { SavedView } from '@/lib/domain/saved-views';
 import { searchTerms } from './highlight';
@@ -79,10 +79,8 @@ export function InboxView({
 
   const effective = effectiveFilters(shown, role);
   const change = (patch: Partial<InboxFilters>) => {
-    const next = { ...shown, ...patch, page: 0 };
     // A default chosen explicitly leaves the address as the default view's.
-    if (next.assignee === defaultAssignee(role)) next.assignee = undefined;
-    if (next.sort === DEFAULT_SORT) next.sort = undefined;
+    const next = withoutDefaults({ ...shown, ...patch, page: 0 }, role);
     startTransition(() => {
       setShown(next);
       router.replace(inboxHref(next), { scroll: false });

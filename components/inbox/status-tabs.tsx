@@ -10,18 +10,18 @@ export function tabCount(n: number): string {
 }
 
 /**
- * One tab per status, plus "Open & waiting" (the default view) and "All", each with its count
+ * One tab per status, plus "Unsolved" (OPEN + WAITING: the default view) and "All", each with its count
  * under the other filters; switching keeps the other filters and goes back to the first page.
  */
 export function StatusTabs({ filters, status, counts }: { filters: InboxFilters; status: StatusView; counts: Partial<Record<ConversationStatus, number>> }) {
   const sum = (statuses: readonly ConversationStatus[]) => statuses.reduce((a, s) => a + (counts[s] ?? 0), 0);
   const tab = (value: StatusView, label: string, count: number) => (
-    // The default view's address has no status at all.
-    <StatusTab key={value} href={inboxHref({ ...filters, status: value === 'active' ? undefined : value, page: 0 })} label={label} count={tabCount(count)} active={status === value} />
+    // The default view's address has no status at all (a search's default is all, so it says so).
+    <StatusTab key={value} href={inboxHref({ ...filters, status: value === 'active' && !filters.q ? undefined : value, page: 0 })} label={label} count={tabCount(count)} active={status === value} />
   );
   return (
     <nav aria-label="Status" className="flex flex-wrap gap-2">
-      {tab('active', 'Open & waiting', sum(['OPEN', 'WAITING']))}
+      {tab('active', 'Unsolved', sum(['OPEN', 'WAITING']))}
       {CONVERSATION_STATUSES.map((s) => tab(s, STATUS_LABEL[s], counts[s] ?? 0))}
       {tab('all', 'All', sum(CONVERSATION_STATUSES))}
     </nav>

@@ -10,10 +10,9 @@ import { SAVED_VIEWS_MAX } from '../validation/saved-views';
 describeEachEngine('saved views', (ctx) => {
   let ana: UserActor;
   let ben: UserActor;
-  const call = <T>(op: Parameters<typeof invoke>[0], actor: Actor, input: unknown) => invoke(op, { db: ctx.prisma, actor }, input) as Promise<T>;
-  type View = { id: string; name: string; query: string };
-  const list = (actor: Actor) => call<View[]>(listSavedViewsOp, actor, {});
-  const save = (actor: Actor, name: string, filters: Record<string, unknown>) => call<View>(createSavedViewOp, actor, { name, filters });
+  const list = (actor: Actor) => invoke(listSavedViewsOp, { db: ctx.prisma, actor }, {});
+  const save = (actor: Actor, name: string, filters: Record<string, unknown>) => invoke(createSavedViewOp, { db: ctx.prisma, actor }, { name, filters });
+  const remove = (actor: Actor, id: string) => invoke(deleteSavedViewOp, { db: ctx.prisma, actor }, { id });
 
   beforeAll(async () => {
     [ana, ben] = await Promise.all([makeUser(ctx.prisma, 'AGENT'), makeUser(ctx.prisma, 'AGENT')]);
@@ -43,9 +42,9 @@ describeEachEngine('saved views', (ctx) => {
   it('deletes one’s own; another user’s is not found and stays', async () => {
     const mine = await save(ana, 'To delete', {});
     const bens = (await list(ben))[0];
-    await expectDomainError(call(deleteSavedViewOp, ana, { id: bens.id }), 'NOT_FOUND');
+    await expectDomainError(remove(ana, bens.id), 'NOT_FOUND');
     expect((await list(ben)).map((x) => x.id)).toContain(bens.id);
-    await call(deleteSavedViewOp, ana, { id: mine.id });
+    await remove(ana, mine.id);
     expect((await list(ana)).map((x) => x.name)).not.toContain('To delete');
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { effectiveFilters, inboxHref, parseInboxFilters, toListQuery } from './inbox-filters';
+import { effectiveFilters, inboxHref, parseInboxFilters, toListQuery, withoutDefaults } from './inbox-filters';
 
 const agent = { id: 'u-1', role: 'AGENT' as const };
 const sup = { id: 'u-9', role: 'SUPERVISOR' as const };
@@ -52,5 +52,14 @@ describe('inbox filters', () => {
     expect(inboxHref({ page: 1, sort: 'createdAt:asc', status: 'all' })).toBe('/inbox?status=all&sort=createdAt%3Aasc&page=1');
     expect(parseInboxFilters({ sort: 'createdAt:asc', status: 'all' })).toMatchObject({ sort: 'createdAt:asc', status: 'all' });
     expect(parseInboxFilters({ sort: 'id:asc' }).sort).toBeUndefined();
+  });
+
+  it('a search looks through everything one may see unless a tab or an assignee narrows it', () => {
+    expect(toListQuery({ page: 0, q: 'parcel' }, agent)).toMatchObject({ status: undefined, mineOrUnassigned: undefined, text: 'parcel' });
+    expect(toListQuery({ page: 0, q: 'parcel', status: 'active', assignee: 'mine' }, agent)).toMatchObject({ status: ['OPEN', 'WAITING'], mineOrUnassigned: 'u-1' });
+    // Defaults chosen explicitly drop out of the address; others stay.
+    expect(withoutDefaults({ page: 0, status: 'active', assignee: 'mine', sort: 'waitingSince:asc' }, 'AGENT')).toMatchObject({ status: undefined, assignee: undefined, sort: undefined });
+    expect(withoutDefaults({ page: 0, assignee: 'mine' }, 'SUPERVISOR').assignee).toBe('mine');
+    expect(withoutDefaults({ page: 0, q: 'x', status: 'active' }, 'AGENT').status).toBe('active');
   });
 });

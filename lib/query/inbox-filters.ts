@@ -8,8 +8,8 @@ import type { ListFilters } from '../domain/conversations/list-sql';
 // the page, the list action, the filter controls and saved views. Plain module: safe on the server
 // and in the browser.
 //
-// The default view (nothing in the URL) is open work: status OPEN or WAITING ("active"), longest
-// waiting first. For an agent it is also "mine + unassigned that I may take" (assignee=mine: the
+// The default view (nothing in the URL) is open work: status OPEN or WAITING ("active", the
+// Unsolved tab), longest waiting first. For an agent it is also "mine + unassigned that I may take" (assignee=mine: the
 // unassigned ones they see are those of their inboxes and queues, exactly those they may take);
 // supervisors and admins see all open work, whoever has it. status=all and assignee=any widen it.
 
@@ -78,14 +78,31 @@ export function hasNarrowingFilters(filters: InboxFilters): boolean {
   return URL_KEYS.some((k) => k !== 'page' && k !== 'status' && k !== 'sort' && filters[k] !== undefined);
 }
 
-/** The assignee an absent one means for this role. */
-export function defaultAssignee(role: Role): 'mine' | 'any' {
-  return role === 'AGENT' ? 'mine' : 'any';
+/**
+ * What absent values mean. Without a search: open work (above). A search looks through everything
+ * the user may see, whatever its status or assignee — one is looking for a conversation, not at a
+ * worklist; a tab or an assignee chosen still narrows it.
+ */
+export function inboxDefaults(role: Role, q: string | undefined): { status: StatusView; assignee: 'mine' | 'any'; sort: InboxSort } {
+  if (q) return { status: 'all', assignee: 'any', sort: DEFAULT_SORT };
+  return { status: 'active', assignee: role === 'AGENT' ? 'mine' : 'any', sort: DEFAULT_SORT };
 }
 
 /** What the filters ask for once the defaults are filled in (the controls show these). */
 export function effectiveFilters(filters: InboxFilters, role: Role): InboxFilters & { status: StatusView; assignee: string; sort: InboxSort } {
-  return { ...filters, status: filters.status ?? 'active', assignee: filters.assignee ?? defaultAssignee(role), sort: filters.sort ?? DEFAULT_SORT };
+  const d = inboxDefaults(role, filters.q);
+  return { ...filters, status: filters.status ?? d.status, assignee: filters.assignee ?? d.assignee, sort: filters.sort ?? d.sort };
+}
+
+/** The same filters with every value that equals its default left out: the shortest address for a view. */
+export function withoutDefaults(filters: InboxFilters, role: Role): InboxFilters {
+  const d = inboxDefaults(role, filters.q);
+  return {
+    ...filters,
+    status: filters.status === d.status ? undefined : filters.status,
+    assignee: filters.assignee === d.assignee ? undefined : filters.assignee,
+    sort: filters.sort === d.sort ? undefined : filters.sort,
+  };
 }
 
 /** The domain's list query for these filters; "me" is the signed-in user's id. */

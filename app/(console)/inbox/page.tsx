@@ -31,8 +31,8 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
     <>
       <PageHeader title="Inbox" description={
           actor.role === 'AGENT'
-            ? 'Open work first: yours and the unassigned ones you may take, longest waiting first. Your inboxes and queues are under Anyone.'
-            : 'Open work first: every open or waiting conversation, longest waiting first.'
+            ? 'Unsolved first: yours and the unassigned ones you may take, longest waiting first. A search looks through everything you may see.'
+            : 'Unsolved first: every open or waiting conversation, longest waiting first. A search looks through everything.'
         } />
       <main className="px-8 py-6">
         <InboxView filters={filters} initial={list} options={options} me={me} role={actor.role} views={views} />

@@ -24,7 +24,7 @@ describeEachEngine('inbox views', (ctx) => {
   const create = (input: Record<string, unknown>, actor: Actor = sup) => invoke(createConversationOp, { db: ctx.prisma, actor }, { inboxId, ...input });
   const message = (conversationId: string, direction: 'INBOUND' | 'OUTBOUND', text: string, actor: Actor = sup) =>
     invoke(addMessageOp, { db: ctx.prisma, actor }, { conversationId, direction, content: { text } });
-  const idOf = (r: Awaited<ReturnType<typeof create>>) => ('created' in r ? r.created.id : (r as { id: string }).id);
+  const idOf = (r: Awaited<ReturnType<typeof create>>) => ('created' in r ? r.created.id : (r as unknown as { id: string }).id);
   const row = (id: string) => ctx.prisma.conversation.findUniqueOrThrow({ where: { id } });
 
   beforeAll(async () => {
