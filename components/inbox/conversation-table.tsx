@@ -82,7 +82,7 @@ export function ConversationTable({
                 className={`outline-offset-[-2px] ${selected ? 'bg-brand-50 shadow-[inset_3px_0_0_#1f5ad6]' : 'hover:bg-slate-50'}`}
                 data-testid="conversation-row"
               >
-                <td className="max-w-md px-4 py-2.5">
+                <td className="max-w-xs px-4 py-2.5">
                   <Link
                     href={`/inbox/${c.id}`}
                     className={`flex items-center gap-1.5 text-slate-900 hover:text-brand-700 hover:underline ${c.unread ? 'font-semibold' : 'font-medium'}`}

@@ -70,7 +70,7 @@ export function FilterBar({
   }, [text]);
 
   const select = (key: keyof Patch, label: string, anyLabel: string | null, choices: { value: string; label: string }[], extra?: React.ReactNode) => (
-    <div className={key === 'sort' ? 'w-60' : 'w-36'}>
+    <div className={key === 'sort' ? 'w-64' : key === 'assignee' ? 'w-44' : 'w-36'}>
       <label htmlFor={`${id}-${key}`} className={labelClass}>
         {label}
       </label>

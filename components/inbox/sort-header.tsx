@@ -7,8 +7,8 @@ import type { InboxSort } from '@/lib/query/inbox-filters';
  */
 export const SORT_COLUMNS = {
   priority: { label: 'Priority', first: 'priority:asc', aria: { asc: 'descending', desc: 'ascending' }, words: { asc: 'most urgent first', desc: 'least urgent first' } },
-  waitingSince: { label: 'Waiting', first: 'waitingSince:asc', aria: { asc: 'descending', desc: 'ascending' }, words: { asc: 'longest waiting first', desc: 'shortest waiting first' } },
-  lastInboundAt: { label: 'Customer wrote', first: 'lastInboundAt:desc', aria: { asc: 'descending', desc: 'ascending' }, words: { asc: 'longest ago first', desc: 'most recent first' } },
+  waitingSince: { label: 'Waiting', first: 'waitingSince:asc', aria: { asc: 'descending', desc: 'ascending' }, words: { asc: 'longest first', desc: 'shortest first' } },
+  lastInboundAt: { label: 'Customer wrote', first: 'lastInboundAt:desc', aria: { asc: 'descending', desc: 'ascending' }, words: { asc: 'oldest first', desc: 'latest first' } },
   createdAt: { label: 'Created', first: 'createdAt:desc', aria: { asc: 'descending', desc: 'ascending' }, words: { asc: 'oldest first', desc: 'newest first' } },
 } as const satisfies Record<string, { label: string; first: InboxSort; aria: Record<'asc' | 'desc', 'ascending' | 'descending'>; words: Record<'asc' | 'desc', string> }>;
 

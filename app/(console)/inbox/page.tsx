@@ -31,8 +31,8 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
     <>
       <PageHeader title="Inbox" description={
           actor.role === 'AGENT'
-            ? 'Unsolved first: yours and the unassigned ones you may take, longest waiting first. A search looks through everything you may see.'
-            : 'Unsolved first: every open or waiting conversation, longest waiting first. A search looks through everything.'
+            ? 'Yours and the unassigned you may take, unsolved, longest waiting first. A search looks through all you may see.'
+            : 'Unsolved conversations, longest waiting first. A search looks through all of them.'
         } />
       <main className="px-8 py-6">
         <InboxView filters={filters} initial={list} options={options} me={me} role={actor.role} views={views} />
