@@ -3,6 +3,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { createApiKey, E2E_AUTH_SECRET, NEW_USER_PASSWORD, ROLES, signIn, storageState, unique } from './fixtures';
 
+// Arrivals at the top: everyone's, newest first (the default view puts the longest waiting first,
+// so a new conversation would land at the end of the list).
+const NEWEST = '/inbox?assignee=any&sort=createdAt%3Adesc';
+
 // Live updates (issue 6): pages change without a reload when something happens elsewhere.
 // Conversations are made through the HTTP API with a key made in the admin UI. The reassignment
 // test uses SMS alerts (auto-assignment off) and the General support queue, of which Ana and Ben
@@ -48,7 +52,7 @@ test.describe('live inbox', () => {
   test.use({ storageState: storageState('agent') });
 
   test('a conversation created through the HTTP API appears in the open inbox within 1 s, without a reload', async ({ page, request }) => {
-    await goLive(page, '/inbox');
+    await goLive(page, NEWEST);
     const topic = `Live arrival ${unique()}`;
     // Website chat (LIVE_CHAT): Ana collaborates on it, so it is hers to see.
     await createConversation(request, { topic, channel: 'LIVE_CHAT' });
@@ -197,7 +201,7 @@ test.describe('unread badge', () => {
     await expect(card.getByRole('list', { name: `Members of ${queueName}` })).toContainText(una.name);
 
     const page = await signIn(browser, una, NEW_USER_PASSWORD);
-    await goLive(page, '/inbox');
+    await goLive(page, NEWEST);
     const pill = page.getByTestId('unread-count');
     await expect(pill).toHaveAttribute('data-count', '0');
     const badge = async () => Number(/^\((\d+)\)/.exec(await page.title())?.[1] ?? 0);
@@ -249,7 +253,7 @@ test.describe('many tabs', () => {
     });
     const tabs = [page];
     for (let i = 1; i < 8; i++) tabs.push(await context.newPage());
-    for (const tab of tabs) await goLive(tab, '/inbox');
+    for (const tab of tabs) await goLive(tab, NEWEST);
     const topic = `Eight tabs ${unique()}`;
     await createConversation(request, { topic, channel: 'LIVE_CHAT' });
     for (const tab of tabs) await expect(tab.getByTestId('conversation-row').filter({ hasText: topic })).toBeVisible({ timeout: 2_000 });

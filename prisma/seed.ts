@@ -5,6 +5,7 @@ import type { Prisma, PrismaClient } from '../lib/generated/prisma/client';
 import type { Channel, ConversationStatus, Priority } from '../lib/generated/prisma/enums';
 import type { Tx } from '../lib/db';
 import { hashPassword } from '../lib/auth/password';
+import { RECOMPUTE_WAITING_SQL } from '../lib/domain/conversations/waiting-sql';
 import {
   AGENT_REPLIES, COUNTRY_PHONE, CUSTOMERS, CUSTOMER_FOLLOW_UPS, DEMO_PASSWORD, INBOXES, QUEUES, ROUTES, TAGS, TOPICS, USERS,
   type Expr, type SeedRoute,
@@ -241,6 +242,7 @@ export async function seed(prisma: PrismaClient, opts: SeedOptions = {}): Promis
       await tx.customer.createMany({ data: customers.map((c) => ({ ...c, updatedAt: c.createdAt })) });
       await tx.conversation.createMany({ data: conversations });
       await tx.message.createMany({ data: messages });
+      await tx.$executeRawUnsafe(RECOMPUTE_WAITING_SQL);
       await tx.conversationTag.createMany({ data: convTags });
       await tx.timelineEvent.createMany({ data: timeline });
       await tx.conversationRead.createMany({ data: reads });

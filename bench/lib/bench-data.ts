@@ -75,20 +75,22 @@ export function createBody(i: number, opts: { prefix?: string; channel?: string 
 /**
  * Adds `count` conversations in one INSERT … SELECT generate_series: statuses spread 40% OPEN,
  * 15% WAITING, 25% SOLVED, 20% CLOSED; queues, agents and inboxes round-robin over the given ids;
- * createdAt spread over the last 180 days (updatedAt a little later). Then ANALYZE.
+ * createdAt spread over the last 180 days (updatedAt a little later); two in three waiting for an
+ * answer since their customer's message two minutes in, the rest answered. Then ANALYZE.
  */
 export async function loadConversations(
   query: Query,
   opts: { count: number; queueIds: string[]; agentIds: string[]; inboxIds: string[] },
 ): Promise<void> {
   await query(
-    `INSERT INTO "Conversation" (id, topic, status, priority, channel, "queueId", "agentId", "inboxId", "queuedAt", "assignedAt", "createdAt", "updatedAt", "closedAt")
+    `INSERT INTO "Conversation" (id, topic, status, priority, channel, "queueId", "agentId", "inboxId", "queuedAt", "assignedAt", "createdAt", "updatedAt", "closedAt", "waitingSince", "lastInboundAt")
      SELECT gen_random_uuid()::text, 'Loaded ' || g,
        (CASE WHEN g % 20 < 8 THEN 'OPEN' WHEN g % 20 < 11 THEN 'WAITING' WHEN g % 20 < 16 THEN 'SOLVED' ELSE 'CLOSED' END)::"ConversationStatus",
        (ARRAY['URGENT','HIGH','NORMAL','NORMAL','NORMAL','LOW'])[1 + g % 6]::"Priority",
        'WHATSAPP'::"Channel",
        q[1 + g % cardinality(q)], CASE WHEN g % 7 = 0 THEN NULL ELSE a[1 + (g / 7) % cardinality(a)] END, i[1 + (g / 3) % cardinality(i)],
-       t, CASE WHEN g % 7 = 0 THEN NULL ELSE t END, t, t + interval '5 minutes', CASE WHEN g % 20 >= 16 THEN t + interval '1 hour' END
+       t, CASE WHEN g % 7 = 0 THEN NULL ELSE t END, t, t + interval '5 minutes', CASE WHEN g % 20 >= 16 THEN t + interval '1 hour' END,
+       CASE WHEN g % 3 <> 0 THEN t + interval '2 minutes' END, t + interval '2 minutes'
      FROM generate_series(1, $1::int) AS g,
        LATERAL (SELECT ${NOW} - (g::float8 / $1::int) * interval '180 days' AS t) ts,
        (SELECT $2::text[] AS q, $3::text[] AS a, $4::text[] AS i) ids`,

@@ -7,6 +7,10 @@ import { ROW_ATTRIBUTE } from './use-inbox-shortcuts';
 import { RowCheckbox, SelectAllCheckbox } from './bulk-checkboxes';
 import type { BulkSelection } from './use-bulk-selection';
 import { SnoozedBadge } from '@/components/snooze/snoozed-badge';
+import type { InboxSort } from '@/lib/query/inbox-filters';
+import { SortHeader } from './sort-header';
+import { Highlighted } from './highlighted';
+import { snippet } from './highlight';
 
 type Selection = {
   selected: string | null;
@@ -26,6 +30,9 @@ export function ConversationTable({
   selection,
   bulk,
   describedBy,
+  sort,
+  onSort,
+  terms = [],
 }: {
   items: ConversationRow[];
   now: string;
@@ -35,6 +42,10 @@ export function ConversationTable({
   /** The checked rows for bulk actions (a checkbox column when given). */
   bulk?: BulkSelection;
   describedBy?: string;
+  sort: InboxSort;
+  onSort: (sort: InboxSort) => void;
+  /** The search's words, marked where they were found. */
+  terms?: string[];
 }) {
   if (items.length === 0) {
     return (
@@ -57,12 +68,14 @@ export function ConversationTable({
             )}
             <th scope="col" className="px-4 py-2.5">Conversation</th>
             <th scope="col" className="px-3 py-2.5">Status</th>
-            <th scope="col" className="px-3 py-2.5">Priority</th>
+            <SortHeader column="priority" sort={sort} onSort={onSort} className="px-3 py-2.5" />
             <th scope="col" className="px-3 py-2.5">Queue</th>
             <th scope="col" className="px-3 py-2.5">Agent</th>
             <th scope="col" className="px-3 py-2.5">Channel</th>
             <th scope="col" className="px-3 py-2.5">Tags</th>
-            <th scope="col" className="px-4 py-2.5 text-right">Age</th>
+            <SortHeader column="waitingSince" sort={sort} onSort={onSort} className="px-3 py-2.5 text-right" />
+            <SortHeader column="lastInboundAt" sort={sort} onSort={onSort} className="px-3 py-2.5 text-right" />
+            <SortHeader column="createdAt" sort={sort} onSort={onSort} className="px-4 py-2.5 text-right" />
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100" {...selection.containerProps}>
@@ -86,7 +99,7 @@ export function ConversationTable({
                     <RowCheckbox selection={bulk} id={c.id} topic={c.topic} />
                   </td>
                 )}
-                <td className="max-w-md px-4 py-2.5">
+                <td className="max-w-xs px-4 py-2.5">
                   <Link
                     href={`/inbox/${c.id}`}
                     className={`flex items-center gap-1.5 text-slate-900 hover:text-brand-700 hover:underline ${c.unread ? 'font-semibold' : 'font-medium'}`}
@@ -96,12 +109,18 @@ export function ConversationTable({
                         <span className="sr-only">Unread: </span>
                       </span>
                     )}
-                    <span className="truncate">{c.topic || 'No topic'}</span>
+                    <span className="truncate">{c.topic ? <Highlighted text={c.topic} terms={terms} /> : 'No topic'}</span>
                   </Link>
                   <p className="truncate text-xs text-slate-600">
-                    {c.customer?.name ?? c.customer?.email ?? 'Unknown customer'}
+                    <Highlighted text={c.customer?.name ?? c.customer?.email ?? 'Unknown customer'} terms={terms} />
                     {c.inbox ? ` · ${c.inbox.name}` : ''}
                   </p>
+                  {c.matchedMessage && (
+                    <p className="mt-0.5 line-clamp-2 text-xs text-slate-700" data-testid="matched-message">
+                      <span className="sr-only">Message: </span>
+                      <Highlighted text={snippet(c.matchedMessage, terms)} terms={terms} />
+                    </p>
+                  )}
                 </td>
                 <td className="px-3 py-2.5">
                   <StatusBadge status={c.status} />
@@ -135,6 +154,12 @@ export function ConversationTable({
                     ))}
                   </div>
                 </td>
+                <td className="whitespace-nowrap px-3 py-2.5 text-right text-slate-600" data-testid="waiting-since">
+                  <Since at={c.waitingSince} now={at} none="Answered" />
+                </td>
+                <td className="whitespace-nowrap px-3 py-2.5 text-right text-slate-600">
+                  <Since at={c.lastInboundAt} now={at} none="—" />
+                </td>
                 <td className="whitespace-nowrap px-4 py-2.5 text-right text-slate-600">
                   <time dateTime={c.createdAt} title={new Date(c.createdAt).toUTCString()}>
                     {age(new Date(c.createdAt), at)}
@@ -146,5 +171,15 @@ export function ConversationTable({
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** How long ago, as a <time>; `none` when there is no such moment. */
+function Since({ at, now, none }: { at: string | null; now: Date; none: string }) {
+  if (!at) return <span className="text-slate-600">{none}</span>;
+  return (
+    <time dateTime={at} title={new Date(at).toUTCString()}>
+      {age(new Date(at), now)}
+    </time>
   );
 }

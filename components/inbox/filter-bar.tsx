@@ -3,7 +3,8 @@
 import { useEffect, useEffectEvent, useId, useRef, useState } from 'react';
 import { PRIORITIES } from '@/lib/validation/conversations';
 import { PRIORITY_LABEL } from '@/lib/format';
-import { hasNarrowingFilters, type InboxFilters } from '@/lib/query/inbox-filters';
+import { hasNarrowingFilters, INBOX_SORTS, type InboxFilters, type InboxSort } from '@/lib/query/inbox-filters';
+import { SORT_COLUMNS, type SortColumn } from './sort-header';
 import { inputClass, labelClass, secondaryButton, selectClass } from '@/components/ui/controls';
 
 export type FilterOptions = {
@@ -17,14 +18,24 @@ type Patch = Partial<Omit<InboxFilters, 'page'>>;
 
 const TYPING_PAUSE_MS = 400;
 
+/** Each sort in words, as the sort menu offers it. */
+const sortLabel = (sort: InboxSort) => {
+  const [field, dir] = sort.split(':') as [SortColumn, 'asc' | 'desc'];
+  const c = SORT_COLUMNS[field];
+  return `${c.label}: ${c.words[dir]}`;
+};
+
 /** The inbox's filter controls. Each change goes to the URL (via onChange), so a view can be shared and reloaded. */
 export function FilterBar({
   filters,
+  effective,
   options,
   onChange,
   searchRef,
 }: {
   filters: InboxFilters;
+  /** The filters with the defaults filled in (what the controls show). */
+  effective: InboxFilters;
   options: FilterOptions;
   onChange: (patch: Patch) => void;
   /** The search field, for the "/" shortcut. */
@@ -58,18 +69,18 @@ export function FilterBar({
     return () => clearTimeout(timer);
   }, [text]);
 
-  const select = (key: keyof Patch, label: string, anyLabel: string, choices: { value: string; label: string }[], extra?: React.ReactNode) => (
-    <div className="w-36">
+  const select = (key: keyof Patch, label: string, anyLabel: string | null, choices: { value: string; label: string }[], extra?: React.ReactNode) => (
+    <div className={key === 'sort' ? 'w-64' : key === 'assignee' ? 'w-44' : 'w-36'}>
       <label htmlFor={`${id}-${key}`} className={labelClass}>
         {label}
       </label>
       <select
         id={`${id}-${key}`}
-        value={(filters[key] as string | undefined) ?? ''}
+        value={(effective[key] as string | undefined) ?? ''}
         onChange={(e) => onChange({ [key]: e.target.value || undefined })}
         className={`mt-1 ${selectClass}`}
       >
-        <option value="">{anyLabel}</option>
+        {anyLabel !== null && <option value="">{anyLabel}</option>}
         {extra}
         {choices.map((c) => (
           <option key={c.value} value={c.value}>
@@ -101,7 +112,7 @@ export function FilterBar({
           aria-keyshortcuts="/"
           value={text}
           onChange={(e) => setText(e.target.value)}
-          placeholder="Topic, summary, customer"
+          placeholder="Topic, customer, message text"
           maxLength={200}
           className={`mt-1 ${inputClass}`}
         />
@@ -112,14 +123,17 @@ export function FilterBar({
       {select(
         'assignee',
         'Assignee',
-        'Anyone',
+        null,
         options.agents.map((a) => ({ value: a.id, label: a.name })),
         <>
+          <option value="mine">Mine + unassigned</option>
+          <option value="any">Anyone</option>
           <option value="me">Me</option>
           <option value="unassigned">Unassigned</option>
         </>,
       )}
       {select('tag', 'Tag', 'Any tag', options.tags.map((t) => ({ value: t, label: t })))}
+      {select('sort', 'Sort', null, INBOX_SORTS.map((s) => ({ value: s, label: sortLabel(s) })))}
       {hasNarrowingFilters(filters) && (
         <button
           type="button"

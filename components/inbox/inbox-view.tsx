@@ -4,7 +4,11 @@ import { useEffect, useId, useOptimistic, useRef, useState, useTransition } from
 import { useRouter } from 'next/navigation';
 import type { InboxList } from '@/lib/domain/conversations/inbox-list';
 import { useConversationList } from '@/lib/query/conversations';
-import { hasNarrowingFilters, inboxHref, inboxSearchParams, type InboxFilters } from '@/lib/query/inbox-filters';
+import { effectiveFilters, hasNarrowingFilters, inboxHref, inboxSearchParams, withoutDefaults, type InboxFilters } from '@/lib/query/inbox-filters';
+import type { Role } from '@/lib/generated/prisma/enums';
+import type { SavedView } from '@/lib/domain/saved-views';
+import { searchTerms } from './highlight';
+import { SavedViews } from './saved-views';
 import { Pagination } from '@/components/ui/pagination';
 import { ConversationTable } from './conversation-table';
 import { FilterBar, type FilterOptions } from './filter-bar';
@@ -18,7 +22,21 @@ import { useBulkSelection } from './use-bulk-selection';
 import { BulkBar } from './bulk-bar';
 
 /** The inbox list: filters live in the URL (the server renders the first page), the rows in the query cache. */
-export function InboxView({ filters, initial, options, me }: { filters: InboxFilters; initial: InboxList; options: FilterOptions; me: Taker }) {
+export function InboxView({
+  filters,
+  initial,
+  options,
+  me,
+  role,
+  views,
+}: {
+  filters: InboxFilters;
+  initial: InboxList;
+  options: FilterOptions;
+  me: Taker;
+  role: Role;
+  views: SavedView[];
+}) {
   const router = useRouter();
   const [navigating, startTransition] = useTransition();
   // Controls show the filters asked for at once, and a second change made before the first page
@@ -65,8 +83,10 @@ export function InboxView({ filters, initial, options, me }: { filters: InboxFil
     help: () => setHelpOpen(true),
   });
 
+  const effective = effectiveFilters(shown, role);
   const change = (patch: Partial<InboxFilters>) => {
-    const next = { ...shown, ...patch, page: 0 };
+    // A default chosen explicitly leaves the address as the default view's.
+    const next = withoutDefaults({ ...shown, ...patch, page: 0 }, role);
     startTransition(() => {
       setShown(next);
       router.replace(inboxHref(next), { scroll: false });
@@ -76,11 +96,12 @@ export function InboxView({ filters, initial, options, me }: { filters: InboxFil
   const busy = navigating || isFetching;
   return (
     <div className="space-y-4">
+      <SavedViews initial={views} filters={shown} />
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <StatusTabs filters={shown} counts={data.counts} snoozed={data.snoozed} />
+        <StatusTabs filters={shown} status={effective.status} counts={data.counts} snoozed={data.snoozed} />
         <ShortcutsButton disabled={!ready} onClick={() => setHelpOpen(true)} />
       </div>
-      <FilterBar filters={shown} options={options} onChange={change} searchRef={searchRef} />
+      <FilterBar filters={shown} effective={effective} options={options} onChange={change} searchRef={searchRef} />
       <p id={hintId} className="sr-only">
         Press j or k to move between conversations, Enter to open one, a to assign it to yourself, r to send it back to routing. Press question mark for all
         shortcuts.
@@ -109,11 +130,14 @@ export function InboxView({ filters, initial, options, me }: { filters: InboxFil
         <ConversationTable
           items={data.items}
           now={data.now}
-          filtered={hasNarrowingFilters(filters) || !!filters.status || !!filters.snoozed}
+          filtered={hasNarrowingFilters(filters) || (!!filters.status && filters.status !== 'all') || !!filters.snoozed}
           me={me}
           selection={selection}
           bulk={bulk}
           describedBy={hintId}
+          sort={effective.sort}
+          onSort={(sort) => change({ sort })}
+          terms={searchTerms(filters.q)}
         />
         {data.totalItems > 0 && (
           <Pagination

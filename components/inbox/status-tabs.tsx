@@ -2,26 +2,51 @@ import Link from 'next/link';
 import type { ConversationStatus } from '@/lib/generated/prisma/enums';
 import { CONVERSATION_STATUSES } from '@/lib/validation/conversations';
 import { STATUS_LABEL } from '@/lib/format';
-import { inboxHref, type InboxFilters } from '@/lib/query/inbox-filters';
+import { inboxHref, TAB_COUNT_CAP, type InboxFilters, type StatusView } from '@/lib/query/inbox-filters';
 
-/** One tab per status with its count; switching keeps the other filters and goes back to the first page. */
-export function StatusTabs({ filters, counts, snoozed }: { filters: InboxFilters; counts: Partial<Record<ConversationStatus, number>>; snoozed: number }) {
-  const total = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
-  // The Snoozed tab is one more tab: leaving it drops "only snoozed"; "hide snoozed" stays.
+/** A capped count as shown: exact up to the cap, "999+" past it. */
+export function tabCount(n: number): string {
+  return n > TAB_COUNT_CAP ? `${TAB_COUNT_CAP}+` : String(n);
+}
+
+/**
+ * One tab per status, plus "Unsolved" (OPEN + WAITING, snoozed ones left out: the default view),
+ * "All" and "Snoozed", each with its count under the other filters; switching keeps the other
+ * filters and goes back to the first page.
+ */
+export function StatusTabs({
+  filters,
+  status,
+  counts,
+  snoozed,
+}: {
+  filters: InboxFilters;
+  status: StatusView;
+  counts: Partial<Record<ConversationStatus, number>>;
+  snoozed: number;
+}) {
+  const sum = (statuses: readonly ConversationStatus[]) => statuses.reduce((a, s) => a + (counts[s] ?? 0), 0);
+  // Leaving the Snoozed tab drops "only snoozed"; "hide snoozed" stays.
   const onSnoozed = filters.snoozed === 'only';
   const base = { ...filters, snoozed: onSnoozed ? undefined : filters.snoozed, page: 0 };
+  const tab = (value: StatusView, label: string, count: number) => (
+    // The default view's address has no status at all (a search's default is all, so it says so).
+    <StatusTab key={value} href={inboxHref({ ...base, status: value === 'active' && !filters.q ? undefined : value })} label={label} count={tabCount(count)} active={status === value && !onSnoozed} />
+  );
+  // Snoozed conversations are WAITING; a capped part keeps the sum past the cap ("999+").
+  const waiting = counts.WAITING ?? 0;
+  const unsolved = sum(['OPEN']) + (waiting > TAB_COUNT_CAP ? waiting : Math.max(0, waiting - snoozed));
   return (
     <nav aria-label="Status" className="flex flex-wrap gap-2">
-      <StatusTab href={inboxHref({ ...base, status: undefined })} label="All" count={total} active={!filters.status && !onSnoozed} />
-      {CONVERSATION_STATUSES.map((s) => (
-        <StatusTab key={s} href={inboxHref({ ...base, status: s })} label={STATUS_LABEL[s]} count={counts[s] ?? 0} active={filters.status === s && !onSnoozed} />
-      ))}
-      <StatusTab href={inboxHref({ ...filters, status: undefined, snoozed: 'only', page: 0 })} label="Snoozed" count={snoozed} active={onSnoozed} />
+      {tab('active', 'Unsolved', unsolved)}
+      {CONVERSATION_STATUSES.map((s) => tab(s, STATUS_LABEL[s], counts[s] ?? 0))}
+      {tab('all', 'All', sum(CONVERSATION_STATUSES))}
+      <StatusTab href={inboxHref({ ...filters, status: 'all', snoozed: 'only', page: 0 })} label="Snoozed" count={tabCount(snoozed)} active={onSnoozed} />
     </nav>
   );
 }
 
-function StatusTab({ href, label, count, active }: { href: string; label: string; count: number; active: boolean }) {
+function StatusTab({ href, label, count, active }: { href: string; label: string; count: string; active: boolean }) {
   return (
     <Link
       href={href}

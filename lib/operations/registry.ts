@@ -11,6 +11,7 @@ import * as workingHours from './working-hours';
 import * as inboxesCustomers from './inboxes-customers';
 import * as account from './account';
 import * as snoozeBulk from './snooze-bulk';
+import * as savedViews from './saved-views';
 
 /**
  * Every operation Switchboard has, HTTP or console. The OpenAPI document is built from the ones
@@ -30,4 +31,5 @@ export const OPERATIONS: readonly Operation[] = [
   ...Object.values(inboxesCustomers),
   ...Object.values(account),
   ...Object.values(snoozeBulk),
+  ...Object.values(savedViews),
 ] as Operation[];

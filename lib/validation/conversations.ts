@@ -8,7 +8,9 @@ export const CONVERSATION_STATUSES = Object.values(ConversationStatus) as [Conve
 export const PRIORITIES = Object.values(Priority) as [Priority, ...Priority[]];
 export const CHANNELS = Object.values(Channel) as [Channel, ...Channel[]];
 export const DIRECTIONS = Object.values(MessageDirection) as [MessageDirection, ...MessageDirection[]];
-export const ORDER_BY_FIELDS = ['createdAt', 'updatedAt', 'priority', 'status', 'closedAt'] as const;
+// waitingSince: since when the customer has waited for an answer (null once answered);
+// lastInboundAt: their latest message. Both extensions beyond the reference.
+export const ORDER_BY_FIELDS = ['createdAt', 'updatedAt', 'priority', 'status', 'closedAt', 'waitingSince', 'lastInboundAt'] as const;
 
 export const TOPIC_MAX = 1000;
 export const SUMMARY_MAX = 4000;
@@ -38,7 +40,13 @@ export const conversationListQuerySchema = z.object({
     .transform((v) => v === 'true')
     .optional()
     .meta({ description: 'Extension: true lists only snoozed conversations (those with a snoozedUntil), false leaves them out.' }),
-  text: z.string().trim().min(1).max(200, 'At most 200 characters.').optional(),
+  text: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200, 'At most 200 characters.')
+    .optional()
+    .meta({ description: 'Words to find in the topic, the summary, the customer’s name, email or phone, or the text of any message. Every word must match the start of a word (case-insensitive): “parcel late” finds “My parcel is late”.' }),
   createdAfter: dateTimeSchema.optional(),
   createdBefore: dateTimeSchema.optional(),
   updatedAfter: dateTimeSchema.optional(),

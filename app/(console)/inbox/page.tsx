@@ -5,6 +5,7 @@ import { getLookups } from '@/lib/domain/lookups';
 import { takerScope } from '@/lib/domain/assignment/pool';
 import { loadInboxList } from '@/lib/domain/conversations/inbox-list';
 import { parseInboxFilters } from '@/lib/query/inbox-filters';
+import { listSavedViews } from '@/lib/domain/saved-views';
 import { PageHeader } from '@/components/console/page-header';
 import { InboxView } from '@/components/inbox/inbox-view';
 
@@ -13,10 +14,11 @@ export const metadata: Metadata = { title: 'Inbox' };
 export default async function InboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requirePageActor('conversations.work');
   const filters = parseInboxFilters(await searchParams);
-  const [list, lookups, me] = await Promise.all([
+  const [list, lookups, me, views] = await Promise.all([
     loadInboxList(db(), actor, filters),
     getLookups(db(), actor),
     takerScope(db(), actor),
+    listSavedViews(db(), actor),
   ]);
   const options = {
     queues: lookups.queues,
@@ -27,9 +29,13 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
 
   return (
     <>
-      <PageHeader title="Inbox" description={actor.role === 'AGENT' ? 'Conversations assigned to you, in your inboxes and in your queues.' : 'All conversations.'} />
+      <PageHeader title="Inbox" description={
+          actor.role === 'AGENT'
+            ? 'Yours and the unassigned you may take, unsolved, longest waiting first. A search looks through all you may see.'
+            : 'Unsolved conversations, longest waiting first. A search looks through all of them.'
+        } />
       <main className="px-8 py-6">
-        <InboxView filters={filters} initial={list} options={options} me={me} />
+        <InboxView filters={filters} initial={list} options={options} me={me} role={actor.role} views={views} />
       </main>
     </>
   );

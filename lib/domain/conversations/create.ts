@@ -218,13 +218,15 @@ async function insertConversation(sql: Sql, actor: Actor, data: CreateConversati
   const [row] = await sql.query<{ agentId: string | null; claimed: boolean; needsFull: boolean }>(
     `WITH ${pick},
     conv AS (
-      INSERT INTO "Conversation" (id, topic, summary, status, priority, channel, "queueId", "agentId", "inboxId", "customerId", "queuedAt", "assignedAt", "createdAt", "updatedAt", "closedAt", "awayNoticeAt")
+      INSERT INTO "Conversation" (id, topic, summary, status, priority, channel, "queueId", "agentId", "inboxId", "customerId", "queuedAt", "assignedAt", "createdAt", "updatedAt", "closedAt", "awayNoticeAt", "waitingSince", "lastInboundAt")
       SELECT ${p.add(created.id)}, ${p.add(created.topic)}, ${p.add(created.summary)}, ${p.add(finalStatus)}::"ConversationStatus", ${p.add(priority)}::"Priority",
              ${p.add(channel)}::"Channel", ${queueParam}::text, COALESCE(${p.add(created.agentId)}::text, (SELECT "userId" FROM pick)), ${inboxParam}::text,
              ${p.add(created.customerId)}::text, ${p.add(created.queuedAt && sqlTimestamp(created.queuedAt))}::timestamp(3),
              CASE WHEN ${p.add(!!data.agentId)}::boolean OR EXISTS (SELECT 1 FROM pick) THEN ${ts}::timestamp(3) END,
              ${ts}::timestamp(3), ${ts}::timestamp(3), ${p.add(created.closedAt && sqlTimestamp(created.closedAt))}::timestamp(3),
-             CASE WHEN ${p.add(!!awayMessage)}::boolean THEN ${ts}::timestamp(3) END
+             CASE WHEN ${p.add(!!awayMessage)}::boolean THEN ${ts}::timestamp(3) END,
+             -- The waiting clock (schema.prisma): a new conversation waits for its first answer.
+             ${ts}::timestamp(3), CASE WHEN ${p.add(!!data.message)}::boolean THEN ${ts}::timestamp(3) END
       RETURNING id),
     away AS (
       INSERT INTO "Message" (id, "conversationId", direction, channel, "from", "to", text, attributes, "authorType", "createdAt", "updatedAt")

@@ -1,7 +1,8 @@
 import type { Db } from '../../db';
 import type { Actor } from '../../access/actor';
 import type { ConversationListItem } from './list';
-import { countByStatus, listConversations } from './list';
+import { listConversations } from './list';
+import { countByStatusFiltered } from './list-counts';
 import type { Availability, Channel, ConversationStatus, Priority } from '../../generated/prisma/enums';
 import { toListQuery, type InboxFilters } from '../../query/inbox-filters';
 import { unreadAmong } from '../unread';
@@ -19,6 +20,10 @@ export type ConversationRow = {
   createdAt: string;
   /** Snoozed (WAITING) until then; null when not snoozed. */
   snoozedUntil: string | null;
+  /** Since when the customer has waited for an answer; null once answered. */
+  waitingSince: string | null;
+  /** The customer's latest message. */
+  lastInboundAt: string | null;
   queue: { id: string; name: string } | null;
   agent: { id: string; name: string; availability: Availability } | null;
   inbox: { id: string; name: string } | null;
@@ -26,6 +31,8 @@ export type ConversationRow = {
   tags: string[];
   /** Assigned to the viewer and not opened since it was assigned or since the customer last wrote. */
   unread: boolean;
+  /** With a search: the latest message it finds (plain text; the list highlights the words). */
+  matchedMessage: string | null;
 };
 
 export type InboxList = {
@@ -33,7 +40,7 @@ export type InboxList = {
   totalItems: number;
   page: number;
   limit: number;
-  /** Per status over everything the user may see (the tabs), not narrowed by the other filters. */
+  /** Per status, under every filter but the status (the tabs); capped at TAB_COUNT_CAP + 1 (list-counts.ts). */
   counts: Partial<Record<ConversationStatus, number>>;
   /** Snoozed conversations the user may see (the Snoozed tab). */
   snoozed: number;
@@ -50,22 +57,23 @@ function toRow(c: ConversationListItem, unread: Set<string>): ConversationRow {
     channel: c.channel,
     createdAt: c.createdAt.toISOString(),
     snoozedUntil: c.snoozedUntil?.toISOString() ?? null,
+    waitingSince: c.waitingSince?.toISOString() ?? null,
+    lastInboundAt: c.lastInboundAt?.toISOString() ?? null,
     queue: c.queue,
     agent: c.agent,
     inbox: c.inbox && { id: c.inbox.id, name: c.inbox.name },
     customer: c.customer && { name: c.customer.name, email: c.customer.email },
     tags: c.tags.map((t) => t.tag.name),
     unread: unread.has(c.id),
+    matchedMessage: c.matchedMessage ?? null,
   };
 }
 
 export async function loadInboxList(db: Db, actor: Actor, filters: InboxFilters): Promise<InboxList> {
-  const [page, counts, snoozed] = await Promise.all([
-    listConversations(db, actor, toListQuery(filters, actor.id)),
-    countByStatus(db, actor),
-    // Reads the snoozedUntil index only: snoozed conversations are few beside the rest.
-    db.conversation.count({ where: { AND: [visibleConversationsWhere(actor), { snoozedUntil: { not: null } }] } }),
-  ]);
+  // At most four round trips (SPEC §7): the page (a second only when over the exact count's cap),
+  // the tabs' counts, and which of the page's rows are unread.
+  const query = toListQuery(filters, actor);
+  const [page, { counts, snoozed }] = await Promise.all([listConversations(db, actor, query), countByStatusFiltered(db, actor, query)]);
   const unread = await unreadAmong(db, actor, page.items.filter((c) => c.agentId === actor.id).map((c) => c.id));
   return {
     items: page.items.map((c) => toRow(c, unread)),

@@ -1,12 +1,24 @@
 import { sqlTimestamp } from '../../db/sql';
 import type { SqlParams } from '../../db/sql-params';
 import type { ConversationListQuery } from '../../validation/conversations';
+import { searchSql } from './search-sql';
 
-/** `%`, `_` and `\` match themselves, as Prisma's `contains` does. */
-const likePattern = (s: string) => `%${s.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+/** Filters only the console's inbox uses (not part of the API's query). */
+export type ListFilters = {
+  /** "Mine + unassigned that I may take": assigned to this user or to nobody (visibility decides which unassigned ones). */
+  mineOrUnassigned?: string;
+  /** The inbox's default view (no status chosen): DEFAULT_VIEW_EXCLUDES apply. */
+  defaultView?: boolean;
+};
+
+/**
+ * What the inbox's default view leaves out beyond its status and assignee: a conversation snoozed
+ * until a later time (one whose time has come shows again before the sweep has woken it).
+ */
+export const DEFAULT_VIEW_EXCLUDES: readonly string[] = ['(c."snoozedUntil" IS NULL OR c."snoozedUntil" <= now())'];
 
 /** The list filters (the reference's plus ours) as SQL over `"Conversation" c`. */
-export function filtersSql(q: ConversationListQuery, p: SqlParams): string[] {
+export function filtersSql(q: ConversationListQuery & ListFilters, p: SqlParams): string[] {
   const and: string[] = [];
   // Compared in the column's own type, so that its indexes serve.
   const inList = (column: string, values: string[] | undefined, type = 'text') => {
@@ -24,10 +36,10 @@ export function filtersSql(q: ConversationListQuery, p: SqlParams): string[] {
   if (q.tagNames?.length) {
     and.push(`EXISTS (SELECT 1 FROM "ConversationTag" ct JOIN "Tag" t ON t.id = ct."tagId" WHERE ct."conversationId" = c.id AND t.name = ANY(${p.add(q.tagNames)}::text[]))`);
   }
-  if (q.text) {
-    const like = p.add(likePattern(q.text));
-    and.push(`(c.topic ILIKE ${like}::text OR c.summary ILIKE ${like}::text OR EXISTS (SELECT 1 FROM "Customer" cu WHERE cu.id = c."customerId" AND cu.name ILIKE ${like}::text))`);
-  }
+  if (q.defaultView) and.push(...DEFAULT_VIEW_EXCLUDES);
+  if (q.mineOrUnassigned) and.push(`(c."agentId" = ${p.add(q.mineOrUnassigned)}::text OR c."agentId" IS NULL)`);
+  // Topic, summary, customer name, email and phone, and the messages' text (search-sql.ts).
+  if (q.text) and.push(searchSql(q.text, p));
   const range = (column: string, after?: Date, before?: Date) => {
     if (after) and.push(`c."${column}" >= ${p.add(sqlTimestamp(after))}::timestamp(3)`);
     if (before) and.push(`c."${column}" < ${p.add(sqlTimestamp(before))}::timestamp(3)`);

@@ -4,8 +4,9 @@ import { SqlParams } from '../../db/sql-params';
 import type { Conversation, Prisma } from '../../generated/prisma/client';
 import type { Actor } from '../../access/actor';
 import { visibleConversationsSql, visibleConversationsWhere } from '../../access/visibility';
-import type { ConversationListQuery } from '../../validation/conversations';
-import { filtersSql } from './list-sql';
+import { type ConversationListQuery, type ORDER_BY_FIELDS } from '../../validation/conversations';
+import { filtersSql, type ListFilters } from './list-sql';
+import { matchedMessageSql } from './search-sql';
 
 export const conversationListInclude = {
   queue: { select: { id: true, name: true } },
@@ -15,7 +16,10 @@ export const conversationListInclude = {
   tags: { select: { tag: { select: { name: true } } }, orderBy: { createdAt: 'asc' } },
 } satisfies Prisma.ConversationInclude;
 
-export type ConversationListItem = Prisma.ConversationGetPayload<{ include: typeof conversationListInclude }>;
+export type ConversationListItem = Prisma.ConversationGetPayload<{ include: typeof conversationListInclude }> & {
+  /** With a text search: the latest message whose text it finds, so the list can show why a row matched. */
+  matchedMessage?: string | null;
+};
 
 export type ConversationPage = {
   items: ConversationListItem[];
@@ -25,7 +29,24 @@ export type ConversationPage = {
   orderBy: string;
 };
 
-const SORTABLE = { createdAt: 'createdAt', updatedAt: 'updatedAt', priority: 'priority', status: 'status', closedAt: 'closedAt' } as const;
+/**
+ * ORDER BY for each sortable field and direction, ties broken by id so pages never overlap. The
+ * inbox's sorts are written to match the migration's partial indexes (…_active_*_manual), so a
+ * page of open work is an ordered index scan:
+ * - waitingSince asc: longest waiting first; answered ones (null: nobody waits) last. desc is the
+ *   exact reverse (an answered one has waited nothing, so it comes first).
+ * - lastInboundAt desc: the latest customer message first; never wrote (null) counts as oldest.
+ * - priority asc: URGENT first (the enum's order), then longest waiting (SPEC §4's backlog order).
+ */
+const ORDER: Record<(typeof ORDER_BY_FIELDS)[number], { asc: string; desc: string }> = {
+  createdAt: { asc: 'c."createdAt" ASC, c.id ASC', desc: 'c."createdAt" DESC, c.id DESC' },
+  updatedAt: { asc: 'c."updatedAt" ASC, c.id ASC', desc: 'c."updatedAt" DESC, c.id DESC' },
+  status: { asc: 'c.status ASC, c.id ASC', desc: 'c.status DESC, c.id DESC' },
+  closedAt: { asc: 'c."closedAt" ASC, c.id ASC', desc: 'c."closedAt" DESC, c.id DESC' },
+  priority: { asc: 'c.priority ASC, c."waitingSince" ASC NULLS LAST, c.id ASC', desc: 'c.priority DESC, c."waitingSince" DESC NULLS FIRST, c.id DESC' },
+  waitingSince: { asc: 'c."waitingSince" ASC NULLS LAST, c.id ASC', desc: 'c."waitingSince" DESC NULLS FIRST, c.id DESC' },
+  lastInboundAt: { asc: 'c."lastInboundAt" ASC NULLS FIRST, c.id ASC', desc: 'c."lastInboundAt" DESC NULLS LAST, c.id DESC' },
+};
 
 /** Exact counts stop here; past it `totalItems` is the planner's estimate (documented in the API reference). */
 export const EXACT_COUNT_CAP = 10_000;
@@ -36,11 +57,12 @@ export const EXACT_COUNT_CAP = 10_000;
  * 59 of 65 ms at 100k conversations). The count is exact up to EXACT_COUNT_CAP and reads at most
  * that many index entries; past it, a second statement asks the planner for its estimate.
  */
-export async function listConversations(db: Db, actor: Actor, query: ConversationListQuery): Promise<ConversationPage> {
+export async function listConversations(db: Db, actor: Actor, query: ConversationListQuery & ListFilters): Promise<ConversationPage> {
   const p = new SqlParams();
   const where = [visibleConversationsSql(actor, p), ...filtersSql(query, p)].join(' AND ');
-  const [field, dir] = query.orderBy.split(':') as [keyof typeof SORTABLE, 'asc' | 'desc'];
-  const order = `c."${SORTABLE[field]}" ${dir.toUpperCase()}, c.id ${dir.toUpperCase()}`;
+  const [field, dir] = query.orderBy.split(':') as [keyof typeof ORDER, 'asc' | 'desc'];
+  const order = ORDER[field][dir];
+  const matched = query.text ? `'matched', ${matchedMessageSql(query.text, p)},` : '';
   const sql = sqlOf(db);
   const [row] = await sql.query<{ total: number; items: RawItem[] | null }>(
     `WITH page AS (
@@ -48,7 +70,7 @@ export async function listConversations(db: Db, actor: Actor, query: Conversatio
      SELECT
        (SELECT count(*)::int FROM (SELECT 1 FROM "Conversation" c WHERE ${where} LIMIT ${EXACT_COUNT_CAP + 1}) capped) AS total,
        (SELECT json_agg(json_build_object(
-          'c', to_jsonb(c),
+          'c', to_jsonb(c), ${matched}
           'queue', (SELECT json_build_object('id', q.id, 'name', q.name) FROM "Queue" q WHERE q.id = c."queueId"),
           'agent', (SELECT json_build_object('id', u.id, 'name', u.name, 'availability', u.availability) FROM "User" u WHERE u.id = c."agentId"),
           'inbox', (SELECT json_build_object('id', i.id, 'name', i.name, 'channel', i.channel) FROM "Inbox" i WHERE i.id = c."inboxId"),
@@ -81,15 +103,18 @@ type RawItem = {
   inbox: ConversationListItem['inbox'];
   customer: ConversationListItem['customer'];
   tags: ConversationListItem['tags'];
+  matched?: string | null;
 };
 
-const DATE_FIELDS = ['queuedAt', 'assignedAt', 'createdAt', 'updatedAt', 'closedAt', 'snoozedUntil', 'awayNoticeAt'] as const;
+const DATE_FIELDS = ['queuedAt', 'assignedAt', 'createdAt', 'updatedAt', 'closedAt', 'snoozedUntil', 'awayNoticeAt', 'waitingSince', 'lastInboundAt'] as const;
 
 /** to_jsonb writes timestamp(3) as UTC without a zone: read it back as UTC. */
 function listItem(raw: RawItem): ConversationListItem {
   const c = { ...raw.c } as Record<string, unknown>;
   for (const f of DATE_FIELDS) c[f] = typeof c[f] === 'string' ? new Date(`${c[f] as string}Z`) : null;
-  return { ...(c as unknown as Conversation), queue: raw.queue, agent: raw.agent, inbox: raw.inbox, customer: raw.customer, tags: raw.tags };
+  const item: ConversationListItem = { ...(c as unknown as Conversation), queue: raw.queue, agent: raw.agent, inbox: raw.inbox, customer: raw.customer, tags: raw.tags };
+  if ('matched' in raw) item.matchedMessage = raw.matched ?? null;
+  return item;
 }
 
 /** How many visible conversations have each status: one grouped query. */

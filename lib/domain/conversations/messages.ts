@@ -34,6 +34,16 @@ export async function listMessages(db: Tx, actor: Actor, { conversationId, ...q 
 }
 
 /**
+ * The waiting clock (schema.prisma, Conversation.waitingSince) after a message: the customer
+ * writing starts it unless it runs already; an answer by an agent or a bot stops it. A SYSTEM
+ * message (the away notice) is no answer and leaves it be.
+ */
+function waitingClock(conversation: { waitingSince: Date | null }, message: { direction: string; authorType: string; createdAt: Date }) {
+  if (message.direction === 'INBOUND') return { lastInboundAt: message.createdAt, waitingSince: conversation.waitingSince ?? message.createdAt };
+  return message.authorType === 'AGENT' || message.authorType === 'BOT' ? { waitingSince: null } : {};
+}
+
+/**
  * Adds a message. INBOUND is the customer writing (API only); OUTBOUND is an agent (UI or API) or,
  * for an API key, a bot. Refused on CLOSED conversations. An INBOUND one outside the queue's
  * working hours may bring the away message (assignment/after-hours.ts).
@@ -58,7 +68,7 @@ export async function addMessage(db: Db, actor: Actor, { conversationId, ...m }:
       },
       include: { author: { select: { id: true, name: true } } },
     });
-    await tx.conversation.update({ where: { id: conversationId }, data: { updatedAt: message.createdAt } });
+    await tx.conversation.update({ where: { id: conversationId }, data: { updatedAt: message.createdAt, ...waitingClock(conversation, message) } });
     noteConversation(tx, conversationId, actor, 'message');
     // A customer writing outside the queue's working hours hears so (and may find it closed).
     // A millisecond after theirs, so the answer lists after the question. No queue: no hours.
