@@ -11,6 +11,7 @@ import * as workingHours from './working-hours';
 import * as inboxesCustomers from './inboxes-customers';
 import * as account from './account';
 import * as cannedReplies from './canned-replies';
+import * as viewers from './viewers';
 
 /**
  * Every operation Switchboard has, HTTP or console. The OpenAPI document is built from the ones
@@ -30,4 +31,5 @@ export const OPERATIONS: readonly Operation[] = [
   ...Object.values(inboxesCustomers),
   ...Object.values(account),
   ...Object.values(cannedReplies),
+  ...Object.values(viewers),
 ] as Operation[];
