@@ -18,6 +18,7 @@ import { Card } from '@/components/ui/controls';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { MessageThread } from '@/components/conversation/message-thread';
 import { ReplyBox } from '@/components/conversation/reply-box';
+import { ConversationViewers } from '@/components/conversation/viewers';
 import { PropertiesCard } from '@/components/conversation/properties-card';
 import { TagEditor } from '@/components/conversation/tag-editor';
 import { CustomerCard } from '@/components/conversation/customer-card';
@@ -107,7 +108,9 @@ export default async function ConversationPage({ params }: Params) {
               hiddenEarlier={Math.max(0, messages.totalItems - messages.messages.length)}
             />
           </section>
-          <ReplyBox conversationId={c.id} closed={closed} people={people} />
+          <ConversationViewers conversationId={c.id}>
+            <ReplyBox conversationId={c.id} closed={closed} people={people} />
+          </ConversationViewers>
         </div>
         <aside className="space-y-4" aria-label="Details">
           <PropertiesCard conversation={c} agents={agents} now={now} />
