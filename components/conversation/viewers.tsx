@@ -17,7 +17,9 @@ const TYPING_EVERY_MS = 2_000;
 const TYPING_TTL_MS = 6_000;
 const STOPPED_TYPING_AFTER_MS = 4_000;
 
-type Seen = { name: string; state: 'viewing' | 'typing'; until: number };
+/** What this tab heard of one other user: here until `until`, typing until `typingUntil`. */
+type Heard = { name: string; until: number; typingUntil: number };
+type Seen = { name: string; state: 'viewing' | 'typing' };
 
 function post(conversationId: string, state: ViewerEvent['state'], announce = false) {
   void fetch('/api/viewers', {
@@ -43,7 +45,8 @@ export function sentence(viewers: Seen[]): string | null {
  * mode (the box's `data-mode`; a note is not a reply the customer could get twice).
  */
 export function ConversationViewers({ conversationId, children }: { conversationId: string; children: React.ReactNode }) {
-  const [seen, setSeen] = useState<Map<string, Seen>>(new Map());
+  const [heard, setHeard] = useState<Map<string, Heard>>(new Map());
+  const [now, setNow] = useState(() => Date.now());
   const lastTyping = useRef(0);
   const stopTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const answerTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -63,36 +66,28 @@ export function ConversationViewers({ conversationId, children }: { conversation
       window.removeEventListener('pagehide', leave);
       document.removeEventListener('visibilitychange', back);
       leave();
-      setSeen(new Map());
+      setHeard(new Map());
     };
   }, [conversationId, state]);
 
-  // Forget whoever expires next, then look again.
+  // Look again when the next entry lapses (typing into viewing, viewing into gone).
   useEffect(() => {
-    if (!seen.size) return;
-    const next = Math.min(...[...seen.values()].map((v) => v.until));
-    const t = setTimeout(() => {
-      const now = Date.now();
-      setSeen((all) => {
-        const kept = new Map<string, Seen>();
-        for (const [id, v] of all) {
-          if (v.until > now) kept.set(id, v);
-          // Typing lapses into viewing, which lasts until the viewer's own expiry.
-          else if (v.state === 'typing') kept.set(id, { ...v, state: 'viewing', until: now + VIEWING_TTL_MS - TYPING_TTL_MS });
-        }
-        return kept;
-      });
-    }, Math.max(0, next - Date.now()) + 50);
+    const moments = [...heard.values()].flatMap((h) => [h.until, h.typingUntil]).filter((t) => t > now);
+    if (!moments.length) return;
+    const t = setTimeout(() => setNow(Date.now()), Math.min(...moments) - Date.now() + 50);
     return () => clearTimeout(t);
-  }, [seen]);
+  }, [heard, now]);
 
   useLiveEvent((e) => {
     if (e.type === 'resync') return post(conversationId, state(), true);
     if (e.type !== 'viewer' || e.conversationId !== conversationId) return;
-    setSeen((all) => {
+    const at = Date.now();
+    setNow(at);
+    setHeard((all) => {
       const next = new Map(all);
+      // `viewing` after `typing` says the typing stopped.
       if (e.state === 'left') next.delete(e.userId);
-      else next.set(e.userId, { name: e.name, state: e.state, until: Date.now() + (e.state === 'typing' ? TYPING_TTL_MS : VIEWING_TTL_MS) });
+      else next.set(e.userId, { name: e.name, until: at + VIEWING_TTL_MS, typingUntil: e.state === 'typing' ? at + TYPING_TTL_MS : 0 });
       return next;
     });
     // Someone just arrived: tell them we are here now rather than at our next beat (a little
@@ -116,8 +111,12 @@ export function ConversationViewers({ conversationId, children }: { conversation
     stopTimer.current = setTimeout(() => post(conversationId, 'viewing'), STOPPED_TYPING_AFTER_MS);
   }
 
-  const text = sentence([...seen.values()].sort((a, b) => a.name.localeCompare(b.name)));
-  const typing = [...seen.values()].some((v) => v.state === 'typing');
+  const seen: Seen[] = [...heard.values()]
+    .filter((h) => h.until > now)
+    .map((h) => ({ name: h.name, state: h.typingUntil > now ? ('typing' as const) : ('viewing' as const) }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+  const text = sentence(seen);
+  const typing = seen.some((v) => v.state === 'typing');
   return (
     <div onInput={onInput} className="space-y-2">
       <p
