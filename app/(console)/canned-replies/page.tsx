@@ -18,7 +18,7 @@ export default async function CannedRepliesPage() {
   return (
     <>
       <PageHeader title="Canned replies" description="Ready answers for the reply box: type / there to pick one, with the customer’s details filled in." />
-      <main className="grid gap-6 px-8 py-6 xl:grid-cols-[minmax(0,1fr)_20rem]">
+      <main className="grid gap-6 px-4 py-6 sm:px-8 xl:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0 space-y-6">
           <CannedReplySection
             scope="PERSONAL"
