@@ -246,6 +246,14 @@ export async function seed(prisma: PrismaClient, opts: SeedOptions = {}): Promis
       await tx.conversationTag.createMany({ data: convTags });
       await tx.timelineEvent.createMany({ data: timeline });
       await tx.conversationRead.createMany({ data: reads });
+      // Shared canned replies, so that `/` in the reply box offers something from the start.
+      await tx.cannedReply.createMany({
+        data: [
+          { title: 'Greeting', body: 'Hi {{customer.name | there}}, this is {{agent.name}}. Thanks for getting in touch — let me look into this for you.' },
+          { title: 'Parcel delayed', body: 'Hi {{customer.name | there}}, sorry your parcel is late. I have asked the carrier for an update and will write again within 24 hours.' },
+          { title: 'Closing', body: 'Is there anything else I can help you with? If not, I will close this conversation. Have a good day!\n{{agent.name}}' },
+        ].map((r) => ({ ...r, id: uuid(), scope: 'SHARED' as const, createdById: userId.supervisor, createdAt: setupAt, updatedAt: setupAt })),
+      });
     },
     { timeout: 120_000, maxWait: 10_000 },
   );

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { UnreadPill } from '@/components/realtime/unread';
 
-type Item = { href: string; label: string; icon: 'inbox' | 'dashboard' | 'queues' | 'routes' | 'inboxes' | 'people' | 'hours' | 'audit' };
+type Item = { href: string; label: string; icon: 'inbox' | 'dashboard' | 'queues' | 'routes' | 'inboxes' | 'people' | 'hours' | 'audit' | 'replies' };
 
 const ICONS: Record<Item['icon'], string> = {
   inbox: 'M3 13h4l2 3h6l2-3h4M5 5h14l2 8v6H3v-6l2-8z',
@@ -14,6 +14,7 @@ const ICONS: Record<Item['icon'], string> = {
   inboxes: 'M4 7h16M4 7l2-3h12l2 3M4 7v12h16V7M9 11h6',
   people: 'M16 19v-1a4 4 0 00-4-4H7a4 4 0 00-4 4v1M9.5 10a3 3 0 100-6 3 3 0 000 6zM21 19v-1a4 4 0 00-3-3.87M16 4.13a3 3 0 010 5.75',
   hours: 'M12 21a9 9 0 100-18 9 9 0 000 18zM12 7v5l3 2',
+  replies: 'M21 12a8 8 0 01-11.6 7.1L4 20l1-4.4A8 8 0 1121 12zM8 10h8M8 14h5',
   audit: 'M9 5h6M9 3h6a1 1 0 011 1v1h2a1 1 0 011 1v14a1 1 0 01-1 1H6a1 1 0 01-1-1V6a1 1 0 011-1h2V4a1 1 0 011-1zM9 12h6M9 16h4',
 };
 

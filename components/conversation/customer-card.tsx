@@ -1,5 +1,7 @@
 import type { Customer } from '@/lib/generated/prisma/client';
+import type { HistoryItem } from '@/lib/domain/customer-history';
 import { Card } from '@/components/ui/controls';
+import { CustomerHistory } from './customer-history';
 
 function show(value: unknown): string {
   if (value === null || value === undefined) return '—';
@@ -7,7 +9,7 @@ function show(value: unknown): string {
 }
 
 /** Who the conversation is with, and the free attributes routes can match on (tier, authLevel…). */
-export function CustomerCard({ customer }: { customer: Customer | null }) {
+export function CustomerCard({ customer, history }: { customer: Customer | null; history?: { items: HistoryItem[]; more: boolean } }) {
   if (!customer) {
     return (
       <Card title="Customer">
@@ -45,6 +47,7 @@ export function CustomerCard({ customer }: { customer: Customer | null }) {
           ))}
         </dl>
       )}
+      {history && <CustomerHistory {...history} />}
     </Card>
   );
 }

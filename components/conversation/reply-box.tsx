@@ -8,6 +8,7 @@ import { MESSAGE_TEXT_MAX } from '@/lib/validation/conversations';
 import { NOTE_CONTENT_MAX } from '@/lib/validation/notes';
 import { errorFor, FieldError, inputClass, primaryButton } from '@/components/ui/controls';
 import { MentionList, mentionQuery, mentionOptions, type MentionState } from './mention-list';
+import { useCannedReplies } from './canned-popover';
 
 type Mode = 'reply' | 'note';
 
@@ -38,6 +39,8 @@ export function ReplyBox({ conversationId, closed, people = [] }: { conversation
   const listOpen = options.length > 0;
 
   const setText = (value: string) => setDrafts((d) => ({ ...d, [mode]: value }));
+  // `/` in Reply mode: the canned replies (components/conversation/canned-popover.tsx).
+  const canned = useCannedReplies({ conversationId, enabled: !isNote && !off, text, setText, textarea, listId: `${id}-canned` });
 
   /** Where the caret is decides whether the picker is open: right after `@` and a few letters. */
   function follow(value: string, caret: number) {
@@ -116,10 +119,18 @@ export function ReplyBox({ conversationId, closed, people = [] }: { conversation
           onChange={(e) => {
             setText(e.target.value);
             follow(e.target.value, e.target.selectionStart);
+            canned.follow(e.target.value, e.target.selectionStart);
           }}
-          onSelect={(e) => follow(e.currentTarget.value, e.currentTarget.selectionStart)}
-          onBlur={() => setMention(null)}
+          onSelect={(e) => {
+            follow(e.currentTarget.value, e.currentTarget.selectionStart);
+            canned.follow(e.currentTarget.value, e.currentTarget.selectionStart);
+          }}
+          onBlur={() => {
+            setMention(null);
+            canned.close();
+          }}
           onKeyDown={(e) => {
+            if (canned.onKeyDown(e)) return;
             if (listOpen) {
               if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
                 e.preventDefault();
@@ -154,9 +165,11 @@ export function ReplyBox({ conversationId, closed, people = [] }: { conversation
             'aria-controls': listId,
             ...(listOpen && { 'aria-activedescendant': `${listId}-${options[Math.min(active, options.length - 1)].id}` }),
           })}
-          placeholder={off ? undefined : isNote ? 'Write to your team… type @ to mention someone' : 'Write to the customer…'}
+          {...canned.comboboxProps}
+          placeholder={off ? undefined : isNote ? 'Write to your team… type @ to mention someone' : 'Write to the customer… type / for a canned reply'}
           className={`mt-1 resize-y ${inputClass} ${isNote ? 'border-amber-300 bg-amber-50/40' : ''}`}
         />
+        {canned.popover}
         {isNote && <MentionList id={listId} options={listOpen ? options : []} active={Math.min(active, Math.max(options.length - 1, 0))} onPick={pick} />}
       </div>
       <FieldError id={`${id}-error`} message={error} />

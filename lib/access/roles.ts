@@ -11,6 +11,8 @@ type Grant = { role: Role; description: string };
 export const PERMISSION_TABLE = {
   'conversations.work': { role: 'AGENT', description: 'See conversations (within SPEC §2 visibility); update, tag, message, assign and route them; set one’s own availability.' },
   'conversations.seeAll': { role: 'SUPERVISOR', description: 'See every conversation, not only those of one’s inboxes, queues and assignments.' },
+  'cannedReplies.use': { role: 'AGENT', description: 'Insert the shared canned replies; write, change and delete one’s own personal ones (nobody else sees those).' },
+  'cannedReplies.manage': { role: 'SUPERVISOR', description: 'Write, change and delete the shared canned replies (audited).' },
   'queues.view': { role: 'SUPERVISOR', description: 'Read the route list, its history, the simulator and what-if; open the queues page.' },
   'queues.manage': { role: 'SUPERVISOR', description: 'Create, rename, delete queues; set the default queue and their assignment settings; add and remove members.' },
   'routes.manage': { role: 'SUPERVISOR', description: 'Save or restore the route list.' },

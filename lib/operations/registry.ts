@@ -12,6 +12,8 @@ import * as inboxesCustomers from './inboxes-customers';
 import * as account from './account';
 import * as snoozeBulk from './snooze-bulk';
 import * as savedViews from './saved-views';
+import * as cannedReplies from './canned-replies';
+import * as viewers from './viewers';
 
 /**
  * Every operation Switchboard has, HTTP or console. The OpenAPI document is built from the ones
@@ -32,4 +34,6 @@ export const OPERATIONS: readonly Operation[] = [
   ...Object.values(account),
   ...Object.values(snoozeBulk),
   ...Object.values(savedViews),
+  ...Object.values(cannedReplies),
+  ...Object.values(viewers),
 ] as Operation[];

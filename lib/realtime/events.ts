@@ -40,7 +40,27 @@ export type BusEvent =
   /** This process may have missed events (its PostgreSQL listener reconnected): refetch everything. */
   | { type: 'resync' }
   /** `userId` was @mentioned in a note on a conversation they may see: only they hear of it. */
-  | { type: 'mention'; userId: string; conversationId: string; noteId: string; byName: string };
+  | { type: 'mention'; userId: string; conversationId: string; noteId: string; byName: string }
+  | ViewerEvent;
+
+/**
+ * Someone has a conversation open, or is typing a reply on it, or has left it (the collision
+ * warning). Nothing stores it: each browser keeps what it heard until it expires
+ * (components/conversation/viewers.tsx). It carries the conversation's place so that the stream
+ * tells only those who may see the conversation, and `announce` when the sender just arrived, so
+ * that those already there say so at once instead of at their next signal.
+ */
+export type ViewerEvent = {
+  type: 'viewer';
+  conversationId: string;
+  userId: string;
+  name: string;
+  state: 'viewing' | 'typing' | 'left';
+  announce: boolean;
+  inboxId: string | null;
+  queueId: string | null;
+  agentId: string | null;
+};
 
 /** What one browser receives: a bus event it may see, or one of the stream's own messages. */
 export type WireEvent =

@@ -29,6 +29,9 @@ export function eventFor(scope: Scope, e: BusEvent): WireEvent | null {
       return can(scope.role, 'users.manage') || e.id === scope.userId ? e : null;
     case 'scope':
       return e.userIds.includes(scope.userId) ? { type: 'scope' } : null;
+    case 'viewer':
+      // Not to the sender (their other tabs know), and only to those who may see the conversation.
+      return e.userId !== scope.userId && canSee(scope, e) ? e : null;
     case 'unread':
     case 'mention':
       return e.userId === scope.userId ? e : null;

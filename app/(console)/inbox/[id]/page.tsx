@@ -10,6 +10,7 @@ import { listMessages } from '@/lib/domain/conversations/messages';
 import { conversationViewers, listNotes } from '@/lib/domain/notes';
 import { assignableAgents } from '@/lib/domain/assignment/manual';
 import { getLookups } from '@/lib/domain/lookups';
+import { customerHistory } from '@/lib/domain/customer-history';
 import { CHANNEL_LABEL } from '@/lib/format';
 import { PageHeader } from '@/components/console/page-header';
 import { PriorityBadge, StatusBadge } from '@/components/ui/badges';
@@ -17,6 +18,7 @@ import { Card } from '@/components/ui/controls';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { MessageThread } from '@/components/conversation/message-thread';
 import { ReplyBox } from '@/components/conversation/reply-box';
+import { ConversationViewers } from '@/components/conversation/viewers';
 import { PropertiesCard } from '@/components/conversation/properties-card';
 import { TagEditor } from '@/components/conversation/tag-editor';
 import { CustomerCard } from '@/components/conversation/customer-card';
@@ -48,6 +50,8 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function ConversationPage({ params }: Params) {
   const { actor, conversation: c } = await loadConversation((await params).id);
+  // Started beside the reads below (a separate line, so that it reads alongside them without joining their list).
+  const historyRead = c.customerId ? customerHistory(db(), actor, { customerId: c.customerId, exceptConversationId: c.id }) : undefined;
   const [timeline, messages, notes, people, lookups, agents] = await Promise.all([
     getTimeline(db(), actor, { conversationId: c.id }),
     listMessages(db(), actor, { conversationId: c.id, page: 0, limit: MESSAGE_WINDOW, orderBy: 'createdAt:desc' }),
@@ -57,6 +61,7 @@ export default async function ConversationPage({ params }: Params) {
     getLookups(db(), actor),
     assignableAgents(db(), actor, { conversationId: c.id }),
   ]);
+  const history = await historyRead;
   // Notes older than the oldest message shown would sit above a gap: show only those within the window.
   const shownMessages = [...messages.messages].reverse();
   const windowStart = messages.totalItems > messages.messages.length ? shownMessages[0]?.createdAt : undefined;
@@ -103,14 +108,16 @@ export default async function ConversationPage({ params }: Params) {
               hiddenEarlier={Math.max(0, messages.totalItems - messages.messages.length)}
             />
           </section>
-          <ReplyBox conversationId={c.id} closed={closed} people={people} />
+          <ConversationViewers conversationId={c.id}>
+            <ReplyBox conversationId={c.id} closed={closed} people={people} />
+          </ConversationViewers>
         </div>
         <aside className="space-y-4" aria-label="Details">
           <PropertiesCard conversation={c} agents={agents} now={now} />
           <Card title="Tags">
             <TagEditor conversationId={c.id} tags={tags} suggestions={lookups.tags.map((t) => t.name)} closed={closed} />
           </Card>
-          <CustomerCard customer={c.customer} />
+          <CustomerCard customer={c.customer} history={history} />
           <MetadataCard metadata={c.metadata} />
           <Timeline events={timeline} names={names} now={now} />
         </aside>
