@@ -3,6 +3,7 @@
 import { useId, useState, useTransition } from 'react';
 import { updateQueueAction } from '@/lib/actions/queues';
 import { FieldError, inputClass, primaryButton, secondaryButton } from '@/components/ui/controls';
+import { CopyId } from '@/components/ui/copy-id';
 import { DeleteQueueButton } from './delete-queue-button';
 import { QueueMembers } from './queue-members';
 import { QueueWorkingHours } from './queue-working-hours';
@@ -59,6 +60,12 @@ export function QueueCard({ queue, candidates, canManage, workingHours = [] }: {
         </p>
         {canManage && <DeleteQueueButton id={queue.id} name={queue.name} />}
       </div>
+      {/* The API's queueId (routes, assignment over the API). */}
+      {canManage && (
+        <div className="mt-2">
+          <CopyId id={queue.id} label="Queue ID" testId="queue-id" />
+        </div>
+      )}
     </section>
   );
 }
