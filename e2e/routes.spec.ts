@@ -208,7 +208,15 @@ test.describe('route list as supervisor', () => {
     await expect(page.getByTestId('what-if')).toContainText(/\d+ of \d+ conversations would move\./);
     await expect(page.getByTestId('what-if').getByRole('columnheader')).toHaveText(['Queue', 'Now', 'Draft', 'Difference']);
 
+    // Discarding asks first: "Keep editing" keeps the draft, the dialog's "Discard changes" drops it.
     await page.getByRole('button', { name: 'Discard changes' }).click();
+    const ask = page.getByRole('dialog', { name: 'Discard your unsaved changes?' });
+    await expect(ask.getByRole('button', { name: 'Keep editing' })).toBeFocused();
+    await ask.getByRole('button', { name: 'Keep editing' }).click();
+    await expect(ask).toBeHidden();
+    await expect(page.getByTestId('unsaved')).toBeVisible();
+    await page.getByRole('button', { name: 'Discard changes' }).click();
+    await ask.getByRole('button', { name: 'Discard changes' }).click();
     await expect(page.getByTestId('unsaved')).toHaveCount(0);
   });
 
@@ -244,6 +252,7 @@ test.describe('route list as supervisor', () => {
     const json = JSON.parse((await item.getByTestId('expression-json').textContent()) ?? 'null');
     expect(json).toEqual({ $and: [{ $in: { 'customer.tier': ['gold', 'platinum'] } }, { $not: { $eq: { 'customer.country': 'US' } } }] });
     await page.getByRole('button', { name: 'Discard changes' }).click();
+    await page.getByRole('dialog', { name: 'Discard your unsaved changes?' }).getByRole('button', { name: 'Discard changes' }).click();
     await expect(routeNames(page)).resolves.not.toContain('Gold or platinum in DACH');
   });
 

@@ -74,9 +74,11 @@ export async function seed(prisma: PrismaClient, opts: SeedOptions = {}): Promis
   // ---- people, inboxes, queues, routes: fixed tables with ids made here so rows can refer to each other
   const userId = Object.fromEntries(USERS.map((u) => [u.key, uuid()]));
   const userName = Object.fromEntries(USERS.map((u) => [u.key, u.name]));
-  const users = USERS.map((u) => ({
+  // Offline since they signed out last evening, a few hours apart (not since the setup 90 days ago:
+  // the dashboard said "Offline for 12w"). Fixed offsets, not the rng, so the rest of the seed stays as it was.
+  const users = USERS.map((u, i) => ({
     id: userId[u.key], email: u.email, name: u.name, role: u.role, passwordHash, availability: 'OFFLINE' as const,
-    availabilityChangedAt: setupAt, createdAt: setupAt, updatedAt: setupAt,
+    availabilityChangedAt: at(now - (14 + i * 1.5) * 60 * MINUTE), createdAt: setupAt, updatedAt: setupAt,
   }));
   const inboxes = INBOXES.map((i) => ({ ...i, id: uuid() }));
   const queues = QUEUES.map((q) => ({ ...q, id: uuid() }));

@@ -4,6 +4,7 @@ import { useId, useState } from 'react';
 import { updateConversationAction } from '@/lib/actions/conversations';
 import { useConversationAction } from '@/lib/query/conversations';
 import { errorFor, FieldError, inputClass, labelClass, primaryButton, secondaryButton } from '@/components/ui/controls';
+import { CharCount, limitMessage } from '@/components/ui/char-count';
 
 /** Topic or summary: read as text, edited in place (Edit → Save/Cancel; Escape cancels). Empty clears it. */
 export function InlineTextField({
@@ -25,7 +26,9 @@ export function InlineTextField({
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(value ?? '');
   const update = useConversationAction(updateConversationAction);
-  const error = errorFor(update.error, name);
+  // Counted and refused past the limit (lib/validation's), never cut: the agent sees what is too much.
+  const tooLong = editing ? limitMessage(draft.trim(), maxLength) : null;
+  const error = tooLong ?? errorFor(update.error, name);
 
   function start() {
     setDraft(value ?? '');
@@ -35,6 +38,7 @@ export function InlineTextField({
 
   async function save() {
     const next = draft.trim() || null;
+    if (tooLong) return;
     if (next === value) return setEditing(false);
     const result = await update.run({ conversationId, [name]: next });
     if (result?.ok) setEditing(false);
@@ -57,11 +61,10 @@ export function InlineTextField({
   const common = {
     id: `${id}-input`,
     value: draft,
-    maxLength,
     autoFocus: true,
     disabled: update.pending,
     'aria-invalid': error ? true : undefined,
-    'aria-describedby': error ? `${id}-error` : undefined,
+    'aria-describedby': `${id}-count${error ? ` ${id}-error` : ''}`,
     className: `mt-1 ${inputClass}`,
   } as const;
   return (
@@ -78,9 +81,10 @@ export function InlineTextField({
         {label}
       </label>
       {multiline ? <textarea {...common} rows={4} onChange={(e) => setDraft(e.target.value)} /> : <input {...common} type="text" onChange={(e) => setDraft(e.target.value)} />}
+      <CharCount id={`${id}-count`} value={draft} max={maxLength} />
       <FieldError id={`${id}-error`} message={error} />
       <div className="mt-2 flex gap-2">
-        <button type="submit" className={primaryButton} disabled={update.pending}>
+        <button type="submit" className={primaryButton} disabled={update.pending || !!tooLong}>
           {update.pending ? 'Saving…' : `Save ${label.toLowerCase()}`}
         </button>
         <button type="button" className={secondaryButton} onClick={() => setEditing(false)}>

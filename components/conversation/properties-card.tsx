@@ -4,6 +4,7 @@ import { CHANNEL_LABEL, PRIORITY_LABEL, STATUS_LABEL } from '@/lib/format';
 import { Card, labelClass } from '@/components/ui/controls';
 import { AvailabilityDot, PriorityBadge, StatusBadge } from '@/components/ui/badges';
 import { RelativeTime } from '@/components/ui/relative-time';
+import { CopyId } from '@/components/ui/copy-id';
 import { InlineTextField } from './inline-text-field';
 import { PropertySelect } from './property-select';
 import { AssigneeSelect, type AssignableAgent } from './assignee-select';
@@ -75,6 +76,10 @@ export function PropertiesCard({ conversation: c, agents, now }: { conversation:
           <RelativeTime date={c.updatedAt} now={now} />
         </Detail>
       </dl>
+      {/* For the API, support tickets and a colleague: the one thing that names this conversation for sure. */}
+      <div className="mt-3 border-t border-slate-100 pt-2">
+        <CopyId id={c.id} label="Conversation ID" testId="conversation-id" />
+      </div>
     </Card>
   );
 }

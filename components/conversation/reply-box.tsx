@@ -7,6 +7,8 @@ import { useConversationAction } from '@/lib/query/conversations';
 import { MESSAGE_TEXT_MAX } from '@/lib/validation/conversations';
 import { NOTE_CONTENT_MAX } from '@/lib/validation/notes';
 import { errorFor, FieldError, inputClass, primaryButton } from '@/components/ui/controls';
+import { CharCount, limitMessage } from '@/components/ui/char-count';
+import { clientKey } from '@/components/ui/client-key';
 import { MentionList, mentionQuery, mentionOptions, type MentionState } from './mention-list';
 import { useCannedReplies } from './canned-popover';
 
@@ -28,17 +30,27 @@ export function ReplyBox({ conversationId, closed, people = [] }: { conversation
   const [mention, setMention] = useState<MentionState | null>(null);
   const [active, setActive] = useState(0);
   const textarea = useRef<HTMLTextAreaElement>(null);
+  // The reply draft's key, made at the first send of this text: a double click or a retry of the
+  // same text sends the same key and the server stores one message. Editing the text drops it.
+  const replyKey = useRef<string | null>(null);
+  // Set at once (pending is state and lands a render later): the second click of a double click sees it.
+  const inFlight = useRef(false);
   const send = useConversationAction(sendReplyAction);
   const note = useConversationAction(addNoteAction);
   const isNote = mode === 'note';
   const action = isNote ? note : send;
-  const error = isNote ? errorFor(note.error, 'content', 'content.text') : errorFor(send.error, 'content.text');
   const text = drafts[mode];
+  const max = isNote ? NOTE_CONTENT_MAX : MESSAGE_TEXT_MAX;
+  const tooLong = limitMessage(text, max);
+  const error = tooLong ?? (isNote ? errorFor(note.error, 'content', 'content.text') : errorFor(send.error, 'content.text'));
   const off = closed && !isNote;
   const options = isNote && mention ? mentionOptions(people, mention.query) : [];
   const listOpen = options.length > 0;
 
-  const setText = (value: string) => setDrafts((d) => ({ ...d, [mode]: value }));
+  const setText = (value: string) => {
+    if (mode === 'reply') replyKey.current = null;
+    setDrafts((d) => ({ ...d, [mode]: value }));
+  };
   // `/` in Reply mode: the canned replies (components/conversation/canned-popover.tsx).
   const canned = useCannedReplies({ conversationId, enabled: !isNote && !off, text, setText, textarea, listId: `${id}-canned` });
 
@@ -65,11 +77,18 @@ export function ReplyBox({ conversationId, closed, people = [] }: { conversation
 
   async function submit() {
     const body = text.trim();
-    if (!body || off || action.pending) return;
-    const result = await action.run({ conversationId, text: body });
-    if (result?.ok) {
-      setText('');
-      setMention(null);
+    if (!body || off || tooLong || inFlight.current) return;
+    inFlight.current = true;
+    try {
+      const result = isNote
+        ? await note.run({ conversationId, text: body })
+        : await send.run({ conversationId, text: body, clientMessageId: (replyKey.current ??= clientKey()) });
+      if (result?.ok) {
+        setText('');
+        setMention(null);
+      }
+    } finally {
+      inFlight.current = false;
     }
   }
 
@@ -154,10 +173,9 @@ export function ReplyBox({ conversationId, closed, people = [] }: { conversation
             }
           }}
           rows={3}
-          maxLength={isNote ? NOTE_CONTENT_MAX : MESSAGE_TEXT_MAX}
           disabled={off}
           aria-invalid={error ? true : undefined}
-          aria-describedby={`${hintId}${error ? ` ${id}-error` : ''}`}
+          aria-describedby={`${hintId} ${id}-count${error ? ` ${id}-error` : ''}`}
           {...(isNote && {
             role: 'combobox',
             'aria-autocomplete': 'list' as const,
@@ -181,10 +199,12 @@ export function ReplyBox({ conversationId, closed, people = [] }: { conversation
               ? 'Only people who can see this conversation read notes. Ctrl+Enter adds the note.'
               : 'Ctrl+Enter sends.'}
         </p>
+        <CharCount id={`${id}-count`} value={text} max={max} className="ml-auto" />
         <button
           type="submit"
           className={isNote ? noteButton : primaryButton}
-          disabled={off || action.pending || !text.trim()}
+          disabled={off || action.pending || !text.trim() || !!tooLong}
+          aria-busy={action.pending || undefined}
         >
           {isNote ? (note.pending ? 'Adding…' : 'Add note') : send.pending ? 'Sending…' : 'Send'}
         </button>

@@ -4,6 +4,8 @@ import { useId, useState } from 'react';
 import { addTagAction, removeTagAction } from '@/lib/actions/conversations';
 import { useConversationAction } from '@/lib/query/conversations';
 import { errorFor, FieldError, inputClass, labelClass, secondaryButton } from '@/components/ui/controls';
+import { CharCount, limitMessage } from '@/components/ui/char-count';
+import { TAG_NAME_MAX as TAG_MAX } from '@/lib/validation/common';
 
 /** The conversation's tags: × removes one, the box adds one (new names create the tag). Read-only when closed. */
 export function TagEditor({ conversationId, tags, suggestions, closed }: { conversationId: string; tags: string[]; suggestions: string[]; closed: boolean }) {
@@ -11,12 +13,13 @@ export function TagEditor({ conversationId, tags, suggestions, closed }: { conve
   const [name, setName] = useState('');
   const add = useConversationAction(addTagAction);
   const remove = useConversationAction(removeTagAction);
-  const addError = errorFor(add.error, 'tagName');
+  const tooLong = limitMessage(name.trim(), TAG_MAX);
+  const addError = tooLong ?? errorFor(add.error, 'tagName');
   const removing = remove.pending ? remove.lastArgs?.[0].tagName : undefined;
 
   async function submit() {
     const tagName = name.trim();
-    if (!tagName) return;
+    if (!tagName || tooLong) return;
     const result = await add.run({ conversationId, tagName });
     if (result?.ok) setName('');
   }
@@ -65,15 +68,18 @@ export function TagEditor({ conversationId, tags, suggestions, closed }: { conve
               id={`${id}-tag`}
               type="text"
               value={name}
-              onChange={(e) => setName(e.target.value)}
+              onChange={(e) => {
+                setName(e.target.value);
+                // The refusal was about the name that was there: a new one (or an empty box) clears it.
+                if (add.error) add.reset();
+              }}
               list={`${id}-suggestions`}
-              maxLength={100}
               aria-invalid={addError ? true : undefined}
-              aria-describedby={addError ? `${id}-error` : undefined}
+              aria-describedby={`${id}-count${addError ? ` ${id}-error` : ''}`}
               disabled={add.pending}
               className={inputClass}
             />
-            <button type="submit" className={secondaryButton} disabled={add.pending || !name.trim()}>
+            <button type="submit" className={secondaryButton} disabled={add.pending || !name.trim() || !!tooLong}>
               {add.pending ? 'Adding…' : 'Add'}
             </button>
           </div>
@@ -84,6 +90,7 @@ export function TagEditor({ conversationId, tags, suggestions, closed }: { conve
                 <option key={s} value={s} />
               ))}
           </datalist>
+          <CharCount id={`${id}-count`} value={name} max={TAG_MAX} />
           <FieldError id={`${id}-error`} message={addError} />
         </form>
       )}

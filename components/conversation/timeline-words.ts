@@ -5,7 +5,7 @@ import { PRIORITY_LABEL, STATUS_LABEL } from '@/lib/format';
 /** Names for the ids that timeline events keep (they store ids, so a rename shows the current name). */
 export type TimelineNames = { queues: Map<string, string>; agents: Map<string, string>; inboxes: Map<string, string> };
 
-type EventWords = Pick<TimelineEvent, 'kind' | 'actorKind' | 'actorName' | 'reason' | 'before' | 'after'> & { createdAt?: Date };
+type EventWords = Pick<TimelineEvent, 'kind' | 'actorKind' | 'actorName' | 'reason' | 'before' | 'after'> & { createdAt?: Date } & Partial<Pick<TimelineEvent, 'actorUserId'>>;
 
 function field(json: unknown, key: string): unknown {
   return json && typeof json === 'object' && !Array.isArray(json) ? (json as Record<string, unknown>)[key] : undefined;
@@ -59,7 +59,12 @@ export function describeEvent(e: EventWords, names: TimelineNames): string {
     }
     case 'ASSIGNEE_CHANGED': {
       const [from, to] = [text(e.before, 'agentId'), text(e.after, 'agentId')];
-      const move = !to ? `unassigned ${agent(from)}` : from ? `reassigned it from ${agent(from)} to ${agent(to)}` : `assigned it to ${agent(to)}`;
+      // An assignment with a reason is auto-assignment's pick ("round robin"), made by the system
+      // while someone created or routed the conversation: not that person's choice, so not in their name.
+      if (to && e.reason && !system) return `Auto-assigned to ${agent(to)}${from ? ` (was ${agent(from)})` : ''}${because}`;
+      if (to && !system && e.actorKind === 'USER' && e.actorUserId === to) return `${who} took it${from ? ` from ${agent(from)}` : ''}${because}`;
+      const self = !system && e.actorKind === 'USER' && e.actorUserId === from;
+      const move = !to ? (self ? 'unassigned themselves' : `unassigned ${agent(from)}`) : from ? `reassigned it from ${agent(from)} to ${agent(to)}` : `assigned it to ${agent(to)}`;
       return `${who} ${move}${because}`;
     }
     case 'PROPERTIES_CHANGED': {

@@ -29,7 +29,7 @@ export function AgentTable({ agents, now }: { agents: AgentFigures[]; now: strin
                 <span className="inline-flex items-center gap-2">
                   <AvailabilityBadge availability={a.availability} disconnected={a.disconnected} />
                   <span className="text-xs text-slate-500">
-                    for <time dateTime={a.availabilityChangedAt}>{age(new Date(a.availabilityChangedAt), new Date(now)).replace('now', 'a moment')}</time>
+                    <For since={a.availabilityChangedAt} now={now} />
                   </span>
                 </span>
               </td>
@@ -45,4 +45,15 @@ export function AgentTable({ agents, now }: { agents: AgentFigures[]; now: strin
       </table>
     </div>
   );
+}
+
+const WEEK_MS = 7 * 24 * 3600 * 1000;
+
+/** "for 3h"; past a week "since 2 Sep" (in UTC, so the server's and the browser's render agree): "for 12w" read as broken. */
+function For({ since, now }: { since: string; now: string }) {
+  const from = new Date(since);
+  if (new Date(now).getTime() - from.getTime() >= WEEK_MS) {
+    return <>since <time dateTime={since}>{from.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' })}</time></>;
+  }
+  return <>for <time dateTime={since}>{age(from, new Date(now)).replace('now', 'a moment')}</time></>;
 }

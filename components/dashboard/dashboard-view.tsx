@@ -15,7 +15,7 @@ export function DashboardView({ initial }: { initial: DashboardData }) {
   const open = data.queues.reduce((s, q) => s + q.open, 0);
   const unassigned = data.queues.reduce((s, q) => s + q.unassigned, 0);
   const online = data.agents.filter((a) => a.availability === 'ONLINE' && !a.disconnected).length;
-  const median = data.waiting.firstAssignment.medianSeconds;
+  const first = data.waiting.firstAssignment;
   const timeZone = useViewerTimeZone();
 
   return (
@@ -26,10 +26,23 @@ export function DashboardView({ initial }: { initial: DashboardData }) {
         </p>
       )}
       <dl className="grid grid-cols-2 gap-4 lg:grid-cols-4">
-        <Tile label="Open conversations" value={String(open)} testId="total-open" />
-        <Tile label="Waiting for an agent" value={String(unassigned)} testId="total-unassigned" />
+        {/* The inbox's "Open" tab counts status Open only; this counts Open and Waiting (the open load): the note says so. */}
+        <Tile
+          label="Open or waiting"
+          value={String(open)}
+          testId="total-open"
+          note={`${data.byStatus.OPEN} open · ${data.byStatus.WAITING} waiting on the customer`}
+          noteTestId="total-open-split"
+        />
+        <Tile label="Unassigned" value={String(unassigned)} testId="total-unassigned" note="Open or waiting, no agent yet" />
         <Tile label="Agents online" value={`${online} of ${data.agents.length}`} testId="agents-online" />
-        <Tile label="Median time to assign (24 h)" value={median === null ? '—' : duration(median)} testId="median-assign" />
+        <Tile
+          label="Time to first assignment (24 h)"
+          value={first.count === 0 ? '—' : first.waitedMedianSeconds === null ? 'On arrival' : duration(first.waitedMedianSeconds)}
+          testId="median-assign"
+          note={first.count === 0 ? 'Nobody was assigned' : `${first.onArrival} of ${first.count} on arrival; ${first.waitedMedianSeconds === null ? 'none waited' : 'median of the rest'}`}
+          noteTestId="median-assign-note"
+        />
       </dl>
       <Card title="Queues">
         <QueueTable queues={data.queues} now={data.now} />
@@ -49,13 +62,18 @@ export function DashboardView({ initial }: { initial: DashboardData }) {
   );
 }
 
-function Tile({ label, value, testId }: { label: string; value: string; testId: string }) {
+function Tile({ label, value, testId, note, noteTestId }: { label: string; value: string; testId: string; note?: string; noteTestId?: string }) {
   return (
     <div className="rounded-lg border border-slate-200 bg-white px-4 py-3 shadow-sm">
       <dt className="text-xs font-medium text-slate-600">{label}</dt>
       <dd className="mt-1 text-2xl font-semibold tabular-nums text-slate-900" data-testid={testId}>
         {value}
       </dd>
+      {note && (
+        <dd className="mt-0.5 text-xs text-slate-500" data-testid={noteTestId}>
+          {note}
+        </dd>
+      )}
     </div>
   );
 }

@@ -35,9 +35,14 @@ export function WaitingChart({ waiting }: { waiting: DashboardData['waiting'] })
             'No conversation was assigned for the first time in the last 24 hours.'
           ) : (
             <>
-              Time to first assignment, last 24 h: median <strong className="font-semibold text-slate-900">{duration(first.medianSeconds)}</strong>,
-              average <strong className="font-semibold text-slate-900">{duration(first.averageSeconds)}</strong> over{' '}
-              {plural(first.count, 'conversation')}.
+              First assignments, last 24 h: {plural(first.count, 'conversation')}, {first.onArrival} assigned on arrival.{' '}
+              {first.waitedMedianSeconds !== null && first.waitedAverageSeconds !== null && (
+                <>
+                  The {first.count - first.onArrival} that waited: median <strong className="font-semibold text-slate-900">{duration(first.waitedMedianSeconds)}</strong>, average{' '}
+                  <strong className="font-semibold text-slate-900">{duration(first.waitedAverageSeconds)}</strong>.{' '}
+                </>
+              )}
+              All of them: median {duration(first.medianSeconds)}, average {duration(first.averageSeconds)}.
             </>
           )}
         </p>

@@ -3,6 +3,7 @@ import { ROLE_LABEL } from '@/lib/access/roles';
 import { RelativeTime } from '@/components/ui/relative-time';
 import { CreateApiKeyForm, type KeyOwnerOption } from './create-api-key-form';
 import { RevokeKeyButton } from './revoke-key-button';
+import { CopyId } from '@/components/ui/copy-id';
 
 type ApiKeyRow = Awaited<ReturnType<typeof listApiKeys>>[number];
 
@@ -48,7 +49,12 @@ export function ApiKeysSection({ keys, now, owners }: { keys: ApiKeyRow[]; now: 
             <tbody className="divide-y divide-slate-100">
               {keys.map((k) => (
                 <tr key={k.id} data-testid="api-key-row" className={k.revokedAt ? 'text-slate-500' : 'text-slate-700'}>
-                  <td className={`px-4 py-2.5 font-medium ${k.revokedAt ? '' : 'text-slate-900'}`}>{k.name}</td>
+                  <td className={`px-4 py-2.5 font-medium ${k.revokedAt ? '' : 'text-slate-900'}`}>
+                    {k.name}
+                    <span className="block font-normal">
+                      <CopyId id={k.id} label="Key ID" testId="key-id" />
+                    </span>
+                  </td>
                   <td className="px-3 py-2.5 font-mono text-xs">{k.prefix}…</td>
                   <td className="px-3 py-2.5">
                     {k.effectiveRole ? ROLE_LABEL[k.effectiveRole] : '—'}

@@ -4,6 +4,7 @@ import { RelativeTime } from '@/components/ui/relative-time';
 import { EnabledToggle, RoleSelect } from './person-controls';
 import { PasswordLinkButton } from './password-link-button';
 import { CapacityField } from './capacity-field';
+import { CopyId } from '@/components/ui/copy-id';
 
 export function PeopleTable({ people, now }: { people: PersonRow[]; now: Date }) {
   return (
@@ -29,6 +30,7 @@ export function PeopleTable({ people, now }: { people: PersonRow[]; now: Date })
               <td className="px-4 py-2.5">
                 <p className="font-medium text-slate-900">{p.name}</p>
                 <p className="text-xs text-slate-500">{p.email}</p>
+                <CopyId id={p.id} label="User ID" testId="user-id" />
               </td>
               <td className="px-3 py-2.5 text-slate-700">
                 <RoleSelect userId={p.id} name={p.name} role={p.role} />

@@ -3,12 +3,15 @@
 import { useId, useState, useTransition } from 'react';
 import { createQueueAction } from '@/lib/actions/queues';
 import { FieldError, inputClass, labelClass, primaryButton } from '@/components/ui/controls';
+import { CharCount, limitMessage } from '@/components/ui/char-count';
+import { QUEUE_NAME_MAX } from '@/lib/validation/routing';
 import { UNREACHABLE } from './types';
 
 /** Name → a new, empty queue. Routes and members are added afterwards. */
 export function CreateQueueForm() {
   const id = useId();
   const [name, setName] = useState('');
+  const tooLong = limitMessage(name.trim(), QUEUE_NAME_MAX);
   const [error, setError] = useState<string | null>(null);
   const [created, setCreated] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
@@ -44,17 +47,17 @@ export function CreateQueueForm() {
         <input
           id={`${id}-name`}
           value={name}
-          maxLength={255}
           onChange={(e) => setName(e.target.value)}
           placeholder="e.g. Returns"
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
+          aria-invalid={error || tooLong ? true : undefined}
+          aria-describedby={`${id}-count${error || tooLong ? ` ${id}-error` : ''}`}
           className={`mt-1 ${inputClass}`}
         />
-        <FieldError id={`${id}-error`} message={error} />
+        <CharCount id={`${id}-count`} value={name} max={QUEUE_NAME_MAX} />
+        <FieldError id={`${id}-error`} message={tooLong ?? error} />
       </div>
       <div className="mt-5 flex items-center gap-3">
-        <button type="submit" className={primaryButton} disabled={pending}>
+        <button type="submit" className={primaryButton} disabled={pending || !!tooLong}>
           {pending ? 'Creating…' : 'Create queue'}
         </button>
         {created && (

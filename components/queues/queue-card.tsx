@@ -3,6 +3,9 @@
 import { useId, useState, useTransition } from 'react';
 import { updateQueueAction } from '@/lib/actions/queues';
 import { FieldError, inputClass, primaryButton, secondaryButton } from '@/components/ui/controls';
+import { CopyId } from '@/components/ui/copy-id';
+import { CharCount, limitMessage } from '@/components/ui/char-count';
+import { QUEUE_NAME_MAX } from '@/lib/validation/routing';
 import { DeleteQueueButton } from './delete-queue-button';
 import { QueueMembers } from './queue-members';
 import { QueueWorkingHours } from './queue-working-hours';
@@ -59,6 +62,12 @@ export function QueueCard({ queue, candidates, canManage, workingHours = [] }: {
         </p>
         {canManage && <DeleteQueueButton id={queue.id} name={queue.name} />}
       </div>
+      {/* The API's queueId (routes, assignment over the API). */}
+      {canManage && (
+        <div className="mt-2">
+          <CopyId id={queue.id} label="Queue ID" testId="queue-id" />
+        </div>
+      )}
     </section>
   );
 }
@@ -67,6 +76,7 @@ export function QueueCard({ queue, candidates, canManage, workingHours = [] }: {
 function QueueName({ id, queue, canManage }: { id: string; queue: QueueCardData; canManage: boolean }) {
   const [editing, setEditing] = useState(false);
   const [name, setName] = useState(queue.name);
+  const tooLong = limitMessage(name.trim(), QUEUE_NAME_MAX);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
 
@@ -121,16 +131,17 @@ function QueueName({ id, queue, canManage }: { id: string; queue: QueueCardData;
       <input
         aria-label="Queue name"
         value={name}
-        maxLength={255}
         autoFocus
         onChange={(e) => setName(e.target.value)}
         onKeyDown={(e) => e.key === 'Escape' && setEditing(false)}
-        aria-invalid={error ? true : undefined}
+        aria-invalid={error || tooLong ? true : undefined}
+        aria-describedby={`${id}-count`}
         className={inputClass}
       />
-      <FieldError message={error} />
+      <CharCount id={`${id}-count`} value={name} max={QUEUE_NAME_MAX} />
+      <FieldError message={tooLong ?? error} />
       <div className="mt-2 flex gap-2">
-        <button type="submit" className={primaryButton} disabled={pending}>
+        <button type="submit" className={primaryButton} disabled={pending || !!tooLong}>
           {pending ? 'Saving…' : 'Save name'}
         </button>
         <button type="button" className={secondaryButton} onClick={() => setEditing(false)}>

@@ -4,6 +4,7 @@ import type { ExprState } from './draft';
 import type { NodeVerdicts } from './traces';
 import { TraceMark } from './trace-mark';
 import { OPERATOR_SHORT } from './words';
+import { useRouteLookups } from './route-lookups';
 
 /** A collapsed route's conditions on one line, each ticked or crossed after a simulation. */
 export function ConditionSummary({ expr, verdicts }: { expr: ExprState; verdicts: NodeVerdicts | null }) {
@@ -18,16 +19,19 @@ export function ConditionSummary({ expr, verdicts }: { expr: ExprState; verdicts
 }
 
 function Node({ node, verdicts, top = false }: { node: BuilderNode; verdicts: NodeVerdicts | null; top?: boolean }) {
+  const { inboxes } = useRouteLookups();
   if (node.kind === 'condition') {
     const v = verdicts?.get(node.id);
     const value = node.value;
+    // Inboxes are stored by id and read by name.
+    const name = (id: string) => (node.path === 'conversation.inboxId' ? (inboxes.find((i) => i.id === id)?.name ?? id) : id);
     const shown =
       value.shape === 'list'
-        ? value.items.join(', ') || '…'
+        ? value.items.map(name).join(', ') || '…'
         : value.type === 'null'
           ? 'nothing'
           : value.type === 'string'
-            ? `"${value.text}"`
+            ? `"${name(value.text)}"`
             : value.type === 'number'
               ? (numberOf(value.text) ?? value.text) || '…'
               : value.text;

@@ -3,6 +3,8 @@ import { builderFaults, pinFaults, type FaultMap } from '@/lib/domain/routing/bu
 import type { RouteRow } from '@/lib/domain/routing/editor';
 import type { RouteDraftInput } from '@/lib/query/routes';
 import type { Priority } from '@/lib/generated/prisma/enums';
+import { ROUTE_NAME_MAX } from '@/lib/validation/routing';
+import { limitMessage } from '@/components/ui/char-count';
 
 // The editor's working copy of the route list. Saving sends it whole; "unsaved changes" is a
 // comparison of what would be sent with what was loaded, so undoing an edit by hand clears it.
@@ -100,7 +102,8 @@ export function localFaults(draft: DraftRoute[]): Map<string, RouteFaults> {
   const out = new Map<string, RouteFaults>();
   for (const r of draft) {
     const expression = r.expr.mode === 'builder' ? builderFaults(r.expr.root) : new Map<string, string[]>();
-    const name = r.name.trim() ? undefined : 'Give the route a name.';
+    // Refused here, not cut by the input: the name stays as typed until it fits.
+    const name = !r.name.trim() ? 'Give the route a name.' : (limitMessage(r.name.trim(), ROUTE_NAME_MAX) ?? undefined);
     if (expression.size || name) out.set(r.key, { name, expression });
   }
   return out;

@@ -18,11 +18,13 @@ import { Simulator } from './simulator';
 import type { RouteSim } from './sortable-route';
 import { useUnsavedGuard } from './use-unsaved-guard';
 import { WhatIf } from './what-if';
+import { RouteLookupsProvider } from './route-lookups';
 
 type Props = {
   initial: RouteEditorData;
   queues: { id: string; name: string; isDefault: boolean }[];
   tagNames: string[];
+  inboxes?: { id: string; name: string }[];
   canManage: boolean;
 };
 
@@ -44,7 +46,7 @@ function describeFields(fields: Record<string, string[]>): string {
  * The route list editor: the saved list is a query, the draft a reducer over it; a save goes with
  * the version the draft started from. Beside the list, the simulator, what-if and the history.
  */
-export function RoutesEditor({ initial, queues, tagNames, canManage }: Props) {
+export function RoutesEditor({ initial, queues, tagNames, inboxes = [], canManage }: Props) {
   const queryClient = useQueryClient();
   const saved = useSavedRoutes(initial);
   const [state, dispatch] = useReducer(editorReducer, saved, initEditor);
@@ -137,8 +139,9 @@ export function RoutesEditor({ initial, queues, tagNames, canManage }: Props) {
   }
 
   const fallbackQueue = queues.find((q) => q.isDefault) ?? queues[0];
+  const lookups = useMemo(() => ({ inboxes }), [inboxes]);
   return (
-    <>
+    <RouteLookupsProvider value={lookups}>
       <PageHeader title="Routes" description="New conversations go to the first enabled route whose conditions hold. Drag to change the order.">
         <SaveBar
           version={base.version}
@@ -204,6 +207,6 @@ export function RoutesEditor({ initial, queues, tagNames, canManage }: Props) {
           />
         </aside>
       </main>
-    </>
+    </RouteLookupsProvider>
   );
 }

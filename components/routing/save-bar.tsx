@@ -1,6 +1,7 @@
 'use client';
 
-import { primaryButton, secondaryButton } from '@/components/ui/controls';
+import { useId, useRef } from 'react';
+import { dangerButton, primaryButton, secondaryButton } from '@/components/ui/controls';
 
 export type Banner =
   | { kind: 'conflict'; message: string }
@@ -13,6 +14,9 @@ type BarProps = { version: number; dirty: boolean; pending: boolean; canManage: 
 
 /** Where the list stands (version, unsaved changes) and the buttons that act on it as a whole. */
 export function SaveBar({ version, dirty, pending, canManage, onSave, onDiscard }: BarProps) {
+  // Discarding throws away every unsaved edit at once: it asks first (Cancel is the default).
+  const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
   return (
     <div className="flex flex-wrap items-center gap-3">
       <span className="text-sm text-slate-500">{version ? `Version ${version}` : 'Never saved'}</span>
@@ -22,9 +26,30 @@ export function SaveBar({ version, dirty, pending, canManage, onSave, onDiscard 
           Unsaved changes
         </span>
       )}
-      <button type="button" className={secondaryButton} onClick={onDiscard} disabled={!dirty || pending}>
+      <button type="button" className={secondaryButton} onClick={() => dialog.current?.showModal()} disabled={!dirty || pending}>
         Discard changes
       </button>
+      <dialog ref={dialog} aria-labelledby={titleId} className="m-auto w-full max-w-md rounded-xl border border-slate-200 p-6 shadow-xl backdrop:bg-slate-900/40">
+        <h2 id={titleId} className="text-base font-semibold text-slate-900">
+          Discard your unsaved changes?
+        </h2>
+        <p className="mt-2 text-sm text-slate-600">The route list goes back to version {version || 'never saved'}. Your edits since then are lost.</p>
+        <div className="mt-5 flex justify-end gap-2">
+          <button type="button" className={secondaryButton} onClick={() => dialog.current?.close()} autoFocus>
+            Keep editing
+          </button>
+          <button
+            type="button"
+            className={dangerButton}
+            onClick={() => {
+              dialog.current?.close();
+              onDiscard();
+            }}
+          >
+            Discard changes
+          </button>
+        </div>
+      </dialog>
       {canManage && (
         <button type="button" className={primaryButton} onClick={onSave} disabled={!dirty || pending}>
           {pending ? 'Saving…' : 'Save routes'}

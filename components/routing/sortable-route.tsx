@@ -12,6 +12,8 @@ import { ConditionSummary } from './condition-summary';
 import type { DraftRoute, RouteFaults } from './draft';
 import type { RoutePatch } from './draft-reducer';
 import { tracesByNode } from './traces';
+import { ROUTE_NAME_MAX } from '@/lib/validation/routing';
+import { CharCount } from '@/components/ui/char-count';
 
 export type RouteSim = { winner: boolean; matched: boolean; skipped: 'disabled' | 'invalid' | 'outsideWorkingHours' | null; trace: TraceNode | null };
 
@@ -79,11 +81,11 @@ export function SortableRoute({ route, position, queues, expanded, onToggle, onC
             aria-label="Route name"
             className={`${control} w-full font-medium`}
             value={route.name}
-            maxLength={200}
             onChange={(e) => onChange({ name: e.target.value })}
             aria-invalid={!!faults?.name || undefined}
-            aria-describedby={faults?.name ? `${id}-name-fault` : undefined}
+            aria-describedby={`${id}-name-count${faults?.name ? ` ${id}-name-fault` : ''}`}
           />
+          <CharCount id={`${id}-name-count`} value={route.name} max={ROUTE_NAME_MAX} className="block" />
           {faults?.name && (
             <p id={`${id}-name-fault`} className="mt-0.5 text-xs text-red-700">
               {faults.name}
@@ -106,7 +108,9 @@ export function SortableRoute({ route, position, queues, expanded, onToggle, onC
         <label className="flex items-center gap-1 text-xs text-slate-500">
           Queue
           <select
-            className={`${control} max-w-44 pr-7`}
+            // Wide enough for a long queue name (176 px cut "Returns and refunds – EU" short); the title shows any name whole.
+            className={`${control} max-w-full min-w-0 pr-7 sm:max-w-80`}
+            title={queues.find((q) => q.id === route.queueId)?.name}
             value={route.queueId}
             onChange={(e) => onChange({ queueId: e.target.value })}
             aria-invalid={!!faults?.queueId || undefined}

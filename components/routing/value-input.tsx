@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { allowedTypes, coerceValue, numberOf, type BuilderCondition, type BuilderValue, type ValueType } from '@/lib/domain/routing/builder';
 import { TYPE_LABEL, suggestionsFor } from './words';
+import { useRouteLookups } from './route-lookups';
 
 const control =
   'rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 shadow-sm focus:border-brand-500 focus:ring-2 focus:ring-brand-500/30 focus:outline-none aria-[invalid=true]:border-red-400';
@@ -21,7 +22,11 @@ type Props = {
 export function ValueInput({ condition, onChange, idBase, invalid, describedBy, tagNames }: Props) {
   const { op, value, path } = condition;
   const types = allowedTypes(op);
-  const suggestions = path === 'tags' ? tagNames : suggestionsFor(path);
+  const { inboxes } = useRouteLookups();
+  // An inbox is stored by id: pick it by name (a list offers the ids, each labelled with its name).
+  const byInbox = path === 'conversation.inboxId' && inboxes.length > 0 && value.type === 'string';
+  const suggestions = path === 'tags' ? tagNames : byInbox ? inboxes.map((i) => i.id) : suggestionsFor(path);
+  const labelOf = (s: string) => (byInbox ? inboxes.find((i) => i.id === s)?.name : undefined);
   const listId = suggestions.length ? `${idBase}-suggest` : undefined;
   const aria = { 'aria-invalid': invalid || undefined, 'aria-describedby': describedBy };
 
@@ -46,7 +51,7 @@ export function ValueInput({ condition, onChange, idBase, invalid, describedBy, 
       {listId && (
         <datalist id={listId}>
           {suggestions.map((s) => (
-            <option key={s} value={s} />
+            <option key={s} value={s} label={labelOf(s)} />
           ))}
         </datalist>
       )}
@@ -57,7 +62,17 @@ export function ValueInput({ condition, onChange, idBase, invalid, describedBy, 
           <option value="true">{op === '$exists' ? 'yes' : 'true'}</option>
           <option value="false">{op === '$exists' ? 'no' : 'false'}</option>
         </select>
-      ) : value.type === 'null' ? null : (
+      ) : value.type === 'null' ? null : byInbox ? (
+        <select aria-label="Inbox" className={`${control} min-w-0 flex-1 pr-7`} value={value.text} onChange={(e) => onChange({ ...value, text: e.target.value })} {...aria}>
+          <option value="">Choose an inbox…</option>
+          {inboxes.map((i) => (
+            <option key={i.id} value={i.id}>
+              {i.name}
+            </option>
+          ))}
+          {value.text && !inboxes.some((i) => i.id === value.text) && <option value={value.text}>Unknown inbox ({value.text})</option>}
+        </select>
+      ) : (
         <input
           aria-label={path === 'tags' ? 'Tag name' : 'Value'}
           className={`${control} min-w-0 flex-1`}

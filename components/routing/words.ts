@@ -65,7 +65,7 @@ export const PATH_GROUPS: { label: string; options: { value: string; label: stri
       { value: 'conversation.channel', label: 'Conversation channel' },
       { value: 'conversation.priority', label: 'Conversation priority' },
       { value: 'conversation.topic', label: 'Conversation topic' },
-      { value: 'conversation.inboxId', label: 'Conversation inbox id' },
+      { value: 'conversation.inboxId', label: 'Conversation inbox' },
       { value: 'conversation.metadata.*', label: 'Conversation metadata…' },
       { value: 'tags', label: 'Tags' },
     ],

@@ -29,10 +29,11 @@ export async function removeTagAction(input: InputOf<typeof removeConversationTa
   return act(removeConversationTagOp, input, { revalidate: conversationPages });
 }
 
-export async function sendReplyAction(input: { conversationId: string; text: string }) {
+export async function sendReplyAction(input: { conversationId: string; text: string; clientMessageId?: string }) {
   // Read without trusting the shape (the browser may send anything): the operation parses what is built here.
-  const { conversationId, text } = (input ?? {}) as Partial<typeof input>;
-  const message = { conversationId, direction: 'OUTBOUND', content: { text } } as InputOf<typeof addMessageOp>;
+  // clientMessageId is the draft's key: a second click or a retry of the same draft stores one message.
+  const { conversationId, text, clientMessageId } = (input ?? {}) as Partial<typeof input>;
+  const message = { conversationId, direction: 'OUTBOUND', content: { text }, clientMessageId } as InputOf<typeof addMessageOp>;
   return act(addMessageOp, message, { revalidate: conversationPages, shape: (m) => ({ id: m.id }) });
 }
 

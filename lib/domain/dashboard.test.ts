@@ -97,7 +97,12 @@ describeEachEngine('getDashboard', (ctx) => {
     expect(d.agents[0].availabilityChangedAt).toBe(iso(ago(HOUR)));
 
     expect(d.waiting.buckets.map((b) => b.count)).toEqual([1, 1, 0, 1, 0, 1]);
-    expect(d.waiting.firstAssignment).toEqual({ count: 3, medianSeconds: 600, averageSeconds: 1400 });
+    // c4 was assigned as it arrived (0 s), c3 after 10 min, c6 after an hour: the 0 s is counted
+    // apart, so that "median 0 s" never stands beside "average 23 min" unexplained.
+    expect(d.waiting.firstAssignment).toEqual({ count: 3, medianSeconds: 600, averageSeconds: 1400, onArrival: 1, waitedMedianSeconds: 2100, waitedAverageSeconds: 2100 });
+    // Open and Waiting apart, as the inbox's status tabs count them; together they are the queues' open figures.
+    expect(d.byStatus).toEqual({ OPEN: 7, WAITING: 1 });
+    expect(d.byStatus.OPEN + d.byStatus.WAITING).toBe(d.queues.reduce((n, q) => n + q.open, 0));
   });
 
   it('counts created and assigned per hour in 24 buckets, oldest first, zeros included', async () => {
@@ -120,7 +125,8 @@ describeEachEngine('getDashboard', (ctx) => {
     expect(d.hourly.map((h) => h.hour)).toEqual(hourWindow(NOW).starts.map(iso));
     expect(d.hourly.every((h) => h.created === 0 && h.assigned === 0)).toBe(true);
     expect(d.waiting.buckets.map((b) => b.count)).toEqual([0, 0, 0, 0, 0, 0]);
-    expect(d.waiting.firstAssignment).toEqual({ count: 0, medianSeconds: null, averageSeconds: null });
+    expect(d.waiting.firstAssignment).toEqual({ count: 0, medianSeconds: null, averageSeconds: null, onArrival: 0, waitedMedianSeconds: null, waitedAverageSeconds: null });
+    expect(d.byStatus).toEqual({ OPEN: 0, WAITING: 0 });
     // "Today" defaults to the server's last local midnight.
     expect(d.since).toBe(iso(startOfLocalDay(NOW)));
   });

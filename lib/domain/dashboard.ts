@@ -2,7 +2,7 @@ import type { Tx } from '../db';
 import type { Actor } from '../access/actor';
 import { assertCan } from '../access/actor';
 import type { Availability, Role } from '../generated/prisma/enums';
-import { assignmentsSince, firstAssignmentStats, hourlyAssigned, hourlyCreated, waitingByQueue } from './dashboard-sql';
+import { assignmentsSince, firstAssignmentStats, hourlyAssigned, hourlyCreated, waitingByQueue, type FirstAssignment } from './dashboard-sql';
 
 // Supervisor dashboard (issue 6). Everything is plain JSON (ISO strings, not Dates) because the
 // same object is the page's initial data and the server action's answer for refetches.
@@ -61,8 +61,10 @@ export type DashboardData = {
     /** Open unassigned conversations by how long they have waited in their queue. */
     buckets: { key: WaitBucketKey; label: string; count: number }[];
     /** Conversations first assigned in the last 24 h: seconds from creation to that assignment. */
-    firstAssignment: { count: number; medianSeconds: number | null; averageSeconds: number | null };
+    firstAssignment: FirstAssignment;
   };
+  /** Open conversations by status (OPEN and WAITING: the open load SPEC §4 counts), as the inbox's status tabs count them. */
+  byStatus: { OPEN: number; WAITING: number };
 };
 
 export type DashboardOptions = {
@@ -102,7 +104,7 @@ export async function getDashboard(db: Tx, actor: Actor, opts: DashboardOptions 
 
   const [queues, openByQueueAgent, waiting, users, created, assigned, today, first] = await Promise.all([
     db.queue.findMany({ orderBy: [{ name: 'asc' }, { id: 'asc' }], select: { id: true, name: true } }),
-    db.conversation.groupBy({ by: ['queueId', 'agentId'], where: { status: { in: [...OPEN_STATUSES] } }, _count: { _all: true } }),
+    db.conversation.groupBy({ by: ['queueId', 'agentId', 'status'], where: { status: { in: [...OPEN_STATUSES] } }, _count: { _all: true } }),
     waitingByQueue(db, now, WAIT_BUCKETS.map((b) => b.upTo)),
     db.user.findMany({
       // Who works conversations (agents, collaborators, queue members), and anyone else still
@@ -131,13 +133,18 @@ export async function getDashboard(db: Tx, actor: Actor, opts: DashboardOptions 
     if (!t) tally.set(queueId, (t = { open: 0, unassigned: 0, assigned: [] }));
     return t;
   };
+  const byStatus = { OPEN: 0, WAITING: 0 };
   for (const row of openByQueueAgent) {
     const t = tallyOf(row.queueId);
     const n = row._count._all;
     t.open += n;
+    if (row.status === 'OPEN' || row.status === 'WAITING') byStatus[row.status] += n;
     if (row.agentId === null) t.unassigned += n;
     else {
-      t.assigned.push({ agentId: row.agentId, name: nameOf.get(row.agentId) ?? 'Unknown user', count: n });
+      // One row per status: an agent's OPEN and WAITING ones add up to one entry.
+      const known = t.assigned.find((a) => a.agentId === row.agentId);
+      if (known) known.count += n;
+      else t.assigned.push({ agentId: row.agentId, name: nameOf.get(row.agentId) ?? 'Unknown user', count: n });
       load.set(row.agentId, (load.get(row.agentId) ?? 0) + n);
     }
   }
@@ -184,5 +191,6 @@ export async function getDashboard(db: Tx, actor: Actor, opts: DashboardOptions 
       buckets: WAIT_BUCKETS.map((b, i) => ({ key: b.key, label: b.label, count: histogram[i] })),
       firstAssignment: first,
     },
+    byStatus,
   };
 }

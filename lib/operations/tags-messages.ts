@@ -115,7 +115,9 @@ export const addMessageOp = operation({
   run: ({ db, actor }, input) => addMessage(db, actor, input),
   http: {
     method: 'post', path: `${ONE}/messages`, operationId: 'create-message', tag: 'Messages', summary: 'Add a message to a conversation',
-    description: 'OUTBOUND (the default) is an agent or, for an API key, a bot; INBOUND is the customer writing. Refused on CLOSED conversations (400).',
+    description:
+      'OUTBOUND (the default) is an agent or, for an API key, a bot; INBOUND is the customer writing. Refused on CLOSED conversations (400). ' +
+      'To send safely more than once (a retry after a timeout), give the message a clientMessageId or the request an Idempotency-Key: the repeat stores nothing and answers with the first message.',
     from: 'body', bodyId: 'CreateMessageApiRequest', idempotency: 'around',
     response: { schema: apiMessageSchema, description: 'The new message.' },
     respond: apiMessage,

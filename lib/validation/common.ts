@@ -1,5 +1,7 @@
 import { z } from 'zod';
 
+/** The tag box counts against this; TAG_NAME says the same. */
+export const TAG_NAME_MAX = 100;
 export const TAG_NAME = /^[A-Za-z0-9._-]{1,100}$/;
 export const tagNameSchema = z.string().regex(TAG_NAME, 'Tag names are 1–100 letters, digits, ".", "_" or "-".');
 

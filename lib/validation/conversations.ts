@@ -141,6 +141,15 @@ export const createMessageSchema = z.strictObject({
       .meta({ description: 'Quick replies offered with the text, as the channel defines them; stored in the message’s attributes as quickReplies.' }),
   }),
   attributes: attributesSchema.optional(),
+  clientMessageId: z
+    .string()
+    .regex(/^[\x21-\x7e]{1,255}$/, '1–255 visible ASCII characters.')
+    .nullish()
+    .meta({
+      description:
+        'Beyond the reference: the sender’s own key for this message (e.g. a UUID made when the draft starts). A second request for the conversation ' +
+        'with the same key stores nothing and answers with the message stored first (409 when its text differs). The Idempotency-Key header does the same per API key.',
+    }),
 });
 export type CreateMessageInput = z.infer<typeof createMessageSchema>;
 

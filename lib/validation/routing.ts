@@ -3,6 +3,10 @@ import { idSchema, listOf, orderBySchema, paginationSchema } from './common';
 import { PRIORITIES } from './conversations';
 import { queuePolicyFields } from './queue-policy';
 
+/** Limits the forms show counters for (components/ui/char-count.tsx) and the schemas enforce. */
+export const ROUTE_NAME_MAX = 200;
+export const QUEUE_NAME_MAX = 255;
+
 const priority = z.enum(PRIORITIES, { message: `Expected one of ${PRIORITIES.join(', ')}.` });
 
 /**
@@ -14,7 +18,7 @@ const priority = z.enum(PRIORITIES, { message: `Expected one of ${PRIORITIES.joi
  */
 export const routeInputSchema = z.strictObject({
   id: idSchema.optional(),
-  name: z.string({ message: 'Expected the route name as text.' }).trim().max(200, 'At most 200 characters.').nullish(),
+  name: z.string({ message: 'Expected the route name as text.' }).trim().max(ROUTE_NAME_MAX, `At most ${ROUTE_NAME_MAX} characters.`).nullish(),
   enabled: z.boolean({ message: 'Expected true or false.' }).nullish().transform((v) => v ?? true),
   expression: z.unknown().refine((v) => v !== undefined, 'Required.'),
   queueId: idSchema,
@@ -83,7 +87,7 @@ export type RestoreRouteVersionInput = z.output<typeof restoreRouteVersionSchema
 export const simulateConversationSchema = z.object({ conversationId: idSchema, routes: routeListSchema.optional() });
 export type SimulateConversationInput = z.output<typeof simulateConversationSchema>;
 
-export const queueNameSchema = z.string().trim().min(1, 'Give the queue a name.').max(255, 'At most 255 characters.');
+export const queueNameSchema = z.string().trim().min(1, 'Give the queue a name.').max(QUEUE_NAME_MAX, `At most ${QUEUE_NAME_MAX} characters.`);
 const bool = z.boolean({ message: 'Expected true or false.' });
 /**
  * POST /queues: the reference's CreateQueueApiRequest (name, isAutoAssignmentEnabled,

@@ -11,5 +11,5 @@ export const metadata: Metadata = { title: 'Routes' };
 export default async function RoutesPage() {
   const actor = await requirePageActor('queues.view');
   const [data, options] = await Promise.all([loadRouteEditor(db(), actor), getRouteEditorOptions(db(), actor)]);
-  return <RoutesEditor initial={data} queues={options.queues} tagNames={options.tagNames} canManage={can(actor.role, 'routes.manage')} />;
+  return <RoutesEditor initial={data} queues={options.queues} tagNames={options.tagNames} inboxes={options.inboxes} canManage={can(actor.role, 'routes.manage')} />;
 }

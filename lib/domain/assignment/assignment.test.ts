@@ -93,6 +93,9 @@ describeEachEngine('assignment', (ctx) => {
     await ctx.prisma.conversation.createMany({ data: Array.from({ length: 5 }, () => ({ inboxId: inbox.id, agentId: users[0].id })) });
     expect(await setAvailability(ctx.prisma, users[0].id, 'OFFLINE', 'signed out')).toEqual({ moved: 0, unassigned: 5 });
     expect((await counts(inbox.id)).get(null)).toBe(5);
+    // The BUSY one is there but takes nothing: the reason says no eligible agent, not nobody online.
+    const ev = await ctx.prisma.timelineEvent.findFirst({ where: { conversation: { inboxId: inbox.id }, kind: 'ASSIGNEE_CHANGED' } });
+    expect(ev?.reason).toBe(`unassigned: ${users[0].name} signed out and no other eligible agent was online to take it`);
   });
 
   it('an inbox with reassignment off keeps the conversations with the offline agent', async () => {

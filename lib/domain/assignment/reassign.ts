@@ -74,7 +74,9 @@ async function reassignInInbox(sql: Sql, actor: Actor, agentId: string, agentNam
     else left.push(c.id);
   }
   if (left.length) {
-    const reason = `unassigned: ${agentName} ${why} and nobody else who is online can take it`;
+    // Someone else may be online but not eligible (not in the inbox or queue, at capacity, busy):
+    // the reason says what is true, not that nobody is online.
+    const reason = `unassigned: ${agentName} ${why} and no other eligible agent was online to take it`;
     const rows = await sql.query<{ id: string; status: ConversationStatus; inboxId: string; queueId: string | null; topic: string | null }>(UNASSIGN, [
       left,
       agentId,

@@ -9,6 +9,7 @@ import { unitOfWork } from '../../db/unit-of-work';
 import { noteConversation } from '../../realtime/outbox';
 import { outOfHoursNotice } from '../assignment/after-hours';
 import { wakeOnInbound } from './snooze';
+import { closedConversation, DomainError } from '../errors';
 
 export async function listMessages(db: Tx, actor: Actor, { conversationId, ...q }: z.output<typeof messageListRequestSchema>) {
   await getConversation(db, actor, { conversationId });
@@ -48,9 +49,21 @@ function waitingClock(conversation: { waitingSince: Date | null }, message: { di
  * for an API key, a bot. Refused on CLOSED conversations. An INBOUND one outside the queue's
  * working hours may bring the away message (assignment/after-hours.ts).
  */
-export async function addMessage(db: Db, actor: Actor, { conversationId, ...m }: z.output<typeof createMessageRequestSchema>) {
+export async function addMessage(db: Db, actor: Actor, { conversationId, clientMessageId, ...m }: z.output<typeof createMessageRequestSchema>) {
   return unitOfWork(db, async (tx) => {
-    const conversation = await lockVisibleConversation(tx, actor, conversationId, { forChange: true });
+    const conversation = await lockVisibleConversation(tx, actor, conversationId, { forChange: false });
+    // A retry (double click, lost answer) carries the key of the first try. Under the row lock, the
+    // first one's message is committed by the time this reads; the unique index is the backstop.
+    if (clientMessageId) {
+      const stored = await tx.message.findFirst({ where: { conversationId, clientMessageId }, include: { author: { select: { id: true, name: true } } } });
+      if (stored) {
+        if (stored.text !== m.content.text) {
+          throw new DomainError('CONFLICT', 'This clientMessageId was already used for another message.', { clientMessageId: ['Used with another text.'] });
+        }
+        return stored;
+      }
+    }
+    if (conversation.status === 'CLOSED') throw closedConversation();
     const outbound = m.direction === 'OUTBOUND';
     const authorType = !outbound ? 'CUSTOMER' : actor.kind === 'apiKey' ? 'BOT' : actor.kind === 'system' ? 'SYSTEM' : 'AGENT';
     const message = await tx.message.create({
@@ -65,6 +78,7 @@ export async function addMessage(db: Db, actor: Actor, { conversationId, ...m }:
         authorType,
         authorId: outbound && actor.kind === 'user' ? actor.id : null,
         authorApiKeyId: outbound && actor.kind === 'apiKey' ? actor.id : null,
+        clientMessageId: clientMessageId ?? null,
       },
       include: { author: { select: { id: true, name: true } } },
     });
