@@ -10,6 +10,7 @@ import { openApiDocumentOp } from './document';
 import * as workingHours from './working-hours';
 import * as inboxesCustomers from './inboxes-customers';
 import * as account from './account';
+import * as webhooks from './webhooks';
 
 /**
  * Every operation Switchboard has, HTTP or console. The OpenAPI document is built from the ones
@@ -28,4 +29,5 @@ export const OPERATIONS: readonly Operation[] = [
   ...Object.values(workingHours),
   ...Object.values(inboxesCustomers),
   ...Object.values(account),
+  ...Object.values(webhooks),
 ] as Operation[];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const AUDIT_ENTITIES = ['QUEUE', 'ROUTES', 'INBOX', 'USER', 'API_KEY', 'WORKING_HOURS', 'TAG'] as const;
+export const AUDIT_ENTITIES = ['QUEUE', 'ROUTES', 'INBOX', 'USER', 'API_KEY', 'WORKING_HOURS', 'TAG', 'WEBHOOK'] as const;
 
 export const AUDIT_ENTITY_LABEL: Record<(typeof AUDIT_ENTITIES)[number], string> = {
   QUEUE: 'Queue',
@@ -10,6 +10,7 @@ export const AUDIT_ENTITY_LABEL: Record<(typeof AUDIT_ENTITIES)[number], string>
   API_KEY: 'API key',
   WORKING_HOURS: 'Working hours',
   TAG: 'Tag',
+  WEBHOOK: 'Webhook',
 };
 
 const day = z
