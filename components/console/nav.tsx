@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { UnreadPill } from '@/components/realtime/unread';
 
-type Item = { href: string; label: string; icon: 'inbox' | 'dashboard' | 'queues' | 'routes' | 'inboxes' | 'people' | 'hours' | 'audit' };
+type Item = { href: string; label: string; icon: 'inbox' | 'dashboard' | 'queues' | 'routes' | 'inboxes' | 'people' | 'hours' | 'audit' | 'webhooks' };
 
 const ICONS: Record<Item['icon'], string> = {
   inbox: 'M3 13h4l2 3h6l2-3h4M5 5h14l2 8v6H3v-6l2-8z',
@@ -15,6 +15,7 @@ const ICONS: Record<Item['icon'], string> = {
   people: 'M16 19v-1a4 4 0 00-4-4H7a4 4 0 00-4 4v1M9.5 10a3 3 0 100-6 3 3 0 000 6zM21 19v-1a4 4 0 00-3-3.87M16 4.13a3 3 0 010 5.75',
   hours: 'M12 21a9 9 0 100-18 9 9 0 000 18zM12 7v5l3 2',
   audit: 'M9 5h6M9 3h6a1 1 0 011 1v1h2a1 1 0 011 1v14a1 1 0 01-1 1H6a1 1 0 01-1-1V6a1 1 0 011-1h2V4a1 1 0 011-1zM9 12h6M9 16h4',
+  webhooks: 'M10 14a4 4 0 115.66-5.66M14 10a4 4 0 11-5.66 5.66M8 8l-4-4M16 16l4 4',
 };
 
 export function Nav({ items }: { items: Item[] }) {
