@@ -15,6 +15,11 @@ delete env.DATABASE_URL;
 // console's heartbeat and the sweep follow the grace period (every 5 s here), so an open console
 // stays connected with room for a slow machine; the reassignment window keeps its default.
 env.PRESENCE_GRACE_SECONDS ??= '20';
+// Webhooks (e2e/webhooks.spec.ts): the example bot listens on this machine, and deliveries are
+// picked up within a quarter second instead of two.
+env.WEBHOOK_ALLOW_PRIVATE ??= '1';
+env.WEBHOOK_POLL_MS ??= '250';
+env.WEBHOOK_RETRY_BASE_MS ??= '1000';
 
 if (env.E2E_DATABASE_URL) {
   const url = new URL(env.E2E_DATABASE_URL);

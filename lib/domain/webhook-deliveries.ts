@@ -3,7 +3,7 @@ import { assertCan, type Actor } from '../access/actor';
 import { unitOfWork } from '../db/unit-of-work';
 import type { DeliveryListQuery, RedeliverInput, RedeliverRangeInput } from '../validation/webhooks';
 import { audit } from './audit';
-import { notFound } from './errors';
+import { DomainError, notFound } from './errors';
 import { lock } from './webhooks';
 
 // The delivery log of a subscription and redelivery (issue 16). Redelivering sends the same event
@@ -53,6 +53,8 @@ export async function redeliver(db: Db, actor: Actor, { webhookId, deliveryId }:
 /** Sends again every event of the subscription created between `from` and `to` (inclusive). */
 export async function redeliverRange(db: Db, actor: Actor, { webhookId, from, to }: RedeliverRangeInput): Promise<{ count: number }> {
   assertCan(actor, 'webhooks.manage');
+  if (from.getTime() > to.getTime()) throw new DomainError('BAD_REQUEST', 'Request is invalid.', { to: ['Must not be before from.'] });
+  if (from.getTime() > to.getTime()) throw new DomainError('BAD_REQUEST', 'Request is invalid.', { to: ['Must not be before from.'] });
   return unitOfWork(db, async (tx) => {
     const sub = await lock(tx, webhookId);
     const { count } = await tx.webhookDelivery.updateMany({ where: { subscriptionId: webhookId, createdAt: { gte: from, lte: to } }, data: AGAIN() });
