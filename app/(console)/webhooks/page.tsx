@@ -38,8 +38,8 @@ export default async function WebhooksPage({ searchParams }: { searchParams: Pro
             New webhook
           </h2>
           <p className="text-sm text-slate-500">
-            Each request carries <code className="rounded bg-slate-100 px-1 text-xs">Switchboard-Event-Id</code> and{' '}
-            <code className="rounded bg-slate-100 px-1 text-xs">Switchboard-Signature</code> (HMAC-SHA256 with the secret).{' '}
+            Each request carries <code className="rounded bg-slate-100 px-1 text-xs text-slate-700">Switchboard-Event-Id</code> and{' '}
+            <code className="rounded bg-slate-100 px-1 text-xs text-slate-700">Switchboard-Signature</code> (HMAC-SHA256 with the secret).{' '}
             <a href="/ccaas/docs#tag/Webhooks" className="font-medium text-brand-700 underline hover:text-brand-900">
               How to verify
             </a>
