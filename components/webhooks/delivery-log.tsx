@@ -47,7 +47,7 @@ export function DeliveryLog({ webhookId, page, now, status }: { webhookId: strin
                   <code className="font-semibold text-slate-900">{d.event.type}</code>
                   {d.event.conversationId && (
                     <Link href={`/inbox/${d.event.conversationId}`} className="text-brand-700 underline hover:text-brand-900">
-                      conversation #{d.event.sequence}
+                      conversation, event #{d.event.sequence}
                     </Link>
                   )}
                   <span className="text-slate-500">
