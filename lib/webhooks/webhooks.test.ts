@@ -11,6 +11,8 @@ import { seed } from '../../prisma/seed';
 import { WEBHOOK_EVENT_TYPES } from './events';
 import { verifySignature } from './signature';
 import { deliverDue } from './worker';
+import { documentValidator } from '../test/openapi-ajv';
+import { openApiDocument } from '../http/openapi';
 
 // Webhooks end to end on a real database, against a local receiver: the triggers write the outbox
 // in the change's transaction, the worker signs and sends, and the log and retries behave as the
@@ -22,6 +24,8 @@ vi.mock('@/lib/db', () => ({ db: () => state.prisma }));
 type Json = Record<string, unknown>;
 const FAST = { baseDelayMs: 1, maxDelayMs: 5 };
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+// Every answer is checked against the OpenAPI document, strictly, as lib/http/contract.test.ts does.
+const doc = documentValidator(JSON.parse(JSON.stringify(openApiDocument())), 'https://switchboard.test/openapi', { strict: true });
 
 /** Runs the worker until nothing is due for a little while (retries are a few ms apart here). */
 async function drain(p: PrismaClient) {
@@ -38,7 +42,9 @@ describeEachEngine('webhooks', (ctx) => {
   let webhookId: string;
   const api = async (c: Omit<ApiCall, 'headers'>, status = 200) => {
     const res = await callApi({ ...c, headers: { authorization: admin } });
-    expect(res.status, `${c.method.toUpperCase()} ${c.template} → ${JSON.stringify(res.json)?.slice(0, 400)}`).toBe(status);
+    const where = `${c.method.toUpperCase()} ${c.template} → ${JSON.stringify(res.json)?.slice(0, 400)}`;
+    expect(res.status, where).toBe(status);
+    if (c.template.startsWith('/ccaas/1/webhooks')) expect(doc.response(c.method, c.template, status, res.json), where).toEqual([]);
     return res.json as Json;
   };
   const conversationEvents = (id: string) => receiver.received.filter((r) => r.path === '/all' && r.json.data.conversationId === id);
