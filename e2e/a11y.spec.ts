@@ -138,6 +138,7 @@ const PAGES: { path: string; role: RoleName; heading?: string | RegExp }[] = [
   { path: '/dashboard', role: 'supervisor', heading: 'Dashboard' },
   { path: '/profile', role: 'agent', heading: 'Your profile' },
   { path: '/audit', role: 'admin', heading: 'Audit log' },
+  { path: '/webhooks', role: 'admin', heading: 'Webhooks' },
 ];
 
 for (const { path, role, heading } of PAGES) {

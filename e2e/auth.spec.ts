@@ -50,7 +50,7 @@ test.describe('roles', () => {
     test('sees every page in the navigation, with name and role', async ({ page }) => {
       await page.goto('/inbox');
       const nav = page.getByRole('navigation', { name: 'Main' });
-      await expect(nav.getByRole('link')).toHaveText(['Inbox', 'Dashboard', 'Queues', 'Routes', 'Inboxes', 'People', 'Working hours', 'Audit log']);
+      await expect(nav.getByRole('link')).toHaveText(['Inbox', 'Dashboard', 'Queues', 'Routes', 'Inboxes', 'People', 'Working hours', 'Audit log', 'Webhooks']);
       await expect(page.getByTestId('current-user')).toContainText('Alex Admin');
       await expect(page.getByTestId('current-user')).toContainText('Admin · admin@example.com');
       await page.getByRole('link', { name: 'People' }).click();

@@ -17,6 +17,11 @@ delete env.DATABASE_URL;
 env.PRESENCE_GRACE_SECONDS ??= '20';
 // The snooze sweep ticks every second (default 15 s), so e2e/snooze.spec.ts sees a short snooze return soon after its time.
 env.SNOOZE_SWEEP_SECONDS ??= '1';
+// Webhooks (e2e/webhooks.spec.ts): the example bot listens on this machine, and deliveries are
+// picked up within a quarter second instead of two.
+env.WEBHOOK_ALLOW_PRIVATE ??= '1';
+env.WEBHOOK_POLL_MS ??= '250';
+env.WEBHOOK_RETRY_BASE_MS ??= '1000';
 
 if (env.E2E_DATABASE_URL) {
   const url = new URL(env.E2E_DATABASE_URL);

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { UnreadPill } from '@/components/realtime/unread';
 
-type Item = { href: string; label: string; icon: 'inbox' | 'dashboard' | 'queues' | 'routes' | 'inboxes' | 'people' | 'hours' | 'audit' | 'replies' };
+type Item = { href: string; label: string; icon: 'inbox' | 'dashboard' | 'queues' | 'routes' | 'inboxes' | 'people' | 'hours' | 'audit' | 'replies' | 'webhooks' };
 
 const ICONS: Record<Item['icon'], string> = {
   inbox: 'M3 13h4l2 3h6l2-3h4M5 5h14l2 8v6H3v-6l2-8z',
@@ -16,6 +16,7 @@ const ICONS: Record<Item['icon'], string> = {
   hours: 'M12 21a9 9 0 100-18 9 9 0 000 18zM12 7v5l3 2',
   replies: 'M21 12a8 8 0 01-11.6 7.1L4 20l1-4.4A8 8 0 1121 12zM8 10h8M8 14h5',
   audit: 'M9 5h6M9 3h6a1 1 0 011 1v1h2a1 1 0 011 1v14a1 1 0 01-1 1H6a1 1 0 01-1-1V6a1 1 0 011-1h2V4a1 1 0 011-1zM9 12h6M9 16h4',
+  webhooks: 'M10 14a4 4 0 115.66-5.66M14 10a4 4 0 11-5.66 5.66M8 8l-4-4M16 16l4 4',
 };
 
 export function Nav({ items }: { items: Item[] }) {

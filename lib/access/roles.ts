@@ -26,6 +26,7 @@ export const PERMISSION_TABLE = {
   'workingHours.manage': { role: 'ADMIN', description: 'Create, change and delete working hours and their holidays.' },
   'apiKeys.manage': { role: 'ADMIN', description: 'Create and revoke API keys (each owned by a user, acting with at most that user’s role).' },
   'audit.view': { role: 'ADMIN', description: 'Read the audit log of administrative changes.' },
+  'webhooks.manage': { role: 'ADMIN', description: 'Create, change and delete webhook subscriptions; read their delivery log and redeliver events.' },
 } as const satisfies Record<string, Grant>;
 
 /** The minimum role of each permission. */

@@ -9,6 +9,8 @@
 // the conversation; the bot tags strong_auth and sends it back to routing; "Verified customers"
 // matches and Dara Okafor gets it; Ana Alvarez leaves a note.
 
+import { WEBHOOK_EXAMPLES } from './openapi-examples-webhooks';
+
 export type OperationExample = {
   /** A few words naming the example (the key of the document's named examples). */
   summary?: string;
@@ -537,6 +539,8 @@ export const OPERATION_EXAMPLES: Record<string, OperationExample> = {
     request: { params: { customerId: CUSTOMER }, body: { attributes: { authLevel: 'strong' } } },
     response: customer,
   },
+
+  ...WEBHOOK_EXAMPLES,
 
   // Documentation
   'get-openapi-document': {

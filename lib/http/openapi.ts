@@ -7,6 +7,7 @@ import { OPERATION_EXAMPLES, type OperationExample } from './openapi-examples';
 import { OPERATIONS } from '../operations/registry';
 import type { Operation as Declared } from '../operations/operation';
 import { HTTP_METHODS, type ErrorStatus, type HttpBinding, type HttpMethod } from '../operations/http-binding';
+import { WEBHOOKS_TAG } from './openapi-webhooks';
 
 // The OpenAPI 3.1 document is generated from the operation registry (lib/operations): each
 // operation's HTTP binding gives the path, method and words, its input schema (lib/validation)
@@ -205,7 +206,7 @@ function responseId(schema: z.ZodType, name: string): string {
 }
 
 const TAG_ORDER: HttpBinding<unknown>['tag'][] = [
-  'Conversations', 'Tags', 'Messages', 'Notes', 'Metadata', 'Routing', 'Queues', 'Agents', 'Working hours', 'Inboxes', 'Customers', 'Documentation',
+  'Conversations', 'Tags', 'Messages', 'Notes', 'Metadata', 'Routing', 'Queues', 'Agents', 'Working hours', 'Inboxes', 'Customers', 'Webhooks', 'Documentation',
 ];
 
 /** The operations served over HTTP, in the document's reading order: by tag, then path, then method. */
@@ -260,6 +261,7 @@ function build(): OpenApiDocument {
       { name: 'Working hours', description: 'Opening hours and holidays that queues follow.' },
       { name: 'Inboxes', description: 'Extension: where conversations arrive, and their assignment switches.' },
       { name: 'Customers', description: 'Extension: the people conversations are with, and their attributes.' },
+      { name: 'Webhooks', description: WEBHOOKS_TAG },
       { name: 'Documentation', description: 'This document.' },
     ],
     security: [{ APIKeyHeader: [] }],

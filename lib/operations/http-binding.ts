@@ -6,7 +6,7 @@ export const HTTP_METHODS: readonly HttpMethod[] = ['get', 'post', 'put', 'patch
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409;
 export type ApiTag =
   | 'Conversations' | 'Tags' | 'Messages' | 'Notes' | 'Metadata' | 'Routing' | 'Queues' | 'Agents' | 'Working hours'
-  | 'Inboxes' | 'Customers' | 'Documentation';
+  | 'Inboxes' | 'Customers' | 'Webhooks' | 'Documentation';
 
 /** What a handler answers with: a JSON body, or a body with headers (the route list's ETag). */
 export type HttpAnswer = { body: unknown; headers?: Record<string, string> };

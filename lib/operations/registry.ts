@@ -14,6 +14,7 @@ import * as snoozeBulk from './snooze-bulk';
 import * as savedViews from './saved-views';
 import * as cannedReplies from './canned-replies';
 import * as viewers from './viewers';
+import * as webhooks from './webhooks';
 
 /**
  * Every operation Switchboard has, HTTP or console. The OpenAPI document is built from the ones
@@ -36,4 +37,5 @@ export const OPERATIONS: readonly Operation[] = [
   ...Object.values(savedViews),
   ...Object.values(cannedReplies),
   ...Object.values(viewers),
+  ...Object.values(webhooks),
 ] as Operation[];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const AUDIT_ENTITIES = ['QUEUE', 'ROUTES', 'INBOX', 'USER', 'API_KEY', 'WORKING_HOURS', 'TAG', 'CANNED_REPLY'] as const;
+export const AUDIT_ENTITIES = ['QUEUE', 'ROUTES', 'INBOX', 'USER', 'API_KEY', 'WORKING_HOURS', 'TAG', 'CANNED_REPLY', 'WEBHOOK'] as const;
 
 export const AUDIT_ENTITY_LABEL: Record<(typeof AUDIT_ENTITIES)[number], string> = {
   QUEUE: 'Queue',
@@ -11,6 +11,7 @@ export const AUDIT_ENTITY_LABEL: Record<(typeof AUDIT_ENTITIES)[number], string>
   WORKING_HOURS: 'Working hours',
   TAG: 'Tag',
   CANNED_REPLY: 'Canned reply',
+  WEBHOOK: 'Webhook',
 };
 
 const day = z
