@@ -39,8 +39,8 @@ export function ConversationTable({
   }
   const at = new Date(now);
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-      <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label="Conversations" aria-describedby={describedBy}>
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+      <table className="table-cards table-cards-flow min-w-full divide-y divide-slate-200 text-sm" aria-label="Conversations" aria-describedby={describedBy}>
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
           <tr>
             <th scope="col" className="px-4 py-2.5">Conversation</th>
@@ -69,7 +69,7 @@ export function ConversationTable({
                 className={`outline-offset-[-2px] ${selected ? 'bg-brand-50 shadow-[inset_3px_0_0_#1f5ad6]' : 'hover:bg-slate-50'}`}
                 data-testid="conversation-row"
               >
-                <td className="max-w-md px-4 py-2.5">
+                <td className="max-w-md px-4 py-2.5 max-md:max-w-none max-md:basis-full">
                   <Link
                     href={`/inbox/${c.id}`}
                     className={`flex items-center gap-1.5 text-slate-900 hover:text-brand-700 hover:underline ${c.unread ? 'font-semibold' : 'font-medium'}`}

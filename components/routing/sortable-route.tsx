@@ -103,10 +103,10 @@ export function SortableRoute({ route, position, queues, expanded, onToggle, onC
           </span>
           Enabled
         </button>
-        <label className="flex items-center gap-1 text-xs text-slate-500">
+        <label className="flex items-center gap-1 text-xs text-slate-500 max-md:w-full">
           Queue
           <select
-            className={`${control} max-w-44 pr-7`}
+            className={`${control} max-w-44 pr-7 max-md:max-w-none max-md:min-w-0 max-md:flex-1`}
             value={route.queueId}
             onChange={(e) => onChange({ queueId: e.target.value })}
             aria-invalid={!!faults?.queueId || undefined}
@@ -119,9 +119,9 @@ export function SortableRoute({ route, position, queues, expanded, onToggle, onC
             ))}
           </select>
         </label>
-        <label className="flex items-center gap-1 text-xs text-slate-500">
+        <label className="flex items-center gap-1 text-xs text-slate-500 max-md:w-full">
           Priority
-          <select className={`${control} pr-7`} value={route.priority ?? ''} onChange={(e) => onChange({ priority: (e.target.value || null) as Priority | null })}>
+          <select className={`${control} pr-7 max-md:min-w-0 max-md:flex-1`} value={route.priority ?? ''} onChange={(e) => onChange({ priority: (e.target.value || null) as Priority | null })}>
             <option value="">No change</option>
             {PRIORITIES.map((p) => (
               <option key={p} value={p}>

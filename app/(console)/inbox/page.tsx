@@ -28,7 +28,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <PageHeader title="Inbox" description={actor.role === 'AGENT' ? 'Conversations assigned to you, in your inboxes and in your queues.' : 'All conversations.'} />
-      <main className="px-8 py-6">
+      <main className="px-4 py-6 md:px-8">
         <InboxView filters={filters} initial={list} options={options} me={me} />
       </main>
     </>
