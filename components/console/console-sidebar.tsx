@@ -77,7 +77,8 @@ export function ConsoleSidebar({
       </button>
       <div className="min-w-0 flex-1 md:mb-6 md:flex-none md:px-2">{brand}</div>
       <div className="shrink-0 md:order-3 md:mt-3 md:px-2">{availability}</div>
-      <div id={MENU_ID} ref={panel} className={`pt-1 pb-4 max-md:absolute max-md:inset-x-0 max-md:top-full max-md:max-h-[calc(100dvh-3.5rem)] max-md:overflow-y-auto max-md:bg-slate-900 max-md:px-3 max-md:shadow-xl md:contents ${open ? '' : 'max-md:hidden'}`}>
+      {/* A link followed from the menu shuts it, the current page's own link too (the path does not change). */}
+      <div id={MENU_ID} ref={panel} onClick={(e) => (e.target as Element).closest('a') && setOpen(false)} className={`pt-1 pb-4 max-md:absolute max-md:inset-x-0 max-md:top-full max-md:max-h-[calc(100dvh-3.5rem)] max-md:overflow-y-auto max-md:bg-slate-900 max-md:px-3 max-md:shadow-xl md:contents ${open ? '' : 'max-md:hidden'}`}>
         <div className="md:order-1">{nav}</div>
         <div className="mt-4 border-t border-white/10 px-2 pt-4 md:order-2 md:mt-auto">{user}</div>
         <div className="mt-3 space-y-3 px-2 md:order-4">{account}</div>

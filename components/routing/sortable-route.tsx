@@ -151,7 +151,7 @@ export function SortableRoute({ route, position, queues, expanded, onToggle, onC
           </svg>
         </button>
       </div>
-      <div className="flex items-center gap-2 border-t border-slate-100 px-3 py-1.5">
+      <div className="flex items-center gap-2 border-t border-slate-100 px-3 py-1.5 max-md:flex-wrap">
         <SimBadge sim={sim} />
         {faults?.queueId && <span className="text-xs text-red-700">Queue: {faults.queueId}</span>}
         {!expanded && <ConditionSummary expr={route.expr} verdicts={verdicts} />}
