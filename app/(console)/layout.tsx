@@ -11,6 +11,7 @@ import { HEARTBEAT_EVERY_MS } from '@/lib/domain/presence-config';
 import { markPresent } from '@/lib/domain/presence';
 import { db } from '@/lib/db';
 import { AvailabilitySwitch } from '@/components/console/availability-switch';
+import { ConsoleSidebar } from '@/components/console/console-sidebar';
 import { LiveProvider } from '@/components/realtime/live-provider';
 import { LiveStatusPill } from '@/components/realtime/live-status';
 import { TitleBadge } from '@/components/realtime/unread';
@@ -26,35 +27,41 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   return (
     <Providers>
       <LiveProvider userId={actor.id}>
-        <div className="flex min-h-screen">
-          <aside className="sticky top-0 flex h-screen w-60 shrink-0 flex-col bg-slate-900 px-3 py-4 text-white [--focus-ring:#8fb3ff]">
-            <div className="mb-6 flex items-center gap-2 px-2">
-              <svg width="26" height="26" viewBox="0 0 32 32" aria-hidden="true">
-                <rect width="32" height="32" rx="8" fill="#2f6fed" />
-                <path d="M9 11h14M9 16h9M9 21h12" stroke="white" strokeWidth="2.5" strokeLinecap="round" />
-              </svg>
-              <span className="text-base font-semibold tracking-tight">Switchboard</span>
-            </div>
-            <Nav items={items} />
-            <div className="mt-auto space-y-3 border-t border-white/10 px-2 pt-4">
+        <div className="min-h-screen md:flex">
+          <ConsoleSidebar
+            brand={
+              <div className="flex items-center gap-2">
+                <svg width="26" height="26" viewBox="0 0 32 32" aria-hidden="true">
+                  <rect width="32" height="32" rx="8" fill="#2f6fed" />
+                  <path d="M9 11h14M9 16h9M9 21h12" stroke="white" strokeWidth="2.5" strokeLinecap="round" />
+                </svg>
+                <span className="text-base font-semibold tracking-tight">Switchboard</span>
+              </div>
+            }
+            nav={<Nav items={items} />}
+            user={
               <div data-testid="current-user">
                 <p className="flex items-center gap-2 text-sm font-medium">
                   <AvailabilityDot availability={actor.availability} disconnected={disconnected} />
                   {actor.name}
                 </p>
-                <p className="text-xs text-slate-400">
+                <p className="text-xs break-words text-slate-400">
                   {ROLE_LABEL[actor.role]} · {actor.email}
                 </p>
               </div>
-              <AvailabilitySwitch key={actor.availability} availability={actor.availability} disconnected={disconnected} />
-              <LiveStatusPill />
-              <Link href="/profile" className="block rounded-md px-3 py-1 text-sm text-slate-300 hover:bg-white/10 hover:text-white">
-                Your profile and password
-              </Link>
-              <SignOutButton />
-              <Heartbeat everyMs={HEARTBEAT_EVERY_MS} />
-            </div>
-          </aside>
+            }
+            availability={<AvailabilitySwitch key={actor.availability} availability={actor.availability} disconnected={disconnected} />}
+            account={
+              <>
+                <LiveStatusPill />
+                <Link href="/profile" className="block rounded-md px-3 py-1 text-sm text-slate-300 hover:bg-white/10 hover:text-white">
+                  Your profile and password
+                </Link>
+                <SignOutButton />
+                <Heartbeat everyMs={HEARTBEAT_EVERY_MS} />
+              </>
+            }
+          />
           <div className="min-w-0 flex-1">{children}</div>
         </div>
         <TitleBadge />

@@ -31,8 +31,8 @@ export function AuditTable({ rows, now }: { rows: AuditRow[]; now: Date }) {
     return <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-500">No audit entries match.</p>;
   }
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-      <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label="Audit log">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+      <table className="table-cards min-w-full divide-y divide-slate-200 text-sm" aria-label="Audit log">
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
           <tr>
             <th scope="col" className="px-4 py-2.5">When</th>
@@ -44,11 +44,11 @@ export function AuditTable({ rows, now }: { rows: AuditRow[]; now: Date }) {
         <tbody className="divide-y divide-slate-100 align-top text-slate-700">
           {rows.map((r) => (
             <tr key={r.id} data-testid="audit-row">
-              <td className="whitespace-nowrap px-4 py-2.5">
+              <td data-label="When" className="whitespace-nowrap px-4 py-2.5">
                 <RelativeTime date={r.createdAt} now={now} />
                 <div className="text-xs text-slate-500">{r.createdAt.toISOString().replace('T', ' ').slice(0, 19)} UTC</div>
               </td>
-              <td className="px-3 py-2.5">
+              <td data-label="Who" className="px-3 py-2.5">
                 <div className="font-medium text-slate-900">{r.actorName}</div>
                 <div className="text-xs text-slate-500">
                   {ACTOR_KIND[r.actorKind]}
@@ -60,13 +60,13 @@ export function AuditTable({ rows, now }: { rows: AuditRow[]; now: Date }) {
                   </div>
                 )}
               </td>
-              <td className="px-3 py-2.5">
+              <td data-label="What" className="px-3 py-2.5 max-md:col-span-full">
                 <div>
                   <span className="font-medium text-slate-900">{AUDIT_ENTITY_LABEL[r.entityType]}</span> {r.entityName ?? r.entityId}
                 </div>
                 <div className="font-mono text-xs text-slate-500">{r.action}</div>
               </td>
-              <td className="min-w-[16rem] px-3 py-2.5">
+              <td data-label="Change" className="min-w-[16rem] px-3 py-2.5 max-md:col-span-full">
                 <Change before={r.before} after={r.after} />
               </td>
             </tr>

@@ -10,7 +10,7 @@ const OPTIONS = [
   { value: 'OFFLINE', label: 'Offline', dot: 'bg-slate-400' },
 ] as const;
 
-/** The agent's own availability, always visible in the sidebar (SPEC §6). */
+/** The agent's own availability, always visible: in the sidebar, or in the top bar on a phone (SPEC §6). */
 export function AvailabilitySwitch({ availability, disconnected = false }: { availability: 'ONLINE' | 'BUSY' | 'OFFLINE'; disconnected?: boolean }) {
   const router = useRouter();
   const [value, setValue] = useState(availability);
@@ -35,10 +35,11 @@ export function AvailabilitySwitch({ availability, disconnected = false }: { ava
 
   return (
     <div>
-      <label htmlFor="availability" className="text-xs text-slate-400">
+      {/* Read out, not shown, in the phone's top bar: the coloured dot and "Online" say it there. */}
+      <label htmlFor="availability" className="text-xs text-slate-400 max-md:sr-only">
         Availability
       </label>
-      <div className="mt-1 flex items-center gap-2">
+      <div className="flex items-center gap-2 md:mt-1">
         <span className={`h-2.5 w-2.5 shrink-0 rounded-full ${dot}`} aria-hidden="true" />
         <select
           id="availability"
@@ -56,12 +57,12 @@ export function AvailabilitySwitch({ availability, disconnected = false }: { ava
       </div>
       {disconnected && value !== 'OFFLINE' && (
         // Shown until this console's next heartbeat reaches the server (the sweep saw it silent).
-        <p role="status" className="mt-1 text-xs text-orange-200">
+        <p role="status" className="mt-1 text-xs text-orange-200 max-md:text-right">
           Away — disconnected
         </p>
       )}
       {error && (
-        <p role="alert" className="mt-1 text-xs text-red-300">
+        <p role="alert" className="mt-1 text-xs text-red-300 max-md:max-w-40 max-md:text-right">
           {error}
         </p>
       )}

@@ -7,8 +7,8 @@ import { age } from '@/lib/format';
 export function AgentTable({ agents, now }: { agents: AgentFigures[]; now: string }) {
   if (agents.length === 0) return <p className="text-sm text-slate-500">No agents yet.</p>;
   return (
-    <div className="-mx-4 -my-3 overflow-x-auto">
-      <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label="Agents">
+    <div className="relative -mx-4 -my-3 overflow-x-auto">
+      <table className="table-cards min-w-full divide-y divide-slate-200 text-sm" aria-label="Agents">
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
           <tr>
             <th scope="col" className="px-4 py-2.5">Agent</th>
@@ -20,12 +20,12 @@ export function AgentTable({ agents, now }: { agents: AgentFigures[]; now: strin
         <tbody className="divide-y divide-slate-100">
           {agents.map((a) => (
             <tr key={a.id} data-testid="dashboard-agent" data-agent={a.name}>
-              <th scope="row" className="px-4 py-2.5 text-left font-medium text-slate-900">
+              <th scope="row" className="px-4 py-2.5 text-left font-medium text-slate-900 max-md:col-span-full">
                 {a.name}
                 {a.role !== 'AGENT' && <span className="ml-1.5 text-xs font-normal text-slate-500">{ROLE_LABEL[a.role]}</span>}
                 {!a.enabled && <span className="ml-1.5 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-normal text-slate-600">Disabled</span>}
               </th>
-              <td className="px-3 py-2.5">
+              <td data-label="Availability" className="px-3 py-2.5 max-md:col-span-full">
                 <span className="inline-flex items-center gap-2">
                   <AvailabilityBadge availability={a.availability} disconnected={a.disconnected} />
                   <span className="text-xs text-slate-500">
@@ -33,10 +33,10 @@ export function AgentTable({ agents, now }: { agents: AgentFigures[]; now: strin
                   </span>
                 </span>
               </td>
-              <td className="px-3 py-2.5 text-right tabular-nums text-slate-700" data-testid="agent-open-load">
+              <td data-label="Open load" className="px-3 py-2.5 text-right tabular-nums text-slate-700" data-testid="agent-open-load">
                 {a.openLoad}
               </td>
-              <td className="px-4 py-2.5 text-right tabular-nums text-slate-700" data-testid="agent-assigned-today">
+              <td data-label="Assigned today" className="px-4 py-2.5 text-right tabular-nums text-slate-700" data-testid="agent-assigned-today">
                 {a.assignedToday}
               </td>
             </tr>

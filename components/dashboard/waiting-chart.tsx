@@ -1,6 +1,6 @@
 'use client';
 
-import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Text, Tooltip, XAxis, YAxis, type TextProps } from 'recharts';
 import type { DashboardData } from '@/lib/domain/dashboard';
 import { ChartCard } from './chart-card';
 import { duration, plural } from './format';
@@ -14,6 +14,20 @@ function describe(buckets: DashboardData['waiting']['buckets']): string {
   if (total === 0) return 'Nobody is waiting: every open conversation has an agent.';
   const parts = buckets.filter((b) => b.count > 0).map((b) => `${b.count} ${b.label.toLowerCase()}`);
   return `${plural(total, 'open conversation')} waiting for an agent: ${parts.join(', ')}.`;
+}
+
+/**
+ * A bucket's label broken into lines that fit its own slot: on a phone "Under 5 min" and "5–15 min"
+ * would otherwise run into each other (recharts wraps only at the whole axis's width).
+ */
+function SlotTick(props: TextProps & { visibleTicksCount?: number; payload?: { value: string } }) {
+  const { visibleTicksCount, payload, width, ...rest } = props;
+  const slot = typeof width === 'number' && visibleTicksCount ? width / visibleTicksCount : width;
+  return (
+    <Text {...rest} width={slot}>
+      {payload?.value ?? ''}
+    </Text>
+  );
 }
 
 export function WaitingChart({ waiting }: { waiting: DashboardData['waiting'] }) {
@@ -60,7 +74,7 @@ export function WaitingChart({ waiting }: { waiting: DashboardData['waiting'] })
         desc={summary}
       >
         <CartesianGrid vertical={false} stroke="#e2e8f0" />
-        <XAxis dataKey="label" tick={AXIS} tickLine={false} axisLine={{ stroke: '#cbd5e1' }} interval={0} />
+        <XAxis dataKey="label" tick={(p: TextProps) => <SlotTick {...p} {...AXIS} />} height={36} tickLine={false} axisLine={{ stroke: '#cbd5e1' }} interval={0} />
         <YAxis allowDecimals={false} tick={AXIS} tickLine={false} axisLine={false} />
         <Tooltip cursor={{ fill: '#f1f5f9' }} contentStyle={{ fontSize: 12, borderRadius: 6, borderColor: '#e2e8f0' }} />
         <Bar dataKey="count" name="Conversations" fill={WAITING_COLOR} radius={[2, 2, 0, 0]} isAnimationActive={false} />

@@ -56,8 +56,8 @@ export function ConversationTable({
   }
   const at = new Date(now);
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-      <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label="Conversations" aria-describedby={describedBy}>
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+      <table className="table-cards table-cards-flow min-w-full divide-y divide-slate-200 text-sm" aria-label="Conversations" aria-describedby={describedBy}>
         <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600">
           <tr>
             {bulk && (
@@ -99,7 +99,7 @@ export function ConversationTable({
                     <RowCheckbox selection={bulk} id={c.id} topic={c.topic} />
                   </td>
                 )}
-                <td className="max-w-xs px-4 py-2.5">
+                <td className="max-w-xs px-4 py-2.5 max-md:max-w-none max-md:basis-full">
                   <Link
                     href={`/inbox/${c.id}`}
                     className={`flex items-center gap-1.5 text-slate-900 hover:text-brand-700 hover:underline ${c.unread ? 'font-semibold' : 'font-medium'}`}

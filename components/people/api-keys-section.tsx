@@ -29,8 +29,8 @@ export function ApiKeysSection({ keys, now, owners }: { keys: ApiKeyRow[]; now: 
       {keys.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-500">No API keys yet.</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
-          <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label="API keys">
+        <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+          <table className="table-cards min-w-full divide-y divide-slate-200 text-sm" aria-label="API keys">
             <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-500">
               <tr>
                 <th scope="col" className="px-4 py-2.5">Name</th>
@@ -49,20 +49,20 @@ export function ApiKeysSection({ keys, now, owners }: { keys: ApiKeyRow[]; now: 
             <tbody className="divide-y divide-slate-100">
               {keys.map((k) => (
                 <tr key={k.id} data-testid="api-key-row" className={k.revokedAt ? 'text-slate-500' : 'text-slate-700'}>
-                  <td className={`px-4 py-2.5 font-medium ${k.revokedAt ? '' : 'text-slate-900'}`}>
+                  <td className={`px-4 py-2.5 font-medium max-md:col-span-full ${k.revokedAt ? '' : 'text-slate-900'}`}>
                     {k.name}
                     <span className="block font-normal">
                       <CopyId id={k.id} label="Key ID" testId="key-id" />
                     </span>
                   </td>
-                  <td className="px-3 py-2.5 font-mono text-xs">{k.prefix}…</td>
-                  <td className="px-3 py-2.5">
+                  <td data-label="Key" className="px-3 py-2.5 font-mono text-xs">{k.prefix}…</td>
+                  <td data-label="Role" className="px-3 py-2.5">
                     {k.effectiveRole ? ROLE_LABEL[k.effectiveRole] : '—'}
                     {k.role && k.effectiveRole && k.role !== k.effectiveRole && (
                       <div className="text-xs text-amber-700">{ROLE_LABEL[k.role]} key, capped by its owner’s role</div>
                     )}
                   </td>
-                  <td className="px-3 py-2.5">
+                  <td data-label="Owner" className="px-3 py-2.5">
                     {k.owner ? (
                       <>
                         {k.owner.name}
@@ -74,12 +74,12 @@ export function ApiKeysSection({ keys, now, owners }: { keys: ApiKeyRow[]; now: 
                       </span>
                     )}
                   </td>
-                  <td className="px-3 py-2.5">{k.createdBy?.name ?? '—'}</td>
-                  <td className="whitespace-nowrap px-3 py-2.5">
+                  <td data-label="Created by" className="px-3 py-2.5">{k.createdBy?.name ?? '—'}</td>
+                  <td data-label="Created" className="whitespace-nowrap px-3 py-2.5">
                     <RelativeTime date={k.createdAt} now={now} />
                   </td>
-                  <td className="whitespace-nowrap px-3 py-2.5">{k.lastUsedAt ? <RelativeTime date={k.lastUsedAt} now={now} /> : 'Never'}</td>
-                  <td className="px-3 py-2.5">
+                  <td data-label="Last used" className="whitespace-nowrap px-3 py-2.5">{k.lastUsedAt ? <RelativeTime date={k.lastUsedAt} now={now} /> : 'Never'}</td>
+                  <td data-label="Status" className="px-3 py-2.5">
                     {k.revokedAt ? (
                       <span className="inline-flex items-center rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-600 ring-1 ring-inset ring-slate-500/20">
                         Revoked

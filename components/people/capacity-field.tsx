@@ -34,7 +34,7 @@ export function CapacityField({ userId, name, capacity }: { userId: string; name
 
   return (
     <form
-      className="w-40"
+      className="w-40 max-w-full"
       onSubmit={(e) => {
         e.preventDefault();
         save();

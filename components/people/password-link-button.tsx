@@ -34,7 +34,7 @@ export function PasswordLinkButton({ userId, name }: { userId: string; name: str
 
   if (link) {
     return (
-      <div className="w-72 rounded-md border border-amber-300 bg-amber-50 p-2" data-testid="password-link">
+      <div className="w-72 max-w-full rounded-md border border-amber-300 bg-amber-50 p-2" data-testid="password-link">
         <label htmlFor={`${id}-link`} className="block text-xs font-medium text-amber-900">
           Set-password link for {name}
         </label>
@@ -74,7 +74,7 @@ export function PasswordLinkButton({ userId, name }: { userId: string; name: str
 
   if (confirming) {
     return (
-      <div role="group" aria-label={`Reset password for ${name}`} className="w-72 rounded-md border border-amber-300 bg-amber-50 p-2 text-xs text-amber-900">
+      <div role="group" aria-label={`Reset password for ${name}`} className="w-72 max-w-full rounded-md border border-amber-300 bg-amber-50 p-2 text-xs text-amber-900">
         <p>Signs {name} out everywhere and stops their current password now. They choose a new one with the link.</p>
         <div className="mt-2 flex gap-2">
           <button type="button" disabled={pending} className={`${secondaryButton} px-2 py-0.5 text-xs`} onClick={issue}>

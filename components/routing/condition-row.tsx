@@ -8,7 +8,7 @@ import { OPERATOR_LABEL, PATH_GROUPS } from './words';
 import { TraceMark } from './trace-mark';
 
 const control =
-  'rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 shadow-sm focus:border-brand-500 focus:ring-2 focus:ring-brand-500/30 focus:outline-none aria-[invalid=true]:border-red-400 disabled:bg-slate-100';
+  'max-w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 shadow-sm focus:border-brand-500 focus:ring-2 focus:ring-brand-500/30 focus:outline-none aria-[invalid=true]:border-red-400 disabled:bg-slate-100';
 
 /** One condition: attribute, operator, value; a tick or cross after a simulation; its faults underneath. */
 export function ConditionRow({ node, ctx, label }: { node: BuilderCondition; ctx: BuilderContext; label: string }) {

@@ -36,7 +36,7 @@ function Node({ node, verdicts, top = false }: { node: BuilderNode; verdicts: No
               ? (numberOf(value.text) ?? value.text) || '…'
               : value.text;
     return (
-      <span className="inline-flex items-center gap-1 rounded bg-slate-100 px-1.5 py-0.5" data-testid="summary-condition">
+      <span className="inline-flex max-w-full flex-wrap items-center gap-1 rounded bg-slate-100 px-1.5 py-0.5 break-all" data-testid="summary-condition">
         {v && <TraceMark result={v.result} actual={v.actual} />}
         <span className="font-mono text-slate-700">{node.path === 'tags' ? '' : node.path}</span>
         <span className="text-slate-600">{node.op === '$exists' && value.shape === 'scalar' && value.text === 'false' ? 'missing' : OPERATOR_SHORT[node.op]}</span>
@@ -56,7 +56,7 @@ function Group({ node, verdicts, top }: { node: BuilderGroup; verdicts: NodeVerd
       {node.not && <span className="font-semibold text-amber-700">NOT</span>}
       {paren && node.children.length > 1 && <span aria-hidden="true">(</span>}
       {node.children.map((c, i) => (
-        <span key={c.id} className="inline-flex items-center gap-1">
+        <span key={c.id} className="inline-flex max-w-full flex-wrap items-center gap-1">
           {i > 0 && <span className="font-semibold uppercase text-slate-500">{word}</span>}
           <Node node={c} verdicts={verdicts} />
         </span>

@@ -152,7 +152,7 @@ export function RoutesEditor({ initial, queues, tagNames, inboxes = [], canManag
           onDiscard={() => dispatch({ type: 'reset', saved: base })}
         />
       </PageHeader>
-      <main className="grid items-start gap-6 px-8 py-6 xl:grid-cols-[minmax(0,1fr)_20rem]">
+      <main className="grid items-start gap-6 px-4 py-6 md:px-8 xl:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0 space-y-3">
           <SaveBanner banner={banner} onReload={() => void reload()} reloading={pending} />
           {!canManage && <p className="rounded-md bg-slate-100 px-4 py-2 text-sm text-slate-600">You can try changes and simulate them, but not save them.</p>}

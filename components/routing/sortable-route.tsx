@@ -105,11 +105,11 @@ export function SortableRoute({ route, position, queues, expanded, onToggle, onC
           </span>
           Enabled
         </button>
-        <label className="flex items-center gap-1 text-xs text-slate-500">
+        <label className="flex items-center gap-1 text-xs text-slate-500 max-md:w-full">
           Queue
           <select
             // Wide enough for a long queue name (176 px cut "Returns and refunds – EU" short); the title shows any name whole.
-            className={`${control} max-w-full min-w-0 pr-7 sm:max-w-80`}
+            className={`${control} max-w-full min-w-0 pr-7 sm:max-w-80 max-md:flex-1`}
             title={queues.find((q) => q.id === route.queueId)?.name}
             value={route.queueId}
             onChange={(e) => onChange({ queueId: e.target.value })}
@@ -123,9 +123,9 @@ export function SortableRoute({ route, position, queues, expanded, onToggle, onC
             ))}
           </select>
         </label>
-        <label className="flex items-center gap-1 text-xs text-slate-500">
+        <label className="flex items-center gap-1 text-xs text-slate-500 max-md:w-full">
           Priority
-          <select className={`${control} pr-7`} value={route.priority ?? ''} onChange={(e) => onChange({ priority: (e.target.value || null) as Priority | null })}>
+          <select className={`${control} pr-7 max-md:min-w-0 max-md:flex-1`} value={route.priority ?? ''} onChange={(e) => onChange({ priority: (e.target.value || null) as Priority | null })}>
             <option value="">No change</option>
             {PRIORITIES.map((p) => (
               <option key={p} value={p}>
@@ -155,7 +155,7 @@ export function SortableRoute({ route, position, queues, expanded, onToggle, onC
           </svg>
         </button>
       </div>
-      <div className="flex items-center gap-2 border-t border-slate-100 px-3 py-1.5">
+      <div className="flex items-center gap-2 border-t border-slate-100 px-3 py-1.5 max-md:flex-wrap">
         <SimBadge sim={sim} />
         {faults?.queueId && <span className="text-xs text-red-700">Queue: {faults.queueId}</span>}
         {!expanded && <ConditionSummary expr={route.expr} verdicts={verdicts} />}

@@ -6,7 +6,7 @@ import { TYPE_LABEL, suggestionsFor } from './words';
 import { useRouteLookups } from './route-lookups';
 
 const control =
-  'rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 shadow-sm focus:border-brand-500 focus:ring-2 focus:ring-brand-500/30 focus:outline-none aria-[invalid=true]:border-red-400';
+  'max-w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 shadow-sm focus:border-brand-500 focus:ring-2 focus:ring-brand-500/30 focus:outline-none aria-[invalid=true]:border-red-400';
 
 type Props = {
   condition: BuilderCondition;
@@ -47,7 +47,7 @@ export function ValueInput({ condition, onChange, idBase, invalid, describedBy, 
 
   return (
     // Value and type wrap to the next line together, so the type never sits alone under the row.
-    <div className="flex min-w-56 flex-1 items-center gap-1.5">
+    <div className="flex min-w-56 flex-1 items-center gap-1.5 max-md:min-w-0 max-md:basis-48">
       {listId && (
         <datalist id={listId}>
           {suggestions.map((s) => (

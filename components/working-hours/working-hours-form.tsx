@@ -138,10 +138,10 @@ export function WorkingHoursForm({ initial, timeZones, onDone }: { initial?: Wor
           <tbody>
             {WEEK_DAYS.map((d) => (
               <tr key={d} className="align-top">
-                <th scope="row" className="w-28 py-1 pr-3 text-left font-medium text-slate-700">
+                <th scope="row" className="w-28 py-1 pr-3 text-left font-medium text-slate-700 max-md:w-auto max-md:pr-2">
                   {DAY_LABEL[d]}
                 </th>
-                <td className="py-1 pr-3">
+                <td className="py-1 pr-3 max-md:pr-2">
                   <label className="inline-flex items-center gap-1.5 text-xs text-slate-600">
                     <input type="checkbox" checked={week[d].enabled} onChange={(e) => setDay(d, { enabled: e.target.checked })} aria-label={`Open on ${DAY_LABEL[d]}`} />
                     Open
@@ -155,7 +155,7 @@ export function WorkingHoursForm({ initial, timeZones, onDone }: { initial?: Wor
                     placeholder="09:00"
                     inputMode="numeric"
                     aria-invalid={!!err(`workWeek.${d}.startTime`) || undefined}
-                    className={`w-20 ${inputClass}`}
+                    className={`w-20 max-md:w-16 ${inputClass}`}
                   />
                   <FieldError message={err(`workWeek.${d}.startTime`)} />
                 </td>
@@ -167,7 +167,7 @@ export function WorkingHoursForm({ initial, timeZones, onDone }: { initial?: Wor
                     placeholder="17:00"
                     inputMode="numeric"
                     aria-invalid={!!err(`workWeek.${d}.endTime`) || undefined}
-                    className={`w-20 ${inputClass}`}
+                    className={`w-20 max-md:w-16 ${inputClass}`}
                   />
                   <FieldError message={err(`workWeek.${d}.endTime`) ?? err(`workWeek.${d}`)} />
                 </td>

@@ -13,7 +13,7 @@ export default async function DashboardPage() {
   return (
     <>
       <PageHeader title="Dashboard" description="Queues, agents and the last 24 hours, kept up to date." />
-      <main className="px-8 py-6">
+      <main className="px-4 py-6 md:px-8">
         <DashboardView initial={initial} />
       </main>
     </>

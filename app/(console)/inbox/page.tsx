@@ -34,7 +34,7 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
             ? 'Yours and the unassigned you may take, unsolved, longest waiting first. A search looks through all you may see.'
             : 'Unsolved conversations, longest waiting first. A search looks through all of them.'
         } />
-      <main className="px-8 py-6">
+      <main className="px-4 py-6 md:px-8">
         <InboxView filters={filters} initial={list} options={options} me={me} role={actor.role} views={views} />
       </main>
     </>

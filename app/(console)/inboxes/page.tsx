@@ -14,7 +14,7 @@ export default async function InboxesPage() {
   return (
     <>
       <PageHeader title="Inboxes" description="Who collaborates on each inbox, whether conversations are assigned automatically, and who is next in turn." />
-      <main className="grid gap-4 px-8 py-6 lg:grid-cols-2">
+      <main className="grid gap-4 px-4 py-6 md:px-8 lg:grid-cols-2">
         {inboxes.map((inbox) => (
           <InboxCard key={inbox.id} inbox={inbox} candidates={candidates} />
         ))}

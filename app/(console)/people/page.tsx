@@ -21,7 +21,7 @@ export default async function PeoplePage() {
   return (
     <>
       <PageHeader title="People" description="Everyone who can sign in, their role, availability and open load, and the keys that clients use." />
-      <main className="space-y-10 px-8 py-6">
+      <main className="space-y-10 px-4 py-6 md:px-8">
         <section aria-labelledby="people-heading" className="space-y-4">
           <h2 id="people-heading" className="sr-only">
             Users

@@ -14,7 +14,7 @@ export default async function ProfilePage() {
   return (
     <>
       <PageHeader title="Your profile" description="How you sign in to Switchboard." />
-      <main className="max-w-xl space-y-6 px-8 py-6">
+      <main className="max-w-xl space-y-6 px-4 py-6 md:px-8">
         <Card title="Account">
           <dl className="grid grid-cols-[6rem_1fr] gap-y-1 text-sm">
             <dt className="text-slate-500">Name</dt>

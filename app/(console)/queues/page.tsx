@@ -24,7 +24,7 @@ export default async function QueuesPage() {
   return (
     <>
       <PageHeader title="Queues" description="Where routes send conversations, who works them, and what is waiting." />
-      <main className="space-y-6 px-8 py-6">
+      <main className="space-y-6 px-4 py-6 md:px-8">
         {canManage && <CreateQueueForm />}
         <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
           {queues.map((q) => (

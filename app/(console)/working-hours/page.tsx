@@ -42,7 +42,7 @@ export default async function WorkingHoursPage() {
   return (
     <>
       <PageHeader title="Working hours" description="Opening hours and holidays that queues follow, each in its own time zone." />
-      <main className="space-y-4 px-8 py-6">
+      <main className="space-y-4 px-4 py-6 md:px-8">
         {canManage && <NewWorkingHours timeZones={timeZones} />}
         {!canManage && <p className="text-sm text-slate-500">Admins change working hours; supervisors pick them for queues on the Queues page.</p>}
         {data.map((w) => (
