@@ -116,8 +116,9 @@ describeEachEngine('inbox views', (ctx) => {
     const capInbox = (await makeInbox(ctx.prisma)).id;
     await ctx.sql.exec(`
       INSERT INTO "Conversation" (id, topic, "inboxId", "updatedAt") SELECT 'cap-' || g, 'cap', '${capInbox}', now() FROM generate_series(1, ${TAB_COUNT_CAP + 20}) g`);
-    const counts = await countByStatusFiltered(ctx.prisma, sup, q({ inboxId: capInbox }));
+    const { counts, snoozed } = await countByStatusFiltered(ctx.prisma, sup, q({ inboxId: capInbox }));
     expect(counts).toMatchObject({ OPEN: TAB_COUNT_CAP + 1, CLOSED: 0 });
+    expect(snoozed).toBe(0);
   });
 
   describe('search', () => {
