@@ -105,6 +105,25 @@ describeEachEngine('inbox views', (ctx) => {
       expect((await loadInboxList(ctx.prisma, sup, { page: 0, inbox: sortInbox, priority: 'URGENT' })).counts).toEqual({ OPEN: 2, WAITING: 0, SOLVED: 0, CLOSED: 0 });
     });
 
+    it('a snoozed conversation is out of the default view and in the Snoozed tab, counted apart; its time come, it shows again', async () => {
+      const snoozeInbox = (await makeInbox(ctx.prisma, { collaborators: [ana.id] })).id;
+      const future = new Date(Date.now() + 3_600_000);
+      await ctx.prisma.conversation.create({ data: { topic: 'awake', inboxId: snoozeInbox, waitingSince: at(5) } });
+      await ctx.prisma.conversation.create({ data: { topic: 'asleep', inboxId: snoozeInbox, status: 'WAITING', snoozedUntil: future, waitingSince: at(9) } });
+      const due = await ctx.prisma.conversation.create({ data: { topic: 'due', inboxId: snoozeInbox, status: 'WAITING', snoozedUntil: future, waitingSince: at(7) } });
+      const shown = async (filters: Record<string, unknown>) => (await loadInboxList(ctx.prisma, sup, { page: 0, inbox: snoozeInbox, ...filters })).items.map((c) => c.topic);
+      expect(await shown({})).toEqual(['awake']);
+      expect(await shown({ status: 'all', snoozed: 'only' })).toEqual(['asleep', 'due']);
+      // The WAITING tab is every waiting conversation, snoozed or not.
+      expect(await shown({ status: 'WAITING' })).toEqual(['asleep', 'due']);
+      const page = await loadInboxList(ctx.prisma, sup, { page: 0, inbox: snoozeInbox });
+      expect(page.counts).toMatchObject({ OPEN: 1, WAITING: 2 });
+      expect(page.snoozed).toBe(2);
+      // Past its time (before the sweep has woken it) it is back in the default view.
+      await ctx.prisma.conversation.update({ where: { id: due.id }, data: { snoozedUntil: new Date(Date.now() - 1000) } });
+      expect(await shown({})).toEqual(['due', 'awake']);
+    });
+
     it('a list page costs at most four statements', async () => {
       const before = ctx.queryCount();
       await loadInboxList(ctx.prisma, ana, { page: 0, q: 'long' });
