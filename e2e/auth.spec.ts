@@ -50,7 +50,7 @@ test.describe('roles', () => {
     test('sees every page in the navigation, with name and role', async ({ page }) => {
       await page.goto('/inbox');
       const nav = page.getByRole('navigation', { name: 'Main' });
-      await expect(nav.getByRole('link')).toHaveText(['Inbox', 'Dashboard', 'Queues', 'Routes', 'Inboxes', 'People', 'Working hours', 'Audit log', 'Webhooks']);
+      await expect(nav.getByRole('link')).toHaveText(['Inbox', 'Canned replies', 'Dashboard', 'Queues', 'Routes', 'Inboxes', 'People', 'Working hours', 'Audit log', 'Webhooks']);
       await expect(page.getByTestId('current-user')).toContainText('Alex Admin');
       await expect(page.getByTestId('current-user')).toContainText('Admin · admin@example.com');
       await page.getByRole('link', { name: 'People' }).click();
@@ -68,7 +68,7 @@ test.describe('roles', () => {
     test('sees queues but not people', async ({ page }) => {
       await page.goto('/inbox');
       const nav = page.getByRole('navigation', { name: 'Main' });
-      await expect(nav.getByRole('link')).toHaveText(['Inbox', 'Dashboard', 'Queues', 'Routes', 'Working hours']);
+      await expect(nav.getByRole('link')).toHaveText(['Inbox', 'Canned replies', 'Dashboard', 'Queues', 'Routes', 'Working hours']);
       await page.getByRole('link', { name: 'Queues' }).click();
       await expect(page.getByRole('heading', { name: 'Authentication bot' })).toBeVisible();
       await expect(page.getByRole('heading', { name: 'Verified customers' })).toBeVisible();
@@ -83,7 +83,7 @@ test.describe('roles', () => {
     test('is refused supervisor and admin pages by the server', async ({ page, request }) => {
       await page.goto('/inbox');
       const nav = page.getByRole('navigation', { name: 'Main' });
-      await expect(nav.getByRole('link')).toHaveText(['Inbox']);
+      await expect(nav.getByRole('link')).toHaveText(['Inbox', 'Canned replies']);
       // Typing the address is not enough: the server answers 403 and shows none of the data.
       for (const path of ['/queues', '/people', '/dashboard']) {
         const res = await page.goto(path);
