@@ -96,11 +96,12 @@ test.describe('agent on a phone', () => {
     expect(box!.x + box!.width).toBeLessThanOrEqual(PHONE.width);
 
     const link = row.getByRole('link').first();
-    const topic = (await link.textContent())?.trim() ?? '';
+    // An unread row's link starts with a word for screen readers; the page's heading is the topic alone.
+    const topic = ((await link.textContent()) ?? '').replace(/^Unread: /, '').trim();
     await link.click();
     await expect(page).toHaveURL(/\/inbox\/[^/?]+$/);
     await settle(page, topic);
-    const thread = await page.getByRole('region', { name: 'Conversation' }).boundingBox();
+    const thread = await page.getByRole('region', { name: 'Conversation', exact: true }).boundingBox();
     const details = await page.getByRole('complementary', { name: 'Details' }).boundingBox();
     expect(details!.y).toBeGreaterThan(thread!.y + thread!.height);
     await checkPage(page);

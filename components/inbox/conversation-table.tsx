@@ -71,7 +71,6 @@ export function ConversationTable({
             <SortHeader column="priority" sort={sort} onSort={onSort} className="px-3 py-2.5" />
             <th scope="col" className="px-3 py-2.5">Queue</th>
             <th scope="col" className="px-3 py-2.5">Agent</th>
-            <th scope="col" className="px-3 py-2.5">Channel</th>
             <th scope="col" className="px-3 py-2.5">Tags</th>
             <SortHeader column="waitingSince" sort={sort} onSort={onSort} className="px-3 py-2.5 text-right" />
             <SortHeader column="lastInboundAt" sort={sort} onSort={onSort} className="px-3 py-2.5 text-right" />
@@ -99,7 +98,7 @@ export function ConversationTable({
                     <RowCheckbox selection={bulk} id={c.id} topic={c.topic} />
                   </td>
                 )}
-                <td className="max-w-xs px-4 py-2.5 max-md:max-w-none max-md:basis-full">
+                <td className="max-w-[15rem] px-4 py-2.5 max-md:max-w-none max-md:basis-full 2xl:max-w-xs">
                   <Link
                     href={`/inbox/${c.id}`}
                     className={`flex items-center gap-1.5 text-slate-900 hover:text-brand-700 hover:underline ${c.unread ? 'font-semibold' : 'font-medium'}`}
@@ -114,6 +113,7 @@ export function ConversationTable({
                   <p className="truncate text-xs text-slate-600">
                     <Highlighted text={c.customer?.name ?? c.customer?.email ?? 'Unknown customer'} terms={terms} />
                     {c.inbox ? ` · ${c.inbox.name}` : ''}
+                    {c.channel !== 'NO_CHANNEL' ? ` · ${CHANNEL_LABEL[c.channel]}` : ''}
                   </p>
                   {c.matchedMessage && (
                     <p className="mt-0.5 line-clamp-2 text-xs text-slate-700" data-testid="matched-message">
@@ -146,9 +146,8 @@ export function ConversationTable({
                     <span className="text-slate-600">Unassigned</span>
                   )}
                 </td>
-                <td className="whitespace-nowrap px-3 py-2.5 text-slate-600">{CHANNEL_LABEL[c.channel]}</td>
                 <td className="px-3 py-2.5">
-                  <div className="flex max-w-[14rem] flex-wrap gap-1">
+                  <div className="flex max-w-[10rem] flex-wrap gap-1">
                     {c.tags.map((t) => (
                       <TagBadge key={t} name={t} />
                     ))}

@@ -26,7 +26,7 @@ export function QueueCard({ queue, candidates, canManage, workingHours = [] }: {
   }
 
   return (
-    <section aria-labelledby={headingId} className="flex flex-col rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid="queue-card">
+    <section aria-labelledby={headingId} className="flex min-w-0 flex-col rounded-lg border border-slate-200 bg-white p-5 shadow-sm" data-testid="queue-card">
       <div className="flex items-start justify-between gap-2">
         <QueueName id={headingId} queue={queue} canManage={canManage} />
         {queue.isDefault ? (

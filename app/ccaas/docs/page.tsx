@@ -60,7 +60,7 @@ function Fields({ rows, first = 'Field' }: { rows: (FieldRow & { where?: string 
               {r.values && (
                 <p className="mt-0.5 flex flex-wrap gap-1">
                   {r.values.map((v) => (
-                    <code key={v} className="rounded bg-slate-100 px-1 py-0.5 font-mono text-xs text-slate-700">
+                    <code key={v} className="rounded bg-slate-100 px-1 py-0.5 font-mono text-xs break-all text-slate-700">
                       {v}
                     </code>
                   ))}

@@ -90,7 +90,7 @@ export default async function ConversationPage({ params }: Params) {
           </Link>
         </div>
       </PageHeader>
-      <main className="grid gap-6 px-4 py-6 md:px-8 xl:grid-cols-[minmax(0,1fr)_23rem]">
+      <main className="grid grid-cols-1 gap-6 px-4 py-6 md:px-8 xl:grid-cols-[minmax(0,1fr)_23rem]">
         <div className="min-w-0 space-y-4">
           {closed && (
             <p role="status" className="rounded-lg border border-slate-300 bg-slate-100 px-4 py-3 text-sm text-slate-700">
@@ -112,7 +112,7 @@ export default async function ConversationPage({ params }: Params) {
             <ReplyBox conversationId={c.id} closed={closed} people={people} />
           </ConversationViewers>
         </div>
-        <aside className="space-y-4" aria-label="Details">
+        <aside className="min-w-0 space-y-4" aria-label="Details">
           <PropertiesCard conversation={c} agents={agents} now={now} />
           <Card title="Tags">
             <TagEditor conversationId={c.id} tags={tags} suggestions={lookups.tags.map((t) => t.name)} closed={closed} />
