@@ -143,7 +143,7 @@ test.describe('two app instances', () => {
   });
 
   test('a conversation created on instance 1 appears in an inbox served by instance 2', async ({ page, request }) => {
-    await goLive(page, `${secondUrl}/inbox`);
+    await goLive(page, `${secondUrl}${NEWEST}`);
     const topic = `Across instances ${unique()}`;
     await createConversation(request, { topic, channel: 'LIVE_CHAT' }); // `request` talks to instance 1
     await expect(page.getByTestId('conversation-row').filter({ hasText: topic })).toBeVisible({ timeout: 2_000 });

@@ -3,7 +3,7 @@ import net from 'node:net';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { createApiKey, storageState, unique } from './fixtures';
+import { createApiKey, signIn, storageState, unique } from './fixtures';
 
 // The seed's bot hand-off through a real webhook (issue 16): an admin subscribes the example bot
 // (examples/auth-bot) to conversation.routed for the "Authentication bot" queue; a WhatsApp
@@ -61,6 +61,12 @@ test.describe('webhooks', () => {
     bot.stderr!.on('data', (d: Buffer) => (output += d));
     await expect.poll(() => output, { timeout: 15_000 }).toContain('auth-bot listening');
 
+    // Someone must be able to take it at the end: Dara (WhatsApp DE, Verified customers) with her
+    // console open and Online. Earlier specs leave the seeded agents signed out or away.
+    const dara = await signIn(browser, { email: 'dara@example.com', name: 'Dara Okafor' });
+    await dara.getByLabel('Availability').selectOption('ONLINE');
+    await expect(dara.getByLabel('Availability')).toBeEnabled();
+
     const headers = { Authorization: `App ${key}` };
     const inboxes = (await (await request.get('/ccaas/1/inboxes', { headers })).json()).inboxes as { id: string; channel: string }[];
     const queues = (await (await request.get('/ccaas/1/queues?limit=50', { headers })).json()).queues as { id: string; name: string }[];
@@ -82,6 +88,7 @@ test.describe('webhooks', () => {
         return { queueId: c.queueId, assigned: !!c.agentId, tags: c.tags };
       }, { timeout: 30_000 })
       .toEqual({ queueId: verified.id, assigned: true, tags: expect.arrayContaining(['strong_auth']) });
+    await dara.context().close();
 
     await page.goto(`/inbox/${conversation.id}`);
     await expect(page.getByText('Thanks, you are now strongly authenticated.')).toBeVisible();
