@@ -5,9 +5,9 @@
 //     (15 s) at CONNECTIONS (32) closed-loop connections, after a WARM_MS warm-up of each;
 //     creates are POST /ccaas/1/conversations with a topic, a first message {text, from} and
 //     channel WHATSAPP, into one inbox (the only WHATSAPP inbox) with 8 ONLINE collaborators;
-//   - LIST_CONVERSATIONS (100k) conversations are loaded with one INSERT … SELECT, then one client
-//     asks the app for GET ?status=OPEN&limit=50 and the same with queueIds, LIST_REQUESTS (200)
-//     times each;
+//   - LIST_CONVERSATIONS (100k) conversations are loaded with one INSERT … SELECT, each with a
+//     customer message and an answer, then one client asks the app for GET ?status=OPEN&limit=50,
+//     the same with queueIds, and three text searches (listPaths), LIST_REQUESTS (200) times each;
 //   - SQL round trips per create and per list page are counted in this process, by calling the
 //     app's real route handler (and the raw floor) with a counting wrapper around pg's Client.
 // Then the same app create on the embedded PGlite at PGLITE_CONNECTIONS (50) for PGLITE_MS (20 s).
@@ -23,7 +23,7 @@ import { ensureBuilt, startApp, stopApp, type AppProcess } from './lib/app-serve
 import { combine, createHttpClient, runLoad, summarize, type LoadResult } from './lib/load';
 import { spawnRawFloor, startRawFloor, type RawFloor } from './lib/raw-floor';
 import { countRouteStatements, countSql, ignoreClient, installSqlCounter, type RouteCount, type SqlTrace } from './lib/sql-count';
-import { createBody, loadConversations, setupBenchInbox, type BenchInbox, type Query } from './lib/bench-data';
+import { createBody, loadConversations, loadMessages, setupBenchInbox, type BenchInbox, type Query } from './lib/bench-data';
 
 const env = (name: string, fallback: number) => Number(process.env[name] || fallback);
 const ROUND_MS = env('ROUND_MS', 15_000);
@@ -201,15 +201,13 @@ async function postgresPart(): Promise<void> {
     const inboxes = (await q(`SELECT id FROM "Inbox"`)).rows.map((r) => String(r.id));
     const started = performance.now();
     if (have < LIST_CONVERSATIONS) await loadConversations(q, { count: LIST_CONVERSATIONS - have, queueIds: b.queueIds, agentIds: users, inboxIds: inboxes });
+    await loadMessages(q);
     const total = Number((await q(`SELECT count(*)::int AS n FROM "Conversation"`)).rows[0].n);
     log(`loaded ${total - have} conversations in ${((performance.now() - started) / 1000).toFixed(1)} s (${total} in all)`);
     const queueId = b.defaultQueueId ?? b.queueIds[0];
     const http = createHttpClient(app.url, 1, { headers: { authorization: `App ${b.apiKey}` }, timeoutMs: TIMEOUT_MS });
     try {
-      for (const [label, p] of [
-        ['status=OPEN', `${CREATE_PATH}?status=OPEN&limit=50`],
-        ['status=OPEN + queueIds', `${CREATE_PATH}?status=OPEN&queueIds=${queueId}&limit=50`],
-      ] as const) {
+      for (const [label, p] of listPaths(queueId)) {
         const first = await http.get(p);
         if (first.status !== 200) throw new Error(`GET ${p} answered ${first.status}: ${first.body.slice(0, 300)}`);
         const rows = first.json<{ conversations: unknown[] }>().conversations.length;
@@ -266,10 +264,7 @@ async function postgresPart(): Promise<void> {
       await floor.close();
     }
     const queueId = b.defaultQueueId ?? b.queueIds[0];
-    for (const l of fig.lists.length ? fig.lists : [
-      { label: 'status=OPEN', path: `${CREATE_PATH}?status=OPEN&limit=50` },
-      { label: 'status=OPEN + queueIds', path: `${CREATE_PATH}?status=OPEN&queueIds=${queueId}&limit=50` },
-    ] as ListFigures[]) {
+    for (const l of fig.lists.length ? fig.lists : listPaths(queueId).map(([label, path]): ListFigures => ({ label, path }))) {
       l.count = await countRouteStatements({ databaseUrl: scratch.url, apiKey: b.apiKey, method: 'GET', path: l.path, count: COUNT_REQUESTS });
       l.seqScans = await seqScans(admin, l.count.trace);
       if (!fig.lists.includes(l)) fig.lists.push(l);
@@ -279,6 +274,21 @@ async function postgresPart(): Promise<void> {
     await closeDb();
     await bus().close();
   });
+}
+
+/**
+ * The list pages timed: the inbox's status filter, with a queue, and searches — a word in one
+ * conversation's messages (looked up by id), "parcel late" in one in eight and "parcel" in three in
+ * eight (too many to look up: walked in the list's order, not counted).
+ */
+function listPaths(queueId: string): [string, string][] {
+  return [
+    ['status=OPEN', `${CREATE_PATH}?status=OPEN&limit=50`],
+    ['status=OPEN + queueIds', `${CREATE_PATH}?status=OPEN&queueIds=${queueId}&limit=50`],
+    ['text=order 4242 (few)', `${CREATE_PATH}?status=OPEN&text=order%204242&limit=50`],
+    ['text=parcel late (1 in 8)', `${CREATE_PATH}?status=OPEN&text=parcel%20late&limit=50`],
+    ['text=parcel (3 in 8)', `${CREATE_PATH}?text=parcel&limit=50`],
+  ];
 }
 
 async function pglitePart(): Promise<void> {

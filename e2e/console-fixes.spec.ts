@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { createApiKey, ROLES, storageState, unique } from './fixtures';
+import { CANNED_TITLE_MAX } from '../lib/validation/canned-replies';
 
 // Issue 15, items 5, 6, 8 and 9: toasts that leave the list readable, ids where they are needed,
 // dashboard figures that say what they count, limits that refuse instead of cut, a favicon.
@@ -115,5 +116,53 @@ test.describe('as a supervisor', () => {
     await page.getByRole('button', { name: 'Discard changes' }).click();
     await page.getByRole('dialog', { name: 'Discard your unsaved changes?' }).getByRole('button', { name: 'Discard changes' }).click();
     await expect(page.getByTestId('unsaved')).toHaveCount(0);
+  });
+});
+
+// Item 9 in the forms added since: an over-long value is kept whole, counted and refused, never cut.
+test.describe('as an admin, every form refuses over-long text instead of cutting it', () => {
+  test.use({ storageState: storageState('admin') });
+
+  test('API key name, working hours name, away message and holiday name, canned reply title', async ({ page }) => {
+    await page.goto('/people');
+    const keyForm = page.getByRole('form', { name: 'Create an API key' });
+    const keyName = keyForm.getByLabel('Key name');
+    await keyName.fill('k'.repeat(101));
+    await expect(keyName).toHaveValue('k'.repeat(101));
+    await expect(keyForm.getByTestId('char-count')).toHaveText('101 / 100 characters');
+    await expect(keyForm.getByRole('alert')).toHaveText('At most 100 characters (1 too many).');
+    await expect(keyForm.getByRole('button', { name: /Create/ })).toBeDisabled();
+    await keyName.fill('k'.repeat(100));
+    await expect(keyForm.getByRole('alert')).toHaveCount(0);
+    await expect(keyForm.getByRole('button', { name: /Create/ })).toBeEnabled();
+
+    await page.goto('/working-hours');
+    await page.getByRole('button', { name: 'New working hours' }).click();
+    const hours = page.getByRole('form', { name: 'New working hours' });
+    const create = hours.getByRole('button', { name: 'Create working hours' });
+    await hours.getByLabel('Name').fill('h'.repeat(256));
+    await expect(hours.getByLabel('Name')).toHaveValue('h'.repeat(256));
+    await expect(hours.getByRole('alert')).toHaveText('At most 255 characters (1 too many).');
+    await expect(create).toBeDisabled();
+    await hours.getByLabel('Name').fill(`Limits ${unique()}`);
+    await hours.getByLabel('Away message').fill('m'.repeat(4001));
+    await expect(hours.getByRole('alert')).toHaveText('At most 4000 characters (1 too many).');
+    await expect(create).toBeDisabled();
+    await hours.getByLabel('Away message').fill('Back soon.');
+    await hours.getByRole('button', { name: 'Add a holiday' }).click();
+    await hours.getByLabel('Holiday 1 name').fill('d'.repeat(260));
+    await expect(hours.getByRole('alert')).toHaveText('At most 255 characters (5 too many).');
+    await expect(create).toBeDisabled();
+    await hours.getByLabel('Holiday 1 name').fill('Holiday');
+    await expect(hours.getByRole('alert')).toHaveCount(0);
+    await expect(create).toBeEnabled();
+
+    await page.goto('/canned-replies');
+    await page.getByRole('button', { name: 'New shared reply' }).click();
+    const canned = page.getByRole('form', { name: 'New shared reply' });
+    await canned.getByLabel('Title').fill('t'.repeat(CANNED_TITLE_MAX + 2));
+    await expect(canned.getByLabel('Title')).toHaveValue('t'.repeat(CANNED_TITLE_MAX + 2));
+    await expect(canned.getByRole('alert')).toHaveText(`At most ${CANNED_TITLE_MAX} characters (2 too many).`);
+    await expect(canned.getByRole('button', { name: 'Add reply' })).toBeDisabled();
   });
 });

@@ -98,3 +98,26 @@ export async function loadConversations(
   );
   await query(`ANALYZE "Conversation"`);
 }
+
+/**
+ * Gives every loaded conversation ("Loaded …") a customer message and an answer, so the list's
+ * search (message text through its GIN index) runs over real rows: the customer messages cycle
+ * through eight phrases, so "parcel late" is in one conversation in eight and "parcel" in three in
+ * eight (a search too broad to look up by id), and "order 4242" names one order. Then ANALYZE.
+ */
+export async function loadMessages(query: Query): Promise<void> {
+  await query(
+    `INSERT INTO "Message" (id, "conversationId", direction, channel, text, "authorType", "createdAt", "updatedAt")
+     SELECT gen_random_uuid()::text, c.id, d.direction::"MessageDirection", 'WHATSAPP'::"Channel",
+       CASE WHEN d.direction = 'INBOUND' THEN
+         (ARRAY['My parcel is late and I need it for Friday', 'The parcel arrived damaged, the box was crushed', 'I want a refund for my last order',
+                'I cannot log in since yesterday', 'Where is the invoice for my subscription', 'The parcel never arrived, tracking says delivered',
+                'Please change my delivery address', 'Cancel my order please'])[1 + (row_number() OVER (ORDER BY c.id)) % 8]
+         || ' (order ' || substr(c.topic, 8) || ')'
+       ELSE 'Thanks for writing, we are looking into it for you.' END,
+       (CASE WHEN d.direction = 'INBOUND' THEN 'CUSTOMER' ELSE 'AGENT' END)::"AuthorType", c."createdAt" + d.after, c."createdAt" + d.after
+     FROM "Conversation" c CROSS JOIN (VALUES ('INBOUND', interval '1 minute'), ('OUTBOUND', interval '4 minutes')) AS d(direction, after)
+     WHERE c.topic LIKE 'Loaded %' AND NOT EXISTS (SELECT 1 FROM "Message" m WHERE m."conversationId" = c.id)`,
+  );
+  await query(`ANALYZE "Message"`);
+}

@@ -8,6 +8,7 @@ import type { ActionError } from '@/lib/actions/result';
 import { CANNED_BODY_MAX, CANNED_TITLE_MAX, CANNED_VARIABLES } from '@/lib/validation/canned-replies';
 import { errorFor, FieldError, inputClass, labelClass, primaryButton, secondaryButton } from '@/components/ui/controls';
 import { cannedKeys } from '@/components/conversation/canned-popover';
+import { CharCount, limitMessage } from '@/components/ui/char-count';
 import type { CannedReplyData, CannedScope } from './types';
 
 const UNREACHABLE: ActionError = { code: 'INTERNAL', message: 'Could not reach the server. Check your connection and try again.' };
@@ -22,8 +23,10 @@ export function CannedReplyForm({ scope, reply, onDone }: { scope: CannedScope; 
   const [error, setError] = useState<ActionError | null>(null);
   const [pending, startTransition] = useTransition();
   const bodyRef = useRef<HTMLTextAreaElement>(null);
-  const titleError = error && errorFor({ message: '', fields: error.fields }, 'title');
-  const bodyError = error && errorFor({ message: '', fields: error.fields }, 'body');
+  const titleTooLong = limitMessage(title.trim(), CANNED_TITLE_MAX);
+  const bodyTooLong = limitMessage(body, CANNED_BODY_MAX);
+  const titleError = titleTooLong ?? (error && errorFor({ message: '', fields: error.fields }, 'title'));
+  const bodyError = bodyTooLong ?? (error && errorFor({ message: '', fields: error.fields }, 'body'));
   const formError = error && !titleError && !bodyError ? error.message : null;
 
   function insert(name: string) {
@@ -65,12 +68,12 @@ export function CannedReplyForm({ scope, reply, onDone }: { scope: CannedScope; 
           id={`${id}-title`}
           value={title}
           onChange={(e) => setTitle(e.target.value)}
-          maxLength={CANNED_TITLE_MAX}
           required
           aria-invalid={titleError ? true : undefined}
-          aria-describedby={titleError ? `${id}-title-error` : undefined}
+          aria-describedby={`${id}-title-count${titleError ? ` ${id}-title-error` : ''}`}
           className={`mt-1 ${inputClass}`}
         />
+        <CharCount id={`${id}-title-count`} value={title} max={CANNED_TITLE_MAX} />
         <FieldError id={`${id}-title-error`} message={titleError} />
       </div>
       <div>
@@ -82,13 +85,13 @@ export function CannedReplyForm({ scope, reply, onDone }: { scope: CannedScope; 
           id={`${id}-body`}
           value={body}
           onChange={(e) => setBody(e.target.value)}
-          maxLength={CANNED_BODY_MAX}
           rows={4}
           required
           aria-invalid={bodyError ? true : undefined}
-          aria-describedby={`${id}-vars${bodyError ? ` ${id}-body-error` : ''}`}
+          aria-describedby={`${id}-vars ${id}-body-count${bodyError ? ` ${id}-body-error` : ''}`}
           className={`mt-1 resize-y ${inputClass}`}
         />
+        <CharCount id={`${id}-body-count`} value={body} max={CANNED_BODY_MAX} />
         <FieldError id={`${id}-body-error`} message={bodyError} />
         <div id={`${id}-vars`} className="mt-1.5 flex flex-wrap items-center gap-1.5 text-xs text-slate-600">
           <span>Insert a variable:</span>
@@ -107,7 +110,7 @@ export function CannedReplyForm({ scope, reply, onDone }: { scope: CannedScope; 
       </div>
       <FieldError message={formError} />
       <div className="flex gap-2">
-        <button type="submit" className={primaryButton} disabled={pending}>
+        <button type="submit" className={primaryButton} disabled={pending || !!titleTooLong || !!bodyTooLong}>
           {pending ? 'Saving…' : reply ? 'Save' : 'Add reply'}
         </button>
         <button type="button" className={secondaryButton} onClick={onDone} disabled={pending}>

@@ -20,6 +20,7 @@ import { useRowCommands } from './use-row-commands';
 import { useRowSelection } from './use-row-selection';
 import { useBulkSelection } from './use-bulk-selection';
 import { BulkBar } from './bulk-bar';
+import { SEARCH_IDS_CAP } from '@/lib/domain/conversations/search-sql';
 
 /** The inbox list: filters live in the URL (the server renders the first page), the rows in the query cache. */
 export function InboxView({
@@ -98,10 +99,15 @@ export function InboxView({
     <div className="space-y-4">
       <SavedViews initial={views} filters={shown} />
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <StatusTabs filters={shown} status={effective.status} counts={data.counts} snoozed={data.snoozed} />
+        <StatusTabs filters={shown} status={effective.status} counts={data.counts} snoozed={data.snoozed} counted={data.counted} />
         <ShortcutsButton disabled={!ready} onClick={() => setHelpOpen(true)} />
       </div>
       <FilterBar filters={shown} effective={effective} options={options} onChange={change} searchRef={searchRef} />
+      {!data.counted && (
+        <p className="text-sm text-slate-600" data-testid="search-uncounted">
+          More than {SEARCH_IDS_CAP.toLocaleString('en')} conversations match these words, so they are not counted. Add a word or a filter to narrow the search.
+        </p>
+      )}
       <p id={hintId} className="sr-only">
         Press j or k to move between conversations, Enter to open one, a to assign it to yourself, r to send it back to routing. Press question mark for all
         shortcuts.
@@ -144,6 +150,7 @@ export function InboxView({
             page={data.page}
             limit={data.limit}
             totalItems={data.totalItems}
+            counted={data.counted}
             basePath="/inbox"
             params={Object.fromEntries(inboxSearchParams({ ...filters, page: 0 }))}
           />

@@ -19,11 +19,14 @@ export function StatusTabs({
   status,
   counts,
   snoozed,
+  counted = true,
 }: {
   filters: InboxFilters;
   status: StatusView;
   counts: Partial<Record<ConversationStatus, number>>;
   snoozed: number;
+  /** False: a search too broad to count; the tabs show no numbers. */
+  counted?: boolean;
 }) {
   const sum = (statuses: readonly ConversationStatus[]) => statuses.reduce((a, s) => a + (counts[s] ?? 0), 0);
   // Leaving the Snoozed tab drops "only snoozed"; "hide snoozed" stays.
@@ -31,7 +34,7 @@ export function StatusTabs({
   const base = { ...filters, snoozed: onSnoozed ? undefined : filters.snoozed, page: 0 };
   const tab = (value: StatusView, label: string, count: number) => (
     // The default view's address has no status at all (a search's default is all, so it says so).
-    <StatusTab key={value} href={inboxHref({ ...base, status: value === 'active' && !filters.q ? undefined : value })} label={label} count={tabCount(count)} active={status === value && !onSnoozed} />
+    <StatusTab key={value} href={inboxHref({ ...base, status: value === 'active' && !filters.q ? undefined : value })} label={label} count={counted ? tabCount(count) : null} active={status === value && !onSnoozed} />
   );
   // Snoozed conversations are WAITING; a capped part keeps the sum past the cap ("999+").
   const waiting = counts.WAITING ?? 0;
@@ -41,12 +44,12 @@ export function StatusTabs({
       {tab('active', 'Unsolved', unsolved)}
       {CONVERSATION_STATUSES.map((s) => tab(s, STATUS_LABEL[s], counts[s] ?? 0))}
       {tab('all', 'All', sum(CONVERSATION_STATUSES))}
-      <StatusTab href={inboxHref({ ...filters, status: 'all', snoozed: 'only', page: 0 })} label="Snoozed" count={tabCount(snoozed)} active={onSnoozed} />
+      <StatusTab href={inboxHref({ ...filters, status: 'all', snoozed: 'only', page: 0 })} label="Snoozed" count={counted ? tabCount(snoozed) : null} active={onSnoozed} />
     </nav>
   );
 }
 
-function StatusTab({ href, label, count, active }: { href: string; label: string; count: string; active: boolean }) {
+function StatusTab({ href, label, count, active }: { href: string; label: string; count: string | null; active: boolean }) {
   return (
     <Link
       href={href}
@@ -57,7 +60,7 @@ function StatusTab({ href, label, count, active }: { href: string; label: string
       }`}
     >
       {label}
-      <span className={`rounded-full px-1.5 text-xs ${active ? 'bg-brand-700 text-white' : 'bg-slate-100 text-slate-600'}`}>{count}</span>
+      {count !== null && <span className={`rounded-full px-1.5 text-xs ${active ? 'bg-brand-700 text-white' : 'bg-slate-100 text-slate-600'}`}>{count}</span>}
     </Link>
   );
 }

@@ -5,7 +5,8 @@ import { createApiKeyAction } from '@/lib/actions/api-keys';
 import type { ActionError } from '@/lib/actions/result';
 import type { NewApiKey } from '@/lib/auth/api-keys';
 import { ROLE_LABEL, ROLE_RANK } from '@/lib/access/roles';
-import { ROLES } from '@/lib/validation/api-keys';
+import { API_KEY_NAME_MAX, ROLES } from '@/lib/validation/api-keys';
+import { CharCount, limitMessage } from '@/components/ui/char-count';
 import { FieldError, inputClass, labelClass, primaryButton, selectClass } from '@/components/ui/controls';
 import { NewKeyBox } from './new-key-box';
 
@@ -54,7 +55,8 @@ export function CreateApiKeyForm({ owners }: { owners: KeyOwnerOption[] }) {
     });
   }
 
-  const nameError = error?.fields?.name?.[0] ?? null;
+  const tooLong = limitMessage(name.trim(), API_KEY_NAME_MAX);
+  const nameError = tooLong ?? error?.fields?.name?.[0] ?? null;
   const roleError = error?.fields?.role?.[0] ?? null;
   const ownerError = error?.fields?.['owner.userId']?.[0] ?? error?.fields?.owner?.[0] ?? null;
   // A refusal about no one field (not allowed, session ended) is shown by the button that caused it.
@@ -78,12 +80,12 @@ export function CreateApiKeyForm({ owners }: { owners: KeyOwnerOption[] }) {
             id={`${id}-name`}
             value={name}
             onChange={(e) => setName(e.target.value)}
-            maxLength={100}
             placeholder="e.g. Authentication bot"
             aria-invalid={nameError ? true : undefined}
-            aria-describedby={nameError ? `${id}-name-error` : undefined}
+            aria-describedby={`${id}-name-count${nameError ? ` ${id}-name-error` : ''}`}
             className={`mt-1 ${inputClass}`}
           />
+          <CharCount id={`${id}-name-count`} value={name} max={API_KEY_NAME_MAX} />
           <FieldError id={`${id}-name-error`} message={nameError} />
         </div>
         <div className="w-56">
@@ -131,7 +133,7 @@ export function CreateApiKeyForm({ owners }: { owners: KeyOwnerOption[] }) {
           <FieldError id={`${id}-role-error`} message={roleError} />
         </div>
         <div className="mt-5">
-          <button type="submit" className={primaryButton} disabled={pending}>
+          <button type="submit" className={primaryButton} disabled={pending || !!tooLong}>
             {pending ? 'Creating…' : 'Create key'}
           </button>
           <FieldError message={formError} />

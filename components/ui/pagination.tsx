@@ -7,10 +7,13 @@ export function Pagination({
   totalItems,
   basePath,
   params,
+  counted = true,
 }: {
   page: number;
   limit: number;
   totalItems: number;
+  /** False: `totalItems` only says whether another page follows (a search too broad to count). */
+  counted?: boolean;
   basePath: string;
   params: Record<string, string | undefined>;
 }) {
@@ -26,7 +29,7 @@ export function Pagination({
   return (
     <nav aria-label="Pagination" className="flex items-center justify-between gap-4 px-1 py-3 text-sm text-slate-600">
       <p>
-        {first}–{last} of {totalItems.toLocaleString('en')}
+        {first}–{last} of {counted ? totalItems.toLocaleString('en') : 'many'}
       </p>
       <div className="flex items-center gap-2">
         {page > 0 ? (
@@ -37,7 +40,8 @@ export function Pagination({
           <span className={off} aria-disabled="true">Previous</span>
         )}
         <span className="px-1">
-          Page {page + 1} of {pages}
+          Page {page + 1}
+          {counted && ` of ${pages}`}
         </span>
         {page + 1 < pages ? (
           <Link href={href(page + 1)} className={link} rel="next">

@@ -2,7 +2,8 @@
 
 import { useId, useState, useTransition } from 'react';
 import { createWorkingHoursAction, updateWorkingHoursAction } from '@/lib/actions/working-hours';
-import { createWorkingHoursSchema, type WeekDay } from '@/lib/validation/working-hours';
+import { createWorkingHoursSchema, HOLIDAY_NAME_MAX, WORKING_HOURS_MESSAGE_MAX, WORKING_HOURS_NAME_MAX, type WeekDay } from '@/lib/validation/working-hours';
+import { CharCount, limitMessage } from '@/components/ui/char-count';
 import { zodFields } from '@/lib/domain/errors';
 import { FieldError, inputClass, labelClass, primaryButton, secondaryButton, selectClass } from '@/components/ui/controls';
 import { UNREACHABLE } from '@/components/ui/use-action-runner';
@@ -41,7 +42,14 @@ export function WorkingHoursForm({ initial, timeZones, onDone }: { initial?: Wor
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const zones = timeZones.includes(timezone) ? timeZones : [timezone, ...timeZones];
-  const err = (key: string) => fields[key]?.[0] ?? null;
+  // Over-long text is refused where it is typed, not cut: the count shows near the limit.
+  const tooLong: Record<string, string | null> = {
+    name: limitMessage(name.trim(), WORKING_HOURS_NAME_MAX),
+    message: limitMessage(message, WORKING_HOURS_MESSAGE_MAX),
+    ...Object.fromEntries(holidays.map((h, i) => [`holidays.${i}.name`, limitMessage(h.name.trim(), HOLIDAY_NAME_MAX)])),
+  };
+  const anyTooLong = Object.values(tooLong).some(Boolean);
+  const err = (key: string) => tooLong[key] ?? fields[key]?.[0] ?? null;
 
   function submit() {
     const local: Fields = {};
@@ -99,7 +107,8 @@ export function WorkingHoursForm({ initial, timeZones, onDone }: { initial?: Wor
           <label htmlFor={`${id}-name`} className={labelClass}>
             Name
           </label>
-          <input id={`${id}-name`} value={name} maxLength={255} onChange={(e) => setName(e.target.value)} aria-invalid={!!err('name') || undefined} className={`mt-1 ${inputClass}`} />
+          <input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} aria-invalid={!!err('name') || undefined} aria-describedby={`${id}-name-count`} className={`mt-1 ${inputClass}`} />
+          <CharCount id={`${id}-name-count`} value={name} max={WORKING_HOURS_NAME_MAX} />
           <FieldError message={err('name')} />
         </div>
         <div>
@@ -120,7 +129,8 @@ export function WorkingHoursForm({ initial, timeZones, onDone }: { initial?: Wor
         <label htmlFor={`${id}-message`} className={labelClass}>
           Away message
         </label>
-        <textarea id={`${id}-message`} value={message} rows={2} maxLength={4000} onChange={(e) => setMessage(e.target.value)} aria-invalid={!!err('message') || undefined} className={`mt-1 ${inputClass}`} />
+        <textarea id={`${id}-message`} value={message} rows={2} onChange={(e) => setMessage(e.target.value)} aria-invalid={!!err('message') || undefined} aria-describedby={`${id}-message-count`} className={`mt-1 ${inputClass}`} />
+        <CharCount id={`${id}-message-count`} value={message} max={WORKING_HOURS_MESSAGE_MAX} />
         <FieldError message={err('message')} />
       </div>
 
@@ -184,7 +194,8 @@ export function WorkingHoursForm({ initial, timeZones, onDone }: { initial?: Wor
           {holidays.map((h, i) => (
             <li key={h.key} className="flex flex-wrap items-start gap-2" data-testid="holiday-row">
               <div>
-                <input value={h.name} onChange={(e) => setHoliday(h.key, { name: e.target.value })} aria-label={`Holiday ${i + 1} name`} placeholder="Name" maxLength={255} className={`w-48 ${inputClass}`} />
+                <input value={h.name} onChange={(e) => setHoliday(h.key, { name: e.target.value })} aria-label={`Holiday ${i + 1} name`} placeholder="Name" aria-invalid={!!err(`holidays.${i}.name`) || undefined} aria-describedby={`${id}-holiday-${h.key}-count`} className={`w-48 ${inputClass}`} />
+                <CharCount id={`${id}-holiday-${h.key}-count`} value={h.name} max={HOLIDAY_NAME_MAX} className="block" />
                 <FieldError message={err(`holidays.${i}.name`)} />
               </div>
               <div>
@@ -233,7 +244,7 @@ export function WorkingHoursForm({ initial, timeZones, onDone }: { initial?: Wor
 
       <FieldError message={error} />
       <div className="flex gap-2">
-        <button type="submit" className={primaryButton} disabled={pending}>
+        <button type="submit" className={primaryButton} disabled={pending || anyTooLong}>
           {pending ? 'Saving…' : initial ? 'Save working hours' : 'Create working hours'}
         </button>
         <button type="button" className={secondaryButton} onClick={onDone}>

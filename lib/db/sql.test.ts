@@ -36,6 +36,21 @@ describe('prepared statements on PGlite', () => {
     expect(await sql.transaction((tx) => tx.query(q, ['e', 'f'], { prepare: true }))).toEqual([{ v: 'ef' }]);
   });
 
+  it('many callers at once, the first time a statement is used, inside and outside transactions: every one answers', async () => {
+    // Each caller used to PREPARE on seeing the name unprepared: the second PREPARE failed ("already exists").
+    const q = 'SELECT $1::int + 1 AS v /* concurrent first use */';
+    const outside = Array.from({ length: 10 }, (_, i) => sql.query<{ v: number }>(q, [i], { prepare: true }));
+    const inside = Array.from({ length: 5 }, (_, i) => sql.transaction((tx) => tx.query<{ v: number }>(q, [100 + i], { prepare: true })));
+    const rows = await Promise.all([...outside, ...inside]);
+    expect(rows.map(([r]) => r.v)).toEqual([...Array.from({ length: 10 }, (_, i) => i + 1), ...Array.from({ length: 5 }, (_, i) => 101 + i)]);
+    // And a transaction that raced to prepare is still whole: its later statements run and commit.
+    const q2 = 'SELECT $1::int * 2 AS v /* concurrent first use in transactions */';
+    const both = await Promise.all(
+      Array.from({ length: 4 }, (_, i) => sql.transaction(async (tx) => [(await tx.query<{ v: number }>(q2, [i], { prepare: true }))[0].v, (await tx.query<{ v: number }>('SELECT 7 AS v'))[0].v])),
+    );
+    expect(both).toEqual([[0, 7], [2, 7], [4, 7], [6, 7]]);
+  });
+
   it('refuses a NUL character and non-finite numbers instead of sending them', () => {
     expect(() => sqlLiteral('a\u0000b')).toThrow(/NUL/);
     expect(() => sqlLiteral(Number.NaN)).toThrow();

@@ -121,14 +121,26 @@ export function sqlLiteral(v: unknown): string {
 
 type PgliteRunner = Pick<PGlite, 'query' | 'exec'>;
 
-function pgliteSql(db: PgliteRunner, prepared: Set<string>): Sql {
+/** PostgreSQL's duplicate_prepared_statement. */
+const DUPLICATE_PREPARED = '42P05';
+
+function pgliteSql(db: PgliteRunner, prepared: Set<string>, inTransaction: boolean): Sql {
   return {
     async query(text, params, opts) {
       const name = opts?.prepare ? statementName(text) : undefined;
       if (!name) return (await db.query(text, params)).rows as never[];
       // PREPARE is not undone by a rollback: once made on the connection, it stays.
       if (!prepared.has(name)) {
-        await db.exec(`PREPARE ${name} AS ${text}`);
+        // Callers that first use a statement at the same moment all see it unprepared, and PGlite
+        // runs their PREPAREs one after the other: every one but the first finds it made already,
+        // which is as good. In a transaction the failed PREPARE would abort it, so it runs under a
+        // savepoint (only until the statement is known prepared: once per statement and process).
+        try {
+          await db.exec(inTransaction ? `SAVEPOINT sb_prepare; PREPARE ${name} AS ${text}; RELEASE SAVEPOINT sb_prepare` : `PREPARE ${name} AS ${text}`);
+        } catch (error) {
+          if ((error as { code?: string }).code !== DUPLICATE_PREPARED) throw error;
+          if (inTransaction) await db.exec('ROLLBACK TO SAVEPOINT sb_prepare; RELEASE SAVEPOINT sb_prepare');
+        }
         prepared.add(name);
       }
       const [result] = await db.exec(`EXECUTE ${name}${params?.length ? `(${params.map(sqlLiteral).join(', ')})` : ''}`);
@@ -147,8 +159,8 @@ export function pgliteDriver(db: PGlite): SqlDriver {
   if (!prepared) preparedOn.set(db, (prepared = new Set()));
   return {
     engine: 'pglite',
-    ...pgliteSql(db, prepared),
-    transaction: (fn) => db.transaction((tx) => fn(pgliteSql(tx, prepared!))),
+    ...pgliteSql(db, prepared, false),
+    transaction: (fn) => db.transaction((tx) => fn(pgliteSql(tx, prepared!, true))),
     close: async () => undefined,
   };
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { idSchema } from './common';
 
+export const API_KEY_NAME_MAX = 100;
+
 export const ROLES = ['ADMIN', 'SUPERVISOR', 'AGENT'] as const;
 
 /**
@@ -14,7 +16,7 @@ export const apiKeyOwnerSchema = z.union([z.strictObject({ userId: idSchema }), 
 export type ApiKeyOwnerInput = z.infer<typeof apiKeyOwnerSchema>;
 
 export const createApiKeySchema = z.strictObject({
-  name: z.string().trim().min(1, 'Give the key a name.').max(100, 'At most 100 characters.'),
+  name: z.string().trim().min(1, 'Give the key a name.').max(API_KEY_NAME_MAX, `At most ${API_KEY_NAME_MAX} characters.`),
   role: z.enum(ROLES, { message: 'Choose ADMIN, SUPERVISOR or AGENT.' }),
   // Required of people (lib/auth/api-keys.ts); the command line may still make a key of its own.
   owner: apiKeyOwnerSchema.optional(),

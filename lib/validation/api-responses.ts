@@ -24,7 +24,7 @@ export const apiPaginationSchema = z
       .min(0)
       .meta({
         description:
-          'How many items match. For conversations it is exact up to 10,000; past that it is the database planner’s estimate (always more than 10,000), so that counting never reads the whole table.',
+          'How many items match. For conversations it is exact up to 10,000; past that it is the database planner’s estimate (always more than 10,000), so that counting never reads the whole table. A `text` search that finds more than 5,000 conversations is not counted: `totalItems` is then the items up to and including this page, plus one when another page follows (page on until a page is short).',
       }),
     page: z.number().int().min(0),
     limit: z.number().int().min(1).max(999),

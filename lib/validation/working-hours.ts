@@ -9,6 +9,8 @@ export const WEEK_DAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'
 export type WeekDay = (typeof WEEK_DAYS)[number];
 export const MINUTES_PER_DAY = 1440;
 export const WORKING_HOURS_MESSAGE_MAX = 4000;
+export const WORKING_HOURS_NAME_MAX = 255;
+export const HOLIDAY_NAME_MAX = 255;
 export const MAX_HOLIDAYS = 500;
 
 const TIME_ZONE_SHAPE = /^[A-Za-z][A-Za-z0-9_+-]*(\/[A-Za-z0-9_+-]+){0,2}$/;
@@ -89,7 +91,7 @@ export const holidaySchema = z
   .strictObject({
     id: z.string().max(255).nullish(),
     workingHoursId: z.unknown().optional(),
-    name: z.string({ message: 'Give the holiday a name.' }).trim().min(1, 'Give the holiday a name.').max(255, 'At most 255 characters.'),
+    name: z.string({ message: 'Give the holiday a name.' }).trim().min(1, 'Give the holiday a name.').max(HOLIDAY_NAME_MAX, `At most ${HOLIDAY_NAME_MAX} characters.`),
     startDate: calendarDateSchema,
     endDate: calendarDateSchema,
     enabled: z.boolean({ message: 'Expected true or false.' }).nullish(),
@@ -101,7 +103,7 @@ const flag = z.boolean({ message: 'Expected true or false.' }).nullish();
 
 /** The fields of WorkingHoursApiRequest. `null` for an optional field is the same as leaving it out. */
 const fields = {
-  name: z.string({ message: 'Give the working hours a name.' }).trim().min(1, 'Give the working hours a name.').max(255, 'At most 255 characters.'),
+  name: z.string({ message: 'Give the working hours a name.' }).trim().min(1, 'Give the working hours a name.').max(WORKING_HOURS_NAME_MAX, `At most ${WORKING_HOURS_NAME_MAX} characters.`),
   timezone: timeZoneSchema,
   message: z.string({ message: 'Expected the away message as text.' }).max(WORKING_HOURS_MESSAGE_MAX, `At most ${WORKING_HOURS_MESSAGE_MAX} characters.`),
   workWeek: workWeekSchema,

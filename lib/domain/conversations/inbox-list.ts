@@ -3,6 +3,7 @@ import type { Actor } from '../../access/actor';
 import type { ConversationListItem } from './list';
 import { listConversations } from './list';
 import { countByStatusFiltered } from './list-counts';
+import { resolveSearch } from './search';
 import type { Availability, Channel, ConversationStatus, Priority } from '../../generated/prisma/enums';
 import { toListQuery, type InboxFilters } from '../../query/inbox-filters';
 import { unreadAmong } from '../unread';
@@ -44,6 +45,8 @@ export type InboxList = {
   counts: Partial<Record<ConversationStatus, number>>;
   /** Snoozed conversations the user may see (the Snoozed tab). */
   snoozed: number;
+  /** False for a search that finds too many to count: no tab counts, and `totalItems` only says whether another page follows. */
+  counted: boolean;
   /** When the server read this; ages are shown relative to it so server and browser render the same text. */
   now: string;
 };
@@ -70,10 +73,12 @@ function toRow(c: ConversationListItem, unread: Set<string>): ConversationRow {
 }
 
 export async function loadInboxList(db: Db, actor: Actor, filters: InboxFilters): Promise<InboxList> {
-  // At most four round trips (SPEC §7): the page (a second only when over the exact count's cap),
-  // the tabs' counts, and which of the page's rows are unread.
-  const query = toListQuery(filters, actor);
-  const [page, { counts, snoozed }] = await Promise.all([listConversations(db, actor, query), countByStatusFiltered(db, actor, query)]);
+  // At most four round trips (SPEC §7): a search's probe (with a search only), the page (a second
+  // only when over the exact count's cap, never with a search), the tabs' counts, and which of the
+  // page's rows are unread.
+  const listQuery = toListQuery(filters, actor);
+  const query = listQuery.text ? { ...listQuery, search: await resolveSearch(db, listQuery.text) } : listQuery;
+  const [page, { counts, snoozed, counted }] = await Promise.all([listConversations(db, actor, query), countByStatusFiltered(db, actor, query)]);
   const unread = await unreadAmong(db, actor, page.items.filter((c) => c.agentId === actor.id).map((c) => c.id));
   return {
     items: page.items.map((c) => toRow(c, unread)),
@@ -82,6 +87,7 @@ export async function loadInboxList(db: Db, actor: Actor, filters: InboxFilters)
     limit: page.limit,
     counts,
     snoozed,
+    counted: counted && page.counted,
     now: new Date().toISOString(),
   };
 }

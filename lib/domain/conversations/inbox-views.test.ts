@@ -7,6 +7,7 @@ import { createConversationOp } from '../../operations/conversations';
 import { addMessageOp } from '../../operations/tags-messages';
 import { listConversations } from './list';
 import { countByStatusFiltered } from './list-counts';
+import { resolveSearch } from './search';
 import { loadInboxList } from './inbox-list';
 import { conversationListQuerySchema } from '../../validation/conversations';
 import { TAB_COUNT_CAP } from '../../query/inbox-filters';
@@ -179,6 +180,39 @@ describeEachEngine('inbox views', (ctx) => {
     it('only within what the actor may see', async () => {
       expect(await find('parcel', ben)).toEqual([]);
       expect(await find('parcel', ana)).toEqual(['Delivery']);
+    });
+
+    // A search finding more than SEARCH_IDS_CAP conversations walks the list row by row instead of
+    // looking ids up: the same rows in the same order, for every query above, but not counted.
+    it('the probe: the ids when they are few, `many` past the cap', async () => {
+      const few = await resolveSearch(ctx.prisma, 'parcel');
+      expect(few.kind).toBe('ids');
+      expect(few.kind === 'ids' && few.ids.length).toBeGreaterThanOrEqual(1);
+      expect(await resolveSearch(ctx.prisma, 'zzzznothing')).toEqual({ kind: 'ids', ids: [] });
+      expect(await resolveSearch(ctx.prisma, 'parcel', 0)).toEqual({ kind: 'many' });
+    });
+
+    it('walking finds exactly what the ids find, for every search above and every actor', async () => {
+      const walk = async (text: string, actor: Actor = sup) =>
+        (await listConversations(ctx.prisma, actor, { ...q({ inboxId: searchInbox, text, orderBy: 'createdAt:asc' }), search: { kind: 'many' } })).items.map((c) => c.topic);
+      const texts = ['parcel is late', 'PARC', 'invoice', 'march', 'petrova', 'olga.petrova@post.example', '491705550101', 'arcel', 'parcel invoice', "bold & co')", "' | ! :* (", '\\\\', 'o'];
+      for (const text of texts) expect(await walk(text), text).toEqual(await find(text));
+      expect(await walk('parcel', ben)).toEqual([]);
+      expect(await walk('parcel', ana)).toEqual(['Delivery']);
+    });
+
+    it('walked pages are not counted: totalItems says whether another page follows, the tabs have no numbers', async () => {
+      const page = (n: number) => listConversations(ctx.prisma, sup, { ...q({ inboxId: searchInbox, text: 'o', limit: 1, page: n, orderBy: 'createdAt:asc' }), search: { kind: 'many' } });
+      const all = await find('o');
+      expect(all.length).toBeGreaterThanOrEqual(2);
+      const first = await page(0);
+      expect(first).toMatchObject({ counted: false, totalItems: 2 });
+      const last = await page(all.length - 1);
+      expect(last).toMatchObject({ counted: false, totalItems: all.length });
+      expect(last.items.map((c) => c.topic)).toEqual([all.at(-1)]);
+      expect(await countByStatusFiltered(ctx.prisma, sup, { ...q({ inboxId: searchInbox, text: 'o' }), search: { kind: 'many' } })).toEqual({ counts: {}, snoozed: 0, counted: false });
+      // Few enough to look up: counted as before.
+      expect(await listConversations(ctx.prisma, sup, q({ inboxId: searchInbox, text: 'o', limit: 1 }))).toMatchObject({ counted: true, totalItems: all.length });
     });
   });
 });

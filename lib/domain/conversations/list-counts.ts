@@ -7,6 +7,7 @@ import type { ConversationStatus } from '../../generated/prisma/enums';
 import type { ConversationListQuery } from '../../validation/conversations';
 import { filtersSql, type ListFilters } from './list-sql';
 import { TAB_COUNT_CAP } from '../../query/inbox-filters';
+import { resolveSearch } from './search';
 
 export { TAB_COUNT_CAP };
 
@@ -14,12 +15,15 @@ export { TAB_COUNT_CAP };
  * How many conversations the list's filters find in each status, and how many of them are snoozed —
  * every filter but what the tabs choose (the status, snoozed or not, the default view's exclusions)
  * — in one statement. Each count is capped (TAB_COUNT_CAP + 1 means "more than the cap").
+ * A search that finds too many to list by id (SearchScope `many`) is not counted: `counted` false.
  */
 export async function countByStatusFiltered(
   db: Db,
   actor: Actor,
-  query: Omit<ConversationListQuery, 'status'> & ListFilters,
-): Promise<{ counts: Partial<Record<ConversationStatus, number>>; snoozed: number }> {
+  input: Omit<ConversationListQuery, 'status'> & ListFilters,
+): Promise<{ counts: Partial<Record<ConversationStatus, number>>; snoozed: number; counted: boolean }> {
+  const query = input.text && !input.search ? { ...input, search: await resolveSearch(db, input.text) } : input;
+  if (query.search?.kind === 'many') return { counts: {}, snoozed: 0, counted: false };
   const p = new SqlParams();
   const where = [visibleConversationsSql(actor, p), ...filtersSql({ ...query, status: undefined, snoozed: undefined, defaultView: undefined }, p)].join(' AND ');
   const capped = (condition: string) =>
@@ -37,5 +41,5 @@ export async function countByStatusFiltered(
     if (r.status === 'SNOOZED') snoozed = r.n;
     else counts[r.status] = r.n;
   }
-  return { counts, snoozed };
+  return { counts, snoozed, counted: true };
 }

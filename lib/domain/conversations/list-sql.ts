@@ -1,7 +1,7 @@
 import { sqlTimestamp } from '../../db/sql';
 import type { SqlParams } from '../../db/sql-params';
 import type { ConversationListQuery } from '../../validation/conversations';
-import { searchSql } from './search-sql';
+import { searchSql, type SearchScope } from './search-sql';
 
 /** Filters only the console's inbox uses (not part of the API's query). */
 export type ListFilters = {
@@ -9,6 +9,8 @@ export type ListFilters = {
   mineOrUnassigned?: string;
   /** The inbox's default view (no status chosen): DEFAULT_VIEW_EXCLUDES apply. */
   defaultView?: boolean;
+  /** With `text`: what the search probe found (search.ts), shared by the page and the tabs' counts. */
+  search?: SearchScope;
 };
 
 /**
@@ -39,7 +41,10 @@ export function filtersSql(q: ConversationListQuery & ListFilters, p: SqlParams)
   if (q.defaultView) and.push(...DEFAULT_VIEW_EXCLUDES);
   if (q.mineOrUnassigned) and.push(`(c."agentId" = ${p.add(q.mineOrUnassigned)}::text OR c."agentId" IS NULL)`);
   // Topic, summary, customer name, email and phone, and the messages' text (search-sql.ts).
-  if (q.text) and.push(searchSql(q.text, p));
+  if (q.text) {
+    if (!q.search) throw new Error('filtersSql: a text search needs its scope (resolveSearch) first');
+    and.push(searchSql(q.text, q.search, p));
+  }
   const range = (column: string, after?: Date, before?: Date) => {
     if (after) and.push(`c."${column}" >= ${p.add(sqlTimestamp(after))}::timestamp(3)`);
     if (before) and.push(`c."${column}" < ${p.add(sqlTimestamp(before))}::timestamp(3)`);

@@ -7,6 +7,7 @@ import { visibleConversationsSql, visibleConversationsWhere } from '../../access
 import { type ConversationListQuery, type ORDER_BY_FIELDS } from '../../validation/conversations';
 import { filtersSql, type ListFilters } from './list-sql';
 import { matchedMessageSql } from './search-sql';
+import { resolveSearch } from './search';
 
 export const conversationListInclude = {
   queue: { select: { id: true, name: true } },
@@ -27,6 +28,11 @@ export type ConversationPage = {
   page: number;
   limit: number;
   orderBy: string;
+  /**
+   * False for a search that finds more than SEARCH_IDS_CAP conversations: such a page is not
+   * counted, and `totalItems` is then the items up to this page plus one when there are more.
+   */
+  counted: boolean;
 };
 
 /**
@@ -57,7 +63,9 @@ export const EXACT_COUNT_CAP = 10_000;
  * 59 of 65 ms at 100k conversations). The count is exact up to EXACT_COUNT_CAP and reads at most
  * that many index entries; past it, a second statement asks the planner for its estimate.
  */
-export async function listConversations(db: Db, actor: Actor, query: ConversationListQuery & ListFilters): Promise<ConversationPage> {
+export async function listConversations(db: Db, actor: Actor, input: ConversationListQuery & ListFilters): Promise<ConversationPage> {
+  const query = input.text && !input.search ? { ...input, search: await resolveSearch(db, input.text) } : input;
+  const counted = query.search?.kind !== 'many';
   const p = new SqlParams();
   const where = [visibleConversationsSql(actor, p), ...filtersSql(query, p)].join(' AND ');
   const [field, dir] = query.orderBy.split(':') as [keyof typeof ORDER, 'asc' | 'desc'];
@@ -66,9 +74,9 @@ export async function listConversations(db: Db, actor: Actor, query: Conversatio
   const sql = sqlOf(db);
   const [row] = await sql.query<{ total: number; items: RawItem[] | null }>(
     `WITH page AS (
-       SELECT c.* FROM "Conversation" c WHERE ${where} ORDER BY ${order} LIMIT ${p.add(query.limit)}::int OFFSET ${p.add(query.page * query.limit)}::int)
+       SELECT c.* FROM "Conversation" c WHERE ${where} ORDER BY ${order} LIMIT ${p.add(counted ? query.limit : query.limit + 1)}::int OFFSET ${p.add(query.page * query.limit)}::int)
      SELECT
-       (SELECT count(*)::int FROM (SELECT 1 FROM "Conversation" c WHERE ${where} LIMIT ${EXACT_COUNT_CAP + 1}) capped) AS total,
+       ${counted ? `(SELECT count(*)::int FROM (SELECT 1 FROM "Conversation" c WHERE ${where} LIMIT ${EXACT_COUNT_CAP + 1}) capped)` : 'NULL::int'} AS total,
        (SELECT json_agg(json_build_object(
           'c', to_jsonb(c), ${matched}
           'queue', (SELECT json_build_object('id', q.id, 'name', q.name) FROM "Queue" q WHERE q.id = c."queueId"),
@@ -80,6 +88,13 @@ export async function listConversations(db: Db, actor: Actor, query: Conversatio
         ) ORDER BY ${order}) FROM page c) AS items`,
     p.values,
   );
+  const items = (row.items ?? []).map(listItem);
+  if (!counted) {
+    // Walked, not counted: one row past the page says whether another page follows.
+    const more = items.length > query.limit;
+    const shown = items.slice(0, query.limit);
+    return { items: shown, totalItems: query.page * query.limit + shown.length + (more ? 1 : 0), page: query.page, limit: query.limit, orderBy: query.orderBy, counted };
+  }
   let totalItems = row.total;
   if (totalItems > EXACT_COUNT_CAP) {
     const [plan] = await sql.query<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(
@@ -88,7 +103,7 @@ export async function listConversations(db: Db, actor: Actor, query: Conversatio
     );
     totalItems = Math.max(EXACT_COUNT_CAP + 1, Math.round(plan['QUERY PLAN'][0].Plan['Plan Rows']));
   }
-  return { items: (row.items ?? []).map(listItem), totalItems, page: query.page, limit: query.limit, orderBy: query.orderBy };
+  return { items, totalItems, page: query.page, limit: query.limit, orderBy: query.orderBy, counted };
 }
 
 /** How many of the statement's parameters the WHERE text uses ($1…$n come first, in order). */
