@@ -153,13 +153,13 @@ export function ConversationTable({
                     ))}
                   </div>
                 </td>
-                <td className="whitespace-nowrap px-3 py-2.5 text-right text-slate-600" data-testid="waiting-since">
+                <td className="whitespace-nowrap px-3 py-2.5 text-right text-slate-600" data-testid="waiting-since" data-label="Waiting">
                   <Since at={c.waitingSince} now={at} none="Answered" />
                 </td>
-                <td className="whitespace-nowrap px-3 py-2.5 text-right text-slate-600">
+                <td className="whitespace-nowrap px-3 py-2.5 text-right text-slate-600" data-label="Customer wrote">
                   <Since at={c.lastInboundAt} now={at} none="—" />
                 </td>
-                <td className="whitespace-nowrap px-4 py-2.5 text-right text-slate-600">
+                <td className="whitespace-nowrap px-4 py-2.5 text-right text-slate-600" data-label="Created">
                   <time dateTime={c.createdAt} title={new Date(c.createdAt).toUTCString()}>
                     {age(new Date(c.createdAt), at)}
                   </time>
