@@ -3,7 +3,7 @@ import type { Actor } from '../../access/actor';
 import type { ConversationListItem } from './list';
 import { listConversations } from './list';
 import { countByStatusFiltered } from './list-counts';
-import { resolveSearch } from './search';
+import { withSearchScope } from './search';
 import type { Availability, Channel, ConversationStatus, Priority } from '../../generated/prisma/enums';
 import { toListQuery, type InboxFilters } from '../../query/inbox-filters';
 import { unreadAmong } from '../unread';
@@ -76,8 +76,7 @@ export async function loadInboxList(db: Db, actor: Actor, filters: InboxFilters)
   // At most four round trips (SPEC §7): a search's probe (with a search only), the page (a second
   // only when over the exact count's cap, never with a search), the tabs' counts, and which of the
   // page's rows are unread.
-  const listQuery = toListQuery(filters, actor);
-  const query = listQuery.text ? { ...listQuery, search: await resolveSearch(db, listQuery.text) } : listQuery;
+  const query = await withSearchScope(db, toListQuery(filters, actor));
   const [page, { counts, snoozed, counted }] = await Promise.all([listConversations(db, actor, query), countByStatusFiltered(db, actor, query)]);
   const unread = await unreadAmong(db, actor, page.items.filter((c) => c.agentId === actor.id).map((c) => c.id));
   return {

@@ -7,7 +7,7 @@ import type { ConversationStatus } from '../../generated/prisma/enums';
 import type { ConversationListQuery } from '../../validation/conversations';
 import { filtersSql, type ListFilters } from './list-sql';
 import { TAB_COUNT_CAP } from '../../query/inbox-filters';
-import { resolveSearch } from './search';
+import { withSearchScope } from './search';
 
 export { TAB_COUNT_CAP };
 
@@ -22,7 +22,7 @@ export async function countByStatusFiltered(
   actor: Actor,
   input: Omit<ConversationListQuery, 'status'> & ListFilters,
 ): Promise<{ counts: Partial<Record<ConversationStatus, number>>; snoozed: number; counted: boolean }> {
-  const query = input.text && !input.search ? { ...input, search: await resolveSearch(db, input.text) } : input;
+  const query = await withSearchScope(db, input);
   if (query.search?.kind === 'many') return { counts: {}, snoozed: 0, counted: false };
   const p = new SqlParams();
   const where = [visibleConversationsSql(actor, p), ...filtersSql({ ...query, status: undefined, snoozed: undefined, defaultView: undefined }, p)].join(' AND ');

@@ -7,7 +7,7 @@ import { visibleConversationsSql, visibleConversationsWhere } from '../../access
 import { type ConversationListQuery, type ORDER_BY_FIELDS } from '../../validation/conversations';
 import { filtersSql, type ListFilters } from './list-sql';
 import { matchedMessageSql } from './search-sql';
-import { resolveSearch } from './search';
+import { withSearchScope } from './search';
 
 export const conversationListInclude = {
   queue: { select: { id: true, name: true } },
@@ -64,7 +64,7 @@ export const EXACT_COUNT_CAP = 10_000;
  * that many index entries; past it, a second statement asks the planner for its estimate.
  */
 export async function listConversations(db: Db, actor: Actor, input: ConversationListQuery & ListFilters): Promise<ConversationPage> {
-  const query = input.text && !input.search ? { ...input, search: await resolveSearch(db, input.text) } : input;
+  const query = await withSearchScope(db, input);
   const counted = query.search?.kind !== 'many';
   const p = new SqlParams();
   const where = [visibleConversationsSql(actor, p), ...filtersSql(query, p)].join(' AND ');

@@ -15,3 +15,8 @@ export async function resolveSearch(db: Db, text: string, cap = SEARCH_IDS_CAP):
   // Decided on the rows read, duplicates included: under the cap they are every match there is.
   return found.length > cap ? { kind: 'many' } : { kind: 'ids', ids: [...new Set(found)] };
 }
+
+/** The query with its search resolved (probed now unless the caller already did, to share it). */
+export async function withSearchScope<Q extends { text?: string | null; search?: SearchScope }>(db: Db, query: Q): Promise<Q> {
+  return query.text && !query.search ? { ...query, search: await resolveSearch(db, query.text) } : query;
+}
