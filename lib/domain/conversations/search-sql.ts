@@ -9,7 +9,9 @@ import type { SqlParams } from '../../db/sql-params';
 // in many languages). Every word typed must match the start of a word (prefix), so a search works
 // while it is typed ("parc" finds "parcel") and "parcel is late" finds a message saying so.
 
-const CONVERSATION_DOC = `to_tsvector('simple'::regconfig, coalesce(topic, '') || ' ' || coalesce(summary, ''))`;
+/** Over the table's own columns, or through an alias (`c.`) where the row is tested one by one. */
+const conversationDoc = (alias = '') => `to_tsvector('simple'::regconfig, coalesce(${alias}topic, '') || ' ' || coalesce(${alias}summary, ''))`;
+const CONVERSATION_DOC = conversationDoc();
 // The email also as its parts and the phone also as digits only, so "alvarez" and "491701234567" find them.
 const CUSTOMER_DOC = `to_tsvector('simple'::regconfig, coalesce(cu.name, '') || ' ' || coalesce(cu.email, '') || ' ' || translate(coalesce(cu.email, ''), '@.+_-', '     ') || ' ' || coalesce(cu.phone, '') || ' ' || regexp_replace(coalesce(cu.phone, ''), '[^0-9]', '', 'g'))`;
 const MESSAGE_DOC = `to_tsvector('simple'::regconfig, m.text)`;
@@ -58,7 +60,7 @@ export function searchSql(text: string, scope: SearchScope, p: SqlParams): strin
   const q = searchQuerySql(text, p);
   // Tested row by row. OFFSET 0 keeps each EXISTS a per-row probe through the conversation's own
   // index: without it PostgreSQL turns it into a hash of every matching message (the slow path above).
-  return `(${CONVERSATION_DOC.replace(/coalesce\((topic|summary)/g, 'coalesce(c.$1')} @@ ${q}
+  return `(${conversationDoc('c.')} @@ ${q}
     OR EXISTS (SELECT 1 FROM "Message" m WHERE m."conversationId" = c.id AND ${MESSAGE_DOC} @@ ${q} OFFSET 0)
     OR EXISTS (SELECT 1 FROM "Customer" cu WHERE cu.id = c."customerId" AND ${CUSTOMER_DOC} @@ ${q} OFFSET 0))`;
 }
