@@ -112,12 +112,14 @@ export async function loadMessages(query: Query): Promise<void> {
        CASE WHEN d.direction = 'INBOUND' THEN
          (ARRAY['My parcel is late and I need it for Friday', 'The parcel arrived damaged, the box was crushed', 'I want a refund for my last order',
                 'I cannot log in since yesterday', 'Where is the invoice for my subscription', 'The parcel never arrived, tracking says delivered',
-                'Please change my delivery address', 'Cancel my order please'])[1 + (row_number() OVER (ORDER BY c.id)) % 8]
+                'Please change my delivery address', 'Cancel my order please'])[1 + c.n % 8]
          || ' (order ' || substr(c.topic, 8) || ')'
        ELSE 'Thanks for writing, we are looking into it for you.' END,
        (CASE WHEN d.direction = 'INBOUND' THEN 'CUSTOMER' ELSE 'AGENT' END)::"AuthorType", c."createdAt" + d.after, c."createdAt" + d.after
-     FROM "Conversation" c CROSS JOIN (VALUES ('INBOUND', interval '1 minute'), ('OUTBOUND', interval '4 minutes')) AS d(direction, after)
-     WHERE c.topic LIKE 'Loaded %' AND NOT EXISTS (SELECT 1 FROM "Message" m WHERE m."conversationId" = c.id)`,
+     -- Numbered per conversation (not per message row: each conversation has two), so the phrases cycle evenly.
+     FROM (SELECT c.*, row_number() OVER (ORDER BY c.id) AS n FROM "Conversation" c
+           WHERE c.topic LIKE 'Loaded %' AND NOT EXISTS (SELECT 1 FROM "Message" m WHERE m."conversationId" = c.id)) c
+       CROSS JOIN (VALUES ('INBOUND', interval '1 minute'), ('OUTBOUND', interval '4 minutes')) AS d(direction, after)`,
   );
   await query(`ANALYZE "Message"`);
 }
