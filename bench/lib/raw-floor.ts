@@ -9,8 +9,9 @@
 //   4. one statement of CTEs: the default queue; the next agent (ONLINE collaborator of the inbox
 //      and member of that queue, lowest lastTurn, then position, then userId — SPEC §4's round
 //      robin); advance Inbox.rrTurn and the agent's lastTurn; insert the conversation (queue and
-//      agent set), its first message and its timeline (CREATED, ROUTED, ASSIGNEE_CHANGED, as the
-//      app writes)
+//      agent set) with its first message's search words (as the app's create does, so the
+//      search triggers write the new row once), its first message and its timeline (CREATED,
+//      ROUTED, ASSIGNEE_CHANGED, as the app writes)
 //   5. COMMIT
 //   6. pg_notify the realtime event, after the commit, as the app does
 //
@@ -55,9 +56,10 @@ collab AS (
   UPDATE "InboxCollaborator" c SET "lastTurn" = turn."rrTurn" FROM turn, pick WHERE c."inboxId" = $1::text AND c."userId" = pick."userId" RETURNING c."userId"
 ),
 conv AS (
-  INSERT INTO "Conversation" (id, topic, status, priority, channel, "queueId", "agentId", "inboxId", "queuedAt", "assignedAt", "createdAt", "updatedAt")
+  INSERT INTO "Conversation" (id, topic, status, priority, channel, "queueId", "agentId", "inboxId", "queuedAt", "assignedAt", "createdAt", "updatedAt", "searchDoc")
   SELECT $3::text, $4::text, 'OPEN'::"ConversationStatus", 'NORMAL'::"Priority", $5::"Channel", q.id, pick."userId", $1::text,
-         CASE WHEN q.id IS NULL THEN NULL ELSE ${NOW} END, CASE WHEN pick."userId" IS NULL THEN NULL ELSE ${NOW} END, ${NOW}, ${NOW}
+         CASE WHEN q.id IS NULL THEN NULL ELSE ${NOW} END, CASE WHEN pick."userId" IS NULL THEN NULL ELSE ${NOW} END, ${NOW}, ${NOW},
+         switchboard_search_words_manual($8::text)
   FROM (SELECT 1) one LEFT JOIN q ON true LEFT JOIN pick ON true
   RETURNING id, topic, summary, status, priority, channel, "queueId", "agentId", "inboxId", "customerId", "queuedAt", "assignedAt", "createdAt", "updatedAt", "closedAt"
 ),

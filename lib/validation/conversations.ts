@@ -46,7 +46,7 @@ export const conversationListQuerySchema = z.object({
     .min(1)
     .max(200, 'At most 200 characters.')
     .optional()
-    .meta({ description: 'Words to find in the topic, the summary, the customer’s name, email or phone, or the text of any message. Every word must match the start of a word (case-insensitive): “parcel late” finds “My parcel is late”.' }),
+    .meta({ description: 'Words to find in the topic, the summary, the customer’s name, email or phone, or the text of any message. Every word must match the start of a word of the conversation (case-insensitive), in any of these places: “parcel late” finds “My parcel is late”, “olga parcel” Olga’s conversation about a parcel. Words over 50 bytes, and those past a conversation’s first 16,000 different words, are not searched.' }),
   createdAfter: dateTimeSchema.optional(),
   createdBefore: dateTimeSchema.optional(),
   updatedAfter: dateTimeSchema.optional(),

@@ -16,6 +16,7 @@ import { actorColumns } from '../timeline';
 import { loadConversation, type ConversationDetail } from './get';
 import { conversationEvent, emit } from '../../realtime/outbox';
 import { SqlParams } from '../../db/sql-params';
+import { messageWordsSql } from './search-sql';
 
 /** What a create wrote, as the transaction knew it: enough to answer without reading it back. */
 export type CreatedConversation = {
@@ -218,7 +219,7 @@ async function insertConversation(sql: Sql, actor: Actor, data: CreateConversati
   const [row] = await sql.query<{ agentId: string | null; claimed: boolean; needsFull: boolean }>(
     `WITH ${pick},
     conv AS (
-      INSERT INTO "Conversation" (id, topic, summary, status, priority, channel, "queueId", "agentId", "inboxId", "customerId", "queuedAt", "assignedAt", "createdAt", "updatedAt", "closedAt", "awayNoticeAt", "waitingSince", "lastInboundAt")
+      INSERT INTO "Conversation" (id, topic, summary, status, priority, channel, "queueId", "agentId", "inboxId", "customerId", "queuedAt", "assignedAt", "createdAt", "updatedAt", "closedAt", "awayNoticeAt", "waitingSince", "lastInboundAt", "searchDoc")
       SELECT ${p.add(created.id)}, ${p.add(created.topic)}, ${p.add(created.summary)}, ${p.add(finalStatus)}::"ConversationStatus", ${p.add(priority)}::"Priority",
              ${p.add(channel)}::"Channel", ${queueParam}::text, COALESCE(${p.add(created.agentId)}::text, (SELECT "userId" FROM pick)), ${inboxParam}::text,
              ${p.add(created.customerId)}::text, ${p.add(created.queuedAt && sqlTimestamp(created.queuedAt))}::timestamp(3),
@@ -226,7 +227,9 @@ async function insertConversation(sql: Sql, actor: Actor, data: CreateConversati
              ${ts}::timestamp(3), ${ts}::timestamp(3), ${p.add(created.closedAt && sqlTimestamp(created.closedAt))}::timestamp(3),
              CASE WHEN ${p.add(!!awayMessage)}::boolean THEN ${ts}::timestamp(3) END,
              -- The waiting clock (schema.prisma): a new conversation waits for its first answer.
-             ${ts}::timestamp(3), CASE WHEN ${p.add(!!data.message)}::boolean THEN ${ts}::timestamp(3) END
+             ${ts}::timestamp(3), CASE WHEN ${p.add(!!data.message)}::boolean THEN ${ts}::timestamp(3) END,
+             -- The search words of the messages below (search-sql.ts): the row is then written once.
+             ${messageWordsSql(`${p.add([data.message?.text, awayMessage].filter(Boolean).join(' '))}::text`)}
       RETURNING id),
     away AS (
       INSERT INTO "Message" (id, "conversationId", direction, channel, "from", "to", text, attributes, "authorType", "createdAt", "updatedAt")

@@ -40,7 +40,7 @@ export function filtersSql(q: ConversationListQuery & ListFilters, p: SqlParams)
   }
   if (q.defaultView) and.push(...DEFAULT_VIEW_EXCLUDES);
   if (q.mineOrUnassigned) and.push(`(c."agentId" = ${p.add(q.mineOrUnassigned)}::text OR c."agentId" IS NULL)`);
-  // Topic, summary, customer name, email and phone, and the messages' text (search-sql.ts).
+  // The words of the topic, summary, customer name, email and phone, and the messages (search-sql.ts).
   if (q.text) {
     if (!q.search) throw new Error('filtersSql: a text search needs its scope (resolveSearch) first');
     and.push(searchSql(q.text, q.search, p));

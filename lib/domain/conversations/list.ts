@@ -78,7 +78,7 @@ export async function listConversations(db: Db, actor: Actor, input: Conversatio
      SELECT
        ${counted ? `(SELECT count(*)::int FROM (SELECT 1 FROM "Conversation" c WHERE ${where} LIMIT ${EXACT_COUNT_CAP + 1}) capped)` : 'NULL::int'} AS total,
        (SELECT json_agg(json_build_object(
-          'c', to_jsonb(c), ${matched}
+          'c', to_jsonb(c) - 'searchDoc', ${matched}
           'queue', (SELECT json_build_object('id', q.id, 'name', q.name) FROM "Queue" q WHERE q.id = c."queueId"),
           'agent', (SELECT json_build_object('id', u.id, 'name', u.name, 'availability', u.availability) FROM "User" u WHERE u.id = c."agentId"),
           'inbox', (SELECT json_build_object('id', i.id, 'name', i.name, 'channel', i.channel) FROM "Inbox" i WHERE i.id = c."inboxId"),

@@ -5,15 +5,14 @@ import { SEARCH_IDS_CAP, searchProbeSql, type SearchScope } from './search-sql';
 
 /**
  * Which conversations a search finds, probed once per request (one round trip through the GIN
- * indexes, reading at most `cap + 1` entries): their ids when there are few, else `many`. The list
+ * index, reading at most `cap + 1` rows): their ids when there are few, else `many`. The list
  * and the tabs' counts then share the answer (search-sql.ts says how each is used).
  */
 export async function resolveSearch(db: Db, text: string, cap = SEARCH_IDS_CAP): Promise<SearchScope> {
   const p = new SqlParams();
   const [row] = await sqlOf(db).query<{ ids: string[] | null }>(searchProbeSql(text, p, cap), p.values);
   const found = row?.ids ?? [];
-  // Decided on the rows read, duplicates included: under the cap they are every match there is.
-  return found.length > cap ? { kind: 'many' } : { kind: 'ids', ids: [...new Set(found)] };
+  return found.length > cap ? { kind: 'many' } : { kind: 'ids', ids: found };
 }
 
 /** The query with its search resolved (probed now unless the caller already did, to share it). */
