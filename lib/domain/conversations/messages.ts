@@ -10,6 +10,9 @@ import { noteConversation } from '../../realtime/outbox';
 import { outOfHoursNotice } from '../assignment/after-hours';
 import { wakeOnInbound } from './snooze';
 import { closedConversation, DomainError } from '../errors';
+import { SqlParams } from '../../db/sql-params';
+import { sqlTimestamp } from '../../db/sql';
+import { appendWordsSql } from './search-sql';
 
 export async function listMessages(db: Tx, actor: Actor, { conversationId, ...q }: z.output<typeof messageListRequestSchema>) {
   await getConversation(db, actor, { conversationId });
@@ -44,6 +47,16 @@ function waitingClock(conversation: { waitingSince: Date | null }, message: { di
   return message.authorType === 'AGENT' || message.authorType === 'BOT' ? { waitingSince: null } : {};
 }
 
+/** A message's mark on its conversation: updatedAt, the waiting clock and the message's search words. */
+async function touchConversation(tx: Tx, id: string, at: Date, clock: ReturnType<typeof waitingClock>, text: string) {
+  const p = new SqlParams();
+  const time = (d: Date | null | undefined) => (d ? `${p.add(sqlTimestamp(d))}::timestamp(3)` : 'NULL');
+  const set = [`"updatedAt" = ${time(at)}`, `"searchDoc" = ${appendWordsSql('"searchDoc"', `${p.add(text)}::text`)}`];
+  if ('lastInboundAt' in clock) set.push(`"lastInboundAt" = ${time(clock.lastInboundAt)}`);
+  if ('waitingSince' in clock) set.push(`"waitingSince" = ${time(clock.waitingSince)}`);
+  await tx.$executeRawUnsafe(`UPDATE "Conversation" SET ${set.join(', ')} WHERE id = ${p.add(id)}::text`, ...p.values);
+}
+
 /**
  * Adds a message. INBOUND is the customer writing (API only); OUTBOUND is an agent (UI or API) or,
  * for an API key, a bot. Refused on CLOSED conversations. An INBOUND one outside the queue's
@@ -66,8 +79,13 @@ export async function addMessage(db: Db, actor: Actor, { conversationId, clientM
     if (conversation.status === 'CLOSED') throw closedConversation();
     const outbound = m.direction === 'OUTBOUND';
     const authorType = !outbound ? 'CUSTOMER' : actor.kind === 'apiKey' ? 'BOT' : actor.kind === 'system' ? 'SYSTEM' : 'AGENT';
+    const createdAt = new Date();
+    // The conversation first, with the message's search words: the message's own trigger
+    // (search-sql.ts) then finds no new word, and the row is written once per message.
+    await touchConversation(tx, conversationId, createdAt, waitingClock(conversation, { direction: m.direction, authorType, createdAt }), m.content.text);
     const message = await tx.message.create({
       data: {
+        createdAt,
         conversationId,
         direction: m.direction,
         channel: m.channel ?? conversation.channel,
@@ -82,7 +100,6 @@ export async function addMessage(db: Db, actor: Actor, { conversationId, clientM
       },
       include: { author: { select: { id: true, name: true } } },
     });
-    await tx.conversation.update({ where: { id: conversationId }, data: { updatedAt: message.createdAt, ...waitingClock(conversation, message) } });
     noteConversation(tx, conversationId, actor, 'message');
     // A customer writing outside the queue's working hours hears so (and may find it closed).
     // A millisecond after theirs, so the answer lists after the question. No queue: no hours.

@@ -84,7 +84,7 @@ describeEachEngine('the search document', (ctx) => {
     expect(await stale()).toEqual([]);
   });
 
-  it('a create with its first message writes the new row once; a message with no new word does not write it at all', async () => {
+  it('a create with its first message writes the new row once, a message once more; the trigger writes only for a new word', async () => {
     // Counts the conversation row's updates (a trigger of the test's own, on its own topics only).
     await ctx.sql.exec(`
       CREATE TABLE IF NOT EXISTS test_doc_writes (id text NOT NULL);
@@ -96,13 +96,24 @@ describeEachEngine('the search document', (ctx) => {
       const id = await create({ topic: 'write-once check', customer: { email: `${uid('w')}@t.example` }, message: { text: 'Where is my parcel' } });
       expect(await writes(id)).toBe(0);
       expect(await find('parcel write')).toEqual([id]);
-      // The message's own update of the conversation (updatedAt, the waiting clock) only.
+      // A message: its update of the conversation (updatedAt, the waiting clock) carries its words.
       await message(id, 'where is MY parcel?');
       expect(await writes(id)).toBe(1);
-      // A new word: the trigger adds it (one more write).
-      await message(id, 'tracking says delivered');
-      expect(await writes(id)).toBe(3);
+      await message(id, 'tracking says delivered', 'OUTBOUND');
+      expect(await writes(id)).toBe(2);
       expect(await find('tracking')).toEqual([id]);
+      // Plain SQL: the trigger adds a new word (a write), and nothing when all are known.
+      const insert = (text: string) =>
+        ctx.sql.query(
+          `INSERT INTO "Message" (id, "conversationId", direction, channel, text, "authorType", "createdAt", "updatedAt")
+           VALUES (gen_random_uuid()::text, $1, 'INBOUND', 'NO_CHANNEL', $2, 'CUSTOMER', now(), now())`,
+          [id, text],
+        );
+      await insert('parcel tracking');
+      expect(await writes(id)).toBe(2);
+      await insert('a wombat');
+      expect(await writes(id)).toBe(3);
+      expect(await find('wombat parcel')).toEqual([id]);
     } finally {
       await ctx.sql.exec(`DROP TRIGGER test_doc_writes ON "Conversation"; DROP FUNCTION test_doc_writes(); DROP TABLE test_doc_writes;`);
     }

@@ -9,8 +9,12 @@ import type { SqlParams } from '../../db/sql-params';
 // while it is typed ("parc" finds "parcel"), and the words may be in different places: "ana parcel"
 // finds Ana's conversation in which a message says "parcel".
 
-/** The words a message adds to the document (as the triggers compute them), for a statement that writes it itself. */
+// A statement that writes a conversation together with a message may add the message's words
+// itself (as the triggers would): the message's trigger then finds nothing new to write.
+/** The words of a text, as the document keeps them. */
 export const messageWordsSql = (textSql: string) => `switchboard_search_words_manual(${textSql})`;
+/** A document with a text's words added (within its limits). */
+export const appendWordsSql = (docSql: string, textSql: string) => `switchboard_search_append_manual(${docSql}, ${messageWordsSql(textSql)})`;
 
 /**
  * The search text as a prefix query, each word AND-ed (or, with `'|'`, OR-ed). Words are cut by
