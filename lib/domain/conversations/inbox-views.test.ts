@@ -192,24 +192,30 @@ describeEachEngine('inbox views', (ctx) => {
       expect(await resolveSearch(ctx.prisma, 'parcel', 0)).toEqual({ kind: 'many' });
     });
 
-    it('walking finds exactly what the ids find, for every search above and every actor', async () => {
-      const walk = async (text: string, actor: Actor = sup) =>
-        (await listConversations(ctx.prisma, actor, { ...q({ inboxId: searchInbox, text, orderBy: 'createdAt:asc' }), search: { kind: 'many' } })).items.map((c) => c.topic);
+    // Walked within its budget, and with a budget too small (1 row, then 2) so the index is asked.
+    it('walking finds exactly what the ids find, for every search above and every actor, within its budget or past it', async () => {
       const texts = ['parcel is late', 'PARC', 'invoice', 'march', 'petrova', 'olga.petrova@post.example', '491705550101', 'arcel', 'parcel invoice', "bold & co')", "' | ! :* (", '\\\\', 'o'];
-      for (const text of texts) expect(await walk(text), text).toEqual(await find(text));
-      expect(await walk('parcel', ben)).toEqual([]);
-      expect(await walk('parcel', ana)).toEqual(['Delivery']);
+      for (const budget of [undefined, 1, 2]) {
+        const walk = async (text: string, actor: Actor = sup) =>
+          (await listConversations(ctx.prisma, actor, { ...q({ inboxId: searchInbox, text, orderBy: 'createdAt:asc' }), search: { kind: 'many', budget } })).items.map((c) => c.topic);
+        for (const text of texts) expect(await walk(text), `${text}, budget ${budget}`).toEqual(await find(text));
+        expect(await walk('parcel', ben)).toEqual([]);
+        expect(await walk('parcel', ana)).toEqual(['Delivery']);
+      }
     });
 
     it('walked pages are not counted: totalItems says whether another page follows, the tabs have no numbers', async () => {
-      const page = (n: number) => listConversations(ctx.prisma, sup, { ...q({ inboxId: searchInbox, text: 'o', limit: 1, page: n, orderBy: 'createdAt:asc' }), search: { kind: 'many' } });
       const all = await find('o');
       expect(all.length).toBeGreaterThanOrEqual(2);
-      const first = await page(0);
-      expect(first).toMatchObject({ counted: false, totalItems: 2 });
-      const last = await page(all.length - 1);
-      expect(last).toMatchObject({ counted: false, totalItems: all.length });
-      expect(last.items.map((c) => c.topic)).toEqual([all.at(-1)]);
+      for (const budget of [undefined, 1]) {
+        const page = (n: number) => listConversations(ctx.prisma, sup, { ...q({ inboxId: searchInbox, text: 'o', limit: 1, page: n, orderBy: 'createdAt:asc' }), search: { kind: 'many', budget } });
+        const first = await page(0);
+        expect(first).toMatchObject({ counted: false, totalItems: 2 });
+        expect(first.items.map((c) => c.topic)).toEqual([all[0]]);
+        const last = await page(all.length - 1);
+        expect(last).toMatchObject({ counted: false, totalItems: all.length });
+        expect(last.items.map((c) => c.topic)).toEqual([all.at(-1)]);
+      }
       expect(await countByStatusFiltered(ctx.prisma, sup, { ...q({ inboxId: searchInbox, text: 'o' }), search: { kind: 'many' } })).toEqual({ counts: {}, snoozed: 0, counted: false });
       // Few enough to look up: counted as before.
       expect(await listConversations(ctx.prisma, sup, q({ inboxId: searchInbox, text: 'o', limit: 1 }))).toMatchObject({ counted: true, totalItems: all.length });

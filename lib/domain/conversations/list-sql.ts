@@ -43,7 +43,7 @@ export function filtersSql(q: ConversationListQuery & ListFilters, p: SqlParams)
   // The words of the topic, summary, customer name, email and phone, and the messages (search-sql.ts).
   if (q.text) {
     if (!q.search) throw new Error('filtersSql: a text search needs its scope (resolveSearch) first');
-    and.push(searchSql(q.text, q.search, p));
+    and.push(searchSql(q.search, p));
   }
   const range = (column: string, after?: Date, before?: Date) => {
     if (after) and.push(`c."${column}" >= ${p.add(sqlTimestamp(after))}::timestamp(3)`);

@@ -6,7 +6,7 @@ import type { Actor } from '../../access/actor';
 import { visibleConversationsSql, visibleConversationsWhere } from '../../access/visibility';
 import { type ConversationListQuery, type ORDER_BY_FIELDS } from '../../validation/conversations';
 import { filtersSql, type ListFilters } from './list-sql';
-import { matchedMessageSql } from './search-sql';
+import { matchedMessageSql, walkedPageSql } from './search-sql';
 import { withSearchScope } from './search';
 
 export const conversationListInclude = {
@@ -65,16 +65,22 @@ export const EXACT_COUNT_CAP = 10_000;
  */
 export async function listConversations(db: Db, actor: Actor, input: ConversationListQuery & ListFilters): Promise<ConversationPage> {
   const query = await withSearchScope(db, input);
-  const counted = query.search?.kind !== 'many';
+  // A search of many is walked (search-sql.ts) and not counted; any other page is filtered and counted.
+  const search = query.search;
+  const walked = query.text && search?.kind === 'many' ? query.text : null;
+  const counted = !walked;
   const p = new SqlParams();
-  const where = [visibleConversationsSql(actor, p), ...filtersSql(query, p)].join(' AND ');
+  const where = [visibleConversationsSql(actor, p), ...filtersSql(walked ? { ...query, text: undefined } : query, p)].join(' AND ');
   const [field, dir] = query.orderBy.split(':') as [keyof typeof ORDER, 'asc' | 'desc'];
   const order = ORDER[field][dir];
+  const offset = query.page * query.limit;
+  const pageSql = walked
+    ? walkedPageSql(walked, { where, order, limit: query.limit, offset, budget: search?.kind === 'many' ? search.budget : undefined }, p)
+    : `page AS (SELECT c.* FROM "Conversation" c WHERE ${where} ORDER BY ${order} LIMIT ${p.add(query.limit)}::int OFFSET ${p.add(offset)}::int)`;
   const matched = query.text ? `'matched', ${matchedMessageSql(query.text, p)},` : '';
   const sql = sqlOf(db);
   const [row] = await sql.query<{ total: number; items: RawItem[] | null }>(
-    `WITH page AS (
-       SELECT c.* FROM "Conversation" c WHERE ${where} ORDER BY ${order} LIMIT ${p.add(counted ? query.limit : query.limit + 1)}::int OFFSET ${p.add(query.page * query.limit)}::int)
+    `WITH ${pageSql}
      SELECT
        ${counted ? `(SELECT count(*)::int FROM (SELECT 1 FROM "Conversation" c WHERE ${where} LIMIT ${EXACT_COUNT_CAP + 1}) capped)` : 'NULL::int'} AS total,
        (SELECT json_agg(json_build_object(
