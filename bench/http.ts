@@ -7,11 +7,12 @@
 //     channel WHATSAPP, into one inbox (the only WHATSAPP inbox) with 8 ONLINE collaborators;
 //   - LIST_CONVERSATIONS (100k) conversations are loaded with one INSERT … SELECT, each with a
 //     customer message and an answer, then one client asks the app for GET ?status=OPEN&limit=50,
-//     the same with queueIds, and three text searches (listPaths), LIST_REQUESTS (200) times each;
+//     the same with queueIds, and four text searches (listPaths), LIST_REQUESTS (200) times each;
 //   - SQL round trips per create and per list page are counted in this process, by calling the
 //     app's real route handler (and the raw floor) with a counting wrapper around pg's Client.
 // Then the same app create on the embedded PGlite at PGLITE_CONNECTIONS (50) for PGLITE_MS (20 s).
-// Prints its figures last and writes them into README.md's Benchmarks table (SKIP_README=1: not).
+// Prints its figures last and writes them into README.md's Benchmarks table (SKIP_README=1: not;
+// BENCH_KEEP=1 keeps the PostgreSQL database).
 // Exits 0 when goals are missed; 1 when a part of the bench itself failed.
 import { execSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -128,7 +129,9 @@ async function seqScans(admin: pg.Client, trace: SqlTrace[]): Promise<string[]> 
 
 async function postgresPart(): Promise<void> {
   const scratch: ScratchDb = await scratchPostgres();
-  dropLater.push(() => scratch.drop());
+  // BENCH_KEEP=1: the PostgreSQL database stays, to look into a figure afterwards (its URL is printed).
+  if (process.env.BENCH_KEEP === '1') log(`keeping ${scratch.url} (BENCH_KEEP=1): drop it when done`);
+  else dropLater.push(() => scratch.drop());
   const admin = new pg.Client({ connectionString: scratch.url });
   admin.on('error', () => {});
   await admin.connect();
@@ -288,6 +291,7 @@ function listPaths(queueId: string): [string, string][] {
     ['text=order 4242 (few)', `${CREATE_PATH}?status=OPEN&text=order%204242&limit=50`],
     ['text=parcel late (1 in 8)', `${CREATE_PATH}?status=OPEN&text=parcel%20late&limit=50`],
     ['text=parcel (3 in 8)', `${CREATE_PATH}?text=parcel&limit=50`],
+    ['text=legacy (6,000 oldest)', `${CREATE_PATH}?status=OPEN&text=legacy&limit=50`],
   ];
 }
 

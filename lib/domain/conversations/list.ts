@@ -54,6 +54,9 @@ const ORDER: Record<(typeof ORDER_BY_FIELDS)[number], { asc: string; desc: strin
   lastInboundAt: { asc: 'c."lastInboundAt" ASC NULLS FIRST, c.id ASC', desc: 'c."lastInboundAt" DESC NULLS LAST, c.id DESC' },
 };
 
+/** Every column ORDER names. */
+const ORDER_COLUMNS = ['id', 'createdAt', 'updatedAt', 'status', 'closedAt', 'priority', 'waitingSince', 'lastInboundAt'] as const;
+
 /** Exact counts stop here; past it `totalItems` is the planner's estimate (documented in the API reference). */
 export const EXACT_COUNT_CAP = 10_000;
 
@@ -75,7 +78,7 @@ export async function listConversations(db: Db, actor: Actor, input: Conversatio
   const order = ORDER[field][dir];
   const offset = query.page * query.limit;
   const pageSql = walked
-    ? walkedPageSql(walked, { where, order, limit: query.limit, offset, budget: search?.kind === 'many' ? search.budget : undefined }, p)
+    ? walkedPageSql(walked, { where, order, orderColumns: ORDER_COLUMNS, limit: query.limit, offset, budget: search?.kind === 'many' ? search.budget : undefined }, p)
     : `page AS (SELECT c.* FROM "Conversation" c WHERE ${where} ORDER BY ${order} LIMIT ${p.add(query.limit)}::int OFFSET ${p.add(offset)}::int)`;
   const matched = query.text ? `'matched', ${matchedMessageSql(query.text, p)},` : '';
   const sql = sqlOf(db);
