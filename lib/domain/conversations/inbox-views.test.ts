@@ -9,7 +9,8 @@ import { listConversations } from './list';
 import { countByStatusFiltered } from './list-counts';
 import { resolveSearch } from './search';
 import { loadInboxList } from './inbox-list';
-import { conversationListQuerySchema } from '../../validation/conversations';
+import { conversationListQuerySchema, ORDER_BY_FIELDS } from '../../validation/conversations';
+import type { SearchScope } from './search-sql';
 import { TAB_COUNT_CAP } from '../../query/inbox-filters';
 
 // The inbox's default view, sorts, tab counts and search, through the list the console and the
@@ -201,6 +202,19 @@ describeEachEngine('inbox views', (ctx) => {
         for (const text of texts) expect(await walk(text), `${text}, budget ${budget}`).toEqual(await find(text));
         expect(await walk('parcel', ben)).toEqual([]);
         expect(await walk('parcel', ana)).toEqual(['Delivery']);
+      }
+    });
+
+    it('walked or looked up, every sort gives the order the ids give', async () => {
+      for (const field of ORDER_BY_FIELDS) {
+        for (const orderBy of [`${field}:asc`, `${field}:desc`]) {
+          const list = async (search?: SearchScope) =>
+            (await listConversations(ctx.prisma, sup, { ...q({ inboxId: searchInbox, text: 'o', orderBy }), ...(search && { search }) })).items.map((c) => c.id);
+          const ids = await list();
+          expect(ids.length).toBeGreaterThanOrEqual(2);
+          expect(await list({ kind: 'many' }), orderBy).toEqual(ids);
+          expect(await list({ kind: 'many', budget: 1 }), orderBy).toEqual(ids);
+        }
       }
     });
 
