@@ -151,6 +151,7 @@ describeEachEngine('inbox views', (ctx) => {
       await message(late, 'INBOUND', 'My parcel is late, it was due on Monday.');
       await make({ topic: 'Invoice question', summary: 'Customer wants a copy of the March invoice' });
       await make({ topic: 'Quote <b>bold</b> & co', message: { text: 'nothing to see' } });
+      await make({ topic: 'kbmove-x1y2 one', message: { text: 'About ticket ABC-123, and order-4242.' } });
     });
     const find = (text: string, actor: Actor = sup) => topics(actor, { inboxId: searchInbox, text, orderBy: 'createdAt:asc' });
 
@@ -169,6 +170,11 @@ describeEachEngine('inbox views', (ctx) => {
       expect(await find('491705550101')).toEqual(['Delivery']);
       // Not a word start: no match.
       expect(await find('arcel')).toEqual([]);
+      // Compounds (a topic's prefix, ticket and order numbers), whole, in part, or as they are typed.
+      for (const text of ['kbmove-x1y2', 'KBMOVE-X1Y2 one', 'kbmove-x1', 'x1y2', 'abc-123', 'ABC', 'order-4242', '4242']) {
+        expect(await find(text), text).toEqual(['kbmove-x1y2 one']);
+      }
+      expect(await find('kbmove-x1y3')).toEqual([]);
     });
 
     it('every word must match; query syntax typed is only text', async () => {
@@ -195,7 +201,7 @@ describeEachEngine('inbox views', (ctx) => {
 
     // Walked within its budget, and with a budget too small (1 row, then 2) so the index is asked.
     it('walking finds exactly what the ids find, for every search above and every actor, within its budget or past it', async () => {
-      const texts = ['parcel is late', 'PARC', 'invoice', 'march', 'petrova', 'olga.petrova@post.example', '491705550101', 'arcel', 'parcel invoice', "bold & co')", "' | ! :* (", '\\\\', 'o'];
+      const texts = ['parcel is late', 'PARC', 'invoice', 'march', 'petrova', 'olga.petrova@post.example', '491705550101', 'arcel', 'parcel invoice', "bold & co')", "' | ! :* (", '\\\\', 'o', 'kbmove-x1', 'abc-123'];
       for (const budget of [undefined, 1, 2]) {
         const walk = async (text: string, actor: Actor = sup) =>
           (await listConversations(ctx.prisma, actor, { ...q({ inboxId: searchInbox, text, orderBy: 'createdAt:asc' }), search: { kind: 'many', budget } })).items.map((c) => c.topic);

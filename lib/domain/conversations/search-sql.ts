@@ -20,9 +20,11 @@ export const appendWordsSql = (docSql: string, textSql: string) => `switchboard_
  * The search text as a prefix query, each word AND-ed (or, with `'|'`, OR-ed). Words are cut by
  * PostgreSQL's own parser (the one that built the documents), and each is quoted, so nothing typed
  * is read as query syntax. No word at all (only punctuation): NULL, which matches nothing.
+ * Cast, not to_tsquery: to_tsquery parses each word again and makes a compound ("order-4242",
+ * "kbmove-x1") a phrase of its parts, which a document without positions never matches.
  */
 export function searchQuerySql(text: string, p: SqlParams, join: '&' | '|' = '&'): string {
-  return `(SELECT to_tsquery('simple'::regconfig, string_agg('''' || replace(replace(lexeme, '\\', '\\\\'), '''', '''''') || ''':*', ' ${join} '))
+  return `(SELECT string_agg('''' || replace(replace(lexeme, '\\', '\\\\'), '''', '''''') || ''':*', ' ${join} ')::tsquery
      FROM unnest(to_tsvector('simple'::regconfig, ${p.add(text)}::text)))`;
 }
 

@@ -13,10 +13,13 @@ ALTER TABLE "Conversation" ADD COLUMN     "searchDoc" tsvector NOT NULL DEFAULT 
 -- conversation (those first seen), so a document stays far below tsvector's 1 MB limit
 -- (16,000 × 50 bytes) and adding a message can never fail because of it.
 
--- The words of a text.
+-- The words of a text; read a second time with hyphens as spaces, because the parser takes
+-- "order-4242" for the word "order" and the number "-4242", and "4242" should find it too.
 CREATE FUNCTION switchboard_search_words_manual(body text) RETURNS tsvector LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT array_to_tsvector(ARRAY(
-    SELECT w FROM unnest(tsvector_to_array(to_tsvector('simple'::regconfig, coalesce(body, '')))) AS w WHERE octet_length(w) <= 50))
+    SELECT w FROM unnest(tsvector_to_array(to_tsvector('simple'::regconfig, coalesce(body, ''))
+                                           || to_tsvector('simple'::regconfig, translate(coalesce(body, ''), '-', ' ')))) AS w
+    WHERE octet_length(w) <= 50))
 $$;
 
 -- `doc` with `words` added, as many of the new ones as the 16,000 leave room for.
