@@ -51,7 +51,12 @@ function waitingClock(conversation: { waitingSince: Date | null }, message: { di
 async function touchConversation(tx: Tx, id: string, at: Date, clock: ReturnType<typeof waitingClock>, text: string) {
   const p = new SqlParams();
   const time = (d: Date | null | undefined) => (d ? `${p.add(sqlTimestamp(d))}::timestamp(3)` : 'NULL');
-  const set = [`"updatedAt" = ${time(at)}`, `"searchDoc" = ${appendWordsSql('"searchDoc"', `${p.add(text)}::text`)}`];
+  const words = `${p.add(text)}::text`;
+  // The column itself when no word is new: a large document is then not written again.
+  const set = [
+    `"updatedAt" = ${time(at)}`,
+    `"searchDoc" = CASE WHEN length(${appendWordsSql('"searchDoc"', words)}) > length("searchDoc") THEN ${appendWordsSql('"searchDoc"', words)} ELSE "searchDoc" END`,
+  ];
   if ('lastInboundAt' in clock) set.push(`"lastInboundAt" = ${time(clock.lastInboundAt)}`);
   if ('waitingSince' in clock) set.push(`"waitingSince" = ${time(clock.waitingSince)}`);
   await tx.$executeRawUnsafe(`UPDATE "Conversation" SET ${set.join(', ')} WHERE id = ${p.add(id)}::text`, ...p.values);

@@ -130,6 +130,31 @@ describeEachEngine('the search document', (ctx) => {
       expect(await find('yyyy short')).toEqual([id]);
     });
 
+    it('an email or address over 50 bytes is found by pasting it whole, or by its parts', async () => {
+      const email = `maximilian.mustermann-schmidt.${uid('m')}@customer-service.example.com`;
+      const id = await create({ topic: 'long email', customer: { email }, message: { text: 'See https://tracking.example.com/parcels/0123456789abcdef0123456789abcdef0123456789' } });
+      expect(await find(email)).toEqual([id]);
+      expect(await find('mustermann customer-service')).toEqual([id]);
+      expect(await find('tracking.example.com/parcels/0123456789abcdef0123456789abcdef0123456789')).toContain(id);
+    });
+
+    it('more than 1 MB of text, in one statement or across many, never makes a write fail', async () => {
+      const id = await create({ topic: 'a megabyte' });
+      // 300 messages of 510 different words each (1.2 MB), in one INSERT.
+      await ctx.sql.query(
+        `INSERT INTO "Message" (id, "conversationId", direction, channel, text, "authorType", "createdAt", "updatedAt")
+         SELECT gen_random_uuid()::text, $1, 'INBOUND', 'NO_CHANNEL',
+                (SELECT string_agg('m' || lpad(((k * 510) + g)::text, 6, '0'), ' ') FROM generate_series(0, 509) g), 'CUSTOMER', now(), now()
+         FROM generate_series(0, 299) k`,
+        [id],
+      );
+      expect((await words(id)).length).toBe(WORDS_CAP);
+      // Made again from scratch (a new topic): message by message, past the cap.
+      await invoke(patchConversationOp, { db: ctx.prisma, actor: sup }, { conversationId: id, topic: 'still a megabyte' });
+      expect((await words(id)).length).toBe(WORDS_CAP);
+      expect(await find('still megabyte')).toEqual([id]);
+    });
+
     it(`past ${WORDS_CAP} different words a conversation keeps its first ones, and messages are still stored`, async () => {
       const id = await create({ topic: 'many words' });
       // 29 messages of 580 different words each (16,820 in all), one statement each, in order.

@@ -17,15 +17,19 @@ export const messageWordsSql = (textSql: string) => `switchboard_search_words_ma
 export const appendWordsSql = (docSql: string, textSql: string) => `switchboard_search_append_manual(${docSql}, ${messageWordsSql(textSql)})`;
 
 /**
- * The search text as a prefix query, each word AND-ed (or, with `'|'`, OR-ed). Words are cut by
- * PostgreSQL's own parser (the one that built the documents), and each is quoted, so nothing typed
- * is read as query syntax. No word at all (only punctuation): NULL, which matches nothing.
+ * The search text as a prefix query, each word AND-ed (or, with `'|'`, OR-ed). Its words are read
+ * as the documents' second reading reads them (@ . + _ - as spaces, at most 50 bytes: the
+ * migration's switchboard_search_words_manual), so whatever text a document holds, typing it finds
+ * it: "order-4242", "customer-service" or a long email are found by their parts. Each word is
+ * quoted, so nothing typed is read as query syntax. No word at all (only punctuation): NULL, which
+ * matches nothing.
  * Cast, not to_tsquery: to_tsquery parses each word again and makes a compound ("order-4242",
  * "kbmove-x1") a phrase of its parts, which a document without positions never matches.
  */
 export function searchQuerySql(text: string, p: SqlParams, join: '&' | '|' = '&'): string {
   return `(SELECT string_agg('''' || replace(replace(lexeme, '\\', '\\\\'), '''', '''''') || ''':*', ' ${join} ')::tsquery
-     FROM unnest(to_tsvector('simple'::regconfig, ${p.add(text)}::text)))`;
+     FROM unnest(tsvector_to_array(to_tsvector('simple'::regconfig, translate(${p.add(text)}::text, '@.+_-', '     ')))) AS lexeme
+     WHERE octet_length(lexeme) <= 50)`;
 }
 
 /**
@@ -113,7 +117,9 @@ export function walkedPageSql(
  * every word searched, else the latest with any of them (the words may be spread over several), or NULL.
  */
 export function matchedMessageSql(text: string, p: SqlParams): string {
-  const words = `to_tsvector('simple'::regconfig, m.text)`;
-  return `(SELECT m.text FROM "Message" m WHERE m."conversationId" = c.id AND ${words} @@ ${searchQuerySql(text, p, '|')}
+  const words = messageWordsSql('m.text');
+  // Among its latest 200 messages: a long conversation's page row costs no more than a short one's.
+  return `(SELECT m.text FROM (SELECT text, "createdAt" FROM "Message" WHERE "conversationId" = c.id ORDER BY "createdAt" DESC LIMIT 200) m
+     WHERE ${words} @@ ${searchQuerySql(text, p, '|')}
      ORDER BY ${words} @@ ${searchQuerySql(text, p)} DESC, m."createdAt" DESC LIMIT 1)`;
 }

@@ -13,12 +13,14 @@ ALTER TABLE "Conversation" ADD COLUMN     "searchDoc" tsvector NOT NULL DEFAULT 
 -- conversation (those first seen), so a document stays far below tsvector's 1 MB limit
 -- (16,000 × 50 bytes) and adding a message can never fail because of it.
 
--- The words of a text; read a second time with hyphens as spaces, because the parser takes
--- "order-4242" for the word "order" and the number "-4242", and "4242" should find it too.
+-- The words of a text; read a second time with @ . + _ - as spaces (a search typed is read that
+-- way only: lib/domain/conversations/search-sql.ts), because the parser takes
+-- "order-4242" for the word "order" and the number "-4242" (and "4242" should find it), and an email
+-- or address longer than 50 bytes should still be found by its parts.
 CREATE FUNCTION switchboard_search_words_manual(body text) RETURNS tsvector LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
   SELECT array_to_tsvector(ARRAY(
     SELECT w FROM unnest(tsvector_to_array(to_tsvector('simple'::regconfig, coalesce(body, ''))
-                                           || to_tsvector('simple'::regconfig, translate(coalesce(body, ''), '-', ' ')))) AS w
+                                           || to_tsvector('simple'::regconfig, translate(coalesce(body, ''), '@.+_-', '     ')))) AS w
     WHERE octet_length(w) <= 50))
 $$;
 
@@ -39,14 +41,18 @@ CREATE FUNCTION switchboard_search_own_manual(topic text, summary text, customer
 $$;
 
 -- The whole document, from scratch: its own words, then its messages'. Over the 16,000, those of
--- the earliest messages are kept, as adding them one by one would have.
+-- the earliest messages are kept, as adding them one by one would have. All messages' text read
+-- at once only while it is small: two readings of it must stay under tsvector's 1 MB.
 CREATE FUNCTION switchboard_search_doc_manual(conversation_id text, topic text, summary text, customer_id text) RETURNS tsvector LANGUAGE plpgsql STABLE AS $$
 DECLARE
   own tsvector := switchboard_search_own_manual(topic, summary, customer_id);
-  doc tsvector := own || switchboard_search_words_manual((SELECT string_agg(m.text, ' ') FROM "Message" m WHERE m."conversationId" = conversation_id));
+  doc tsvector;
   body text;
 BEGIN
-  IF length(doc) <= 16000 THEN RETURN doc; END IF;
+  IF (SELECT coalesce(sum(octet_length(m.text)), 0) FROM "Message" m WHERE m."conversationId" = conversation_id) < 300000 THEN
+    doc := own || switchboard_search_words_manual((SELECT string_agg(m.text, ' ') FROM "Message" m WHERE m."conversationId" = conversation_id));
+    IF length(doc) <= 16000 THEN RETURN doc; END IF;
+  END IF;
   doc := own;
   FOR body IN SELECT m.text FROM "Message" m WHERE m."conversationId" = conversation_id ORDER BY m."createdAt", m.id LOOP
     doc := switchboard_search_append_manual(doc, switchboard_search_words_manual(body));
@@ -78,38 +84,56 @@ CREATE TRIGGER switchboard_search_conversation_update_manual BEFORE UPDATE OF to
   FOR EACH ROW WHEN (OLD.topic IS DISTINCT FROM NEW.topic OR OLD.summary IS DISTINCT FROM NEW.summary OR OLD."customerId" IS DISTINCT FROM NEW."customerId")
   EXECUTE FUNCTION switchboard_search_conversation_update_manual();
 
--- New messages: their words added, once per statement and conversation. A conversation is written
--- only when a word is new to it (the length of a tsvector is its number of different words) and
--- it has room left. Computed from the row being updated, so a concurrent change is never lost.
+-- New messages: their words added, once per statement and conversation (each message read on its
+-- own, and at most 16,000 different words a statement, so that no tsvector made here nears 1 MB).
+-- A conversation is written only when a word is new to it (the length of a tsvector is its number
+-- of different words) and it has room left. Computed from the row being updated, so a concurrent
+-- change is never lost.
 CREATE FUNCTION switchboard_search_messages_manual() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   UPDATE "Conversation" c SET "searchDoc" = switchboard_search_append_manual(c."searchDoc", d.words)
-  FROM (SELECT "conversationId" AS id, switchboard_search_words_manual(string_agg(text, ' ')) AS words FROM new_rows GROUP BY "conversationId") d
+  FROM (SELECT x.id, array_to_tsvector((array_agg(x.w ORDER BY x.w))[1:16000]) AS words
+        FROM (SELECT DISTINCT n."conversationId" AS id, w FROM new_rows n, unnest(tsvector_to_array(switchboard_search_words_manual(n.text))) AS w) x
+        GROUP BY x.id) d
   WHERE c.id = d.id AND length(c."searchDoc") < 16000 AND length(c."searchDoc" || d.words) > length(c."searchDoc");
   RETURN NULL;
 END $$;
 CREATE TRIGGER switchboard_search_messages_manual AFTER INSERT ON "Message"
   REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION switchboard_search_messages_manual();
 
--- A message's text changed or the message removed (nothing in the app does either; a hand-made
--- fix might): its conversation from scratch. (Removed with its conversation: nothing to update.)
+-- Documents made again from scratch (a message's text changed or a message removed — nothing in
+-- the app does either, a hand-made fix might — or a customer's name, email or phone changed): the
+-- rows are locked first, in id order, and the documents read by a later statement, which sees
+-- whatever the transactions it waited for wrote (one statement would read the messages as they
+-- were before it waited, and lose a message added meanwhile).
+CREATE FUNCTION switchboard_search_remake_manual(ids text[]) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM 1 FROM "Conversation" c WHERE c.id = ANY(ids) ORDER BY c.id FOR NO KEY UPDATE;
+  UPDATE "Conversation" c SET "searchDoc" = switchboard_search_doc_manual(c.id, c.topic, c.summary, c."customerId")
+  WHERE c.id = ANY(ids);
+END $$;
+
 CREATE FUNCTION switchboard_search_message_changed_manual() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  UPDATE "Conversation" c SET "searchDoc" = switchboard_search_doc_manual(c.id, c.topic, c.summary, c."customerId")
-  WHERE c.id IN (OLD."conversationId", CASE WHEN TG_OP = 'UPDATE' THEN NEW."conversationId" END);
+  PERFORM switchboard_search_remake_manual(ARRAY[OLD."conversationId", NEW."conversationId"]);
   RETURN NULL;
 END $$;
 CREATE TRIGGER switchboard_search_message_updated_manual AFTER UPDATE OF text, "conversationId" ON "Message"
   FOR EACH ROW WHEN (OLD.text IS DISTINCT FROM NEW.text OR OLD."conversationId" IS DISTINCT FROM NEW."conversationId")
   EXECUTE FUNCTION switchboard_search_message_changed_manual();
-CREATE TRIGGER switchboard_search_message_deleted_manual AFTER DELETE ON "Message"
-  FOR EACH ROW EXECUTE FUNCTION switchboard_search_message_changed_manual();
 
--- A customer's name, email or phone changed: their conversations' documents from scratch.
+-- Removed with their conversation: nothing left to update.
+CREATE FUNCTION switchboard_search_messages_deleted_manual() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM switchboard_search_remake_manual(ARRAY(SELECT DISTINCT "conversationId" FROM old_rows));
+  RETURN NULL;
+END $$;
+CREATE TRIGGER switchboard_search_messages_deleted_manual AFTER DELETE ON "Message"
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION switchboard_search_messages_deleted_manual();
+
 CREATE FUNCTION switchboard_search_customer_manual() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  UPDATE "Conversation" c SET "searchDoc" = switchboard_search_doc_manual(c.id, c.topic, c.summary, c."customerId")
-  WHERE c."customerId" = NEW.id;
+  PERFORM switchboard_search_remake_manual(ARRAY(SELECT c.id FROM "Conversation" c WHERE c."customerId" = NEW.id));
   RETURN NULL;
 END $$;
 CREATE TRIGGER switchboard_search_customer_manual AFTER UPDATE OF name, email, phone ON "Customer"
