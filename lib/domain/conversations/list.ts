@@ -69,8 +69,7 @@ export const EXACT_COUNT_CAP = 10_000;
 export async function listConversations(db: Db, actor: Actor, input: ConversationListQuery & ListFilters): Promise<ConversationPage> {
   const query = await withSearchScope(db, input);
   // A search of many is walked (search-sql.ts) and not counted; any other page is filtered and counted.
-  const search = query.search;
-  const walked = query.text && search?.kind === 'many' ? query.text : null;
+  const walked = query.text && query.search?.kind === 'many' ? { text: query.text, budget: query.search.budget } : null;
   const counted = !walked;
   const p = new SqlParams();
   const where = [visibleConversationsSql(actor, p), ...filtersSql(walked ? { ...query, text: undefined } : query, p)].join(' AND ');
@@ -78,7 +77,7 @@ export async function listConversations(db: Db, actor: Actor, input: Conversatio
   const order = ORDER[field][dir];
   const offset = query.page * query.limit;
   const pageSql = walked
-    ? walkedPageSql(walked, { where, order, orderColumns: ORDER_COLUMNS, limit: query.limit, offset, budget: search?.kind === 'many' ? search.budget : undefined }, p)
+    ? walkedPageSql(walked.text, { where, order, orderColumns: ORDER_COLUMNS, limit: query.limit, offset, budget: walked.budget }, p)
     : `page AS (SELECT c.* FROM "Conversation" c WHERE ${where} ORDER BY ${order} LIMIT ${p.add(query.limit)}::int OFFSET ${p.add(offset)}::int)`;
   const matched = query.text ? `'matched', ${matchedMessageSql(query.text, p)},` : '';
   const sql = sqlOf(db);
